@@ -1,0 +1,116 @@
+# dtl - diplomatic event timeline builder.  GNU make.
+#
+#   make            build build/dtl
+#   make demo       build, then run dtl on samples/ (installs Debian
+#                   packages it needs when missing)
+#   make test       the whole test suite (idem)
+#   make check      the test suite under ASan+UBSan (clang)
+#   make valgrind   unit tests and goldens under valgrind
+#   make fuzz       libFuzzer targets; make fuzz-smoke runs each briefly
+#   make bench      speed and memory (medians; never part of test)
+#   make eval       TimeML and event scores against ../shared (if present)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make golden-update   rewrite expected outputs (read the diff!)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/dtl
+MANDIR  ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+BUILD   ?= build
+SHARED  ?= ../shared
+
+PKGS    = libical libcjson libpcre2-8
+CSTD    = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+          -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wcast-qual \
+          -Wundef -Wvla -Wconversion -Wimplicit-fallthrough
+WERROR ?= -Werror
+CFLAGS ?= -O2 -g
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CSTD) $(WARN) $(WERROR) -Iinclude -Isrc $(PKG_CFLAGS) \
+             -DDTL_RULES_DIR='"$(DATADIR)/rules"' $(CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lpthread
+
+LIB_SRC = $(filter-out src/cli_%.c,$(wildcard src/*.c))
+CLI_SRC = $(wildcard src/cli_*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+
+all: $(BUILD)/dtl
+
+$(BUILD)/libdtl.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/dtl: $(CLI_OBJ) $(BUILD)/libdtl.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libdtl.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdtl.a $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Debian packages: installed when missing (as root, or through sudo).
+deps:
+	@sh .ci/install-deps
+
+demo: deps all
+	@for f in samples/*.txt; do \
+	  echo "== $$f"; $(BUILD)/dtl build --format text "$$f" || exit 1; \
+	  echo; done
+
+test: deps all $(UNIT)
+	@DTL=$(BUILD)/dtl BUILD=$(BUILD) sh tests/run.sh
+
+check:
+	$(MAKE) test BUILD=build/san CC=clang WERROR=$(WERROR) \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+valgrind: all $(UNIT)
+	@DTL=$(BUILD)/dtl BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+rules-gen: $(BUILD)/gen_countries
+	$(BUILD)/gen_countries /usr/share/iso-codes/json/iso_3166-1.json \
+	  /usr/share/iso-codes/json/iso_3166-3.json \
+	  "$$(pkg-config --modversion iso-codes)" > rules/countries.rules.tmp
+	mv rules/countries.rules.tmp rules/countries.rules
+
+$(BUILD)/gen_countries: src/gen/gen_countries.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+golden-update: all
+	@DTL=$(BUILD)/dtl BUILD=$(BUILD) UPDATE=1 sh tests/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(BUILD)/dtl $(DESTDIR)$(BINDIR)/dtl
+	install -m 644 rules/*.rules $(DESTDIR)$(DATADIR)/rules/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dtl
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i include/dtl/*.h src/*.[ch] tests/unit/*.[ch]
+
+format-check:
+	clang-format --dry-run --Werror include/dtl/*.h src/*.[ch] tests/unit/*.[ch]
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --std=c11 -Iinclude -Isrc --suppress=missingIncludeSystem src
+
+clean:
+	rm -rf build
+
+.PHONY: all deps demo test check valgrind rules-gen golden-update install \
+        uninstall format format-check lint clean
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

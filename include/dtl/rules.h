@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules.h - loading, compiling, listing and checking rule files.
+ *
+ * A dtl_rules holds every lexicon, macro and rule of one or more rules
+ * directories (docs/rules.md).  Load the directories in order, then
+ * compile once; a compiled dtl_rules is read-only and may be shared by
+ * any number of threads.
+ */
+#ifndef DTL_RULES_H
+#define DTL_RULES_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dtl_rules dtl_rules;
+
+/* Returns an empty rule set, or NULL when out of memory. */
+dtl_rules *dtl_rules_new(void);
+
+/* Frees rules; NULL is a no-op. */
+void dtl_rules_free(dtl_rules *rules);
+
+/*
+ * Loads every "*.rules" file of dir, in name order.  Each problem is
+ * passed to diag (may be NULL) as a file:line:col diagnostic, up to
+ * DTL_MAX_DIAGS per file; loading goes on after an error.  Rules of a
+ * directory loaded later replace earlier ones of the same name.
+ * Returns DTL_OK, DTL_ERULE when any rule was invalid, DTL_EIO when dir
+ * cannot be read, or DTL_ENOMEM.  err receives the first error.
+ */
+dtl_status dtl_rules_load_dir(dtl_rules *rules, const char *dir,
+                              dtl_diag_fn diag, void *ctx, dtl_error *err);
+
+/* As dtl_rules_load_dir() for one file. */
+dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
+                               dtl_diag_fn diag, void *ctx, dtl_error *err);
+
+/*
+ * Expands macros, compiles every pattern (PCRE2 with JIT) and builds the
+ * trigger prefilter.  Must be called once after loading and before use.
+ * Reports every error through diag; returns DTL_ERULE if any.
+ */
+dtl_status dtl_rules_compile(dtl_rules *rules, dtl_diag_fn diag, void *ctx,
+                             dtl_error *err);
+
+/* What dtl_rules_info() tells of one rule; strings borrowed from rules. */
+typedef struct dtl_rule_info {
+    const char *name;
+    const char *kind;   /* "event", "timex", "reject" or "modality" */
+    const char *type;   /* event type, TIMEX3 type or status */
+    const char *cameo;  /* CAMEO code, or "" */
+    const char *status; /* default status of an event rule, or "" */
+    const char *file;
+    unsigned line;
+    int priority;
+    size_t pattern_count;
+    size_t example_count; /* sentences the rule must match */
+    size_t counter_count; /* sentences it must not match */
+} dtl_rule_info;
+
+/* Number of rules of every kind. */
+size_t dtl_rules_count(const dtl_rules *rules);
+
+/* Fills *info for rule i (0 <= i < count); returns DTL_EUSAGE if out of
+ * range. */
+dtl_status dtl_rules_info(const dtl_rules *rules, size_t i,
+                          dtl_rule_info *info);
+
+/* Totals of dtl_rules_check(). */
+typedef struct dtl_check_summary {
+    size_t rules;
+    size_t examples;
+    size_t passed;
+    size_t failed;
+    size_t lexicon_entries;
+} dtl_check_summary;
+
+/*
+ * Runs every inline example and counter-example of a compiled rule set.
+ * Each failure goes to diag with the example's file:line.  Returns
+ * DTL_OK when all pass, DTL_ERULE otherwise; *sum receives the totals.
+ */
+dtl_status dtl_rules_check(const dtl_rules *rules, dtl_diag_fn diag,
+                           void *ctx, dtl_check_summary *sum);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli_cmd_build.c - "dtl build": articles in, timelines out.
+ *
+ * One article gives one timeline in the chosen format.  Several
+ * articles, a directory or JSON Lines input give one JSON timeline per
+ * line (--format jsonl), in input order.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const build_formats[] = {"json", "jsonl", "ics", "text",
+                                            NULL};
+
+static int write_timeline(cli_opts *o, const dtl_timeline *tl,
+                          const char *format, cli_out *out)
+{
+    dtl_error err;
+    dtl_status st;
+
+    if (strcmp(format, "json") == 0) {
+        st = dtl_timeline_write_json(tl, out->fp, &err);
+    } else if (strcmp(format, "jsonl") == 0) {
+        st = dtl_timeline_write_jsonl(tl, out->fp, &err);
+    } else if (strcmp(format, "ics") == 0) {
+        dtl_ics_options io;
+        const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+        io.dtstamp = -1;
+        if (sde && *sde) {
+            char *e;
+            long long v = strtoll(sde, &e, 10);
+
+            if (*e == '\0' && v >= 0)
+                io.dtstamp = v;
+        }
+        st = dtl_timeline_write_ics(tl, out->fp, &io, &err);
+    } else {
+        st = dtl_timeline_write_text(tl, out->fp, cli_color(o, out->fp),
+                                     &err);
+    }
+    if (st != DTL_OK) {
+        cli_print_error(&err);
+        return cli_exit_for(st);
+    }
+    return EXIT_OK;
+}
+
+static int build_one(cli_opts *o, const dtl_rules *rs,
+                     const char *path, const char *format)
+{
+    dtl_error err;
+    dtl_text *text;
+    dtl_timeline *tl;
+    cli_out out;
+    int rc;
+    size_t n;
+
+    memset(&err, 0, sizeof(err));
+    text = dtl_text_load(path, &err);
+    if (text == NULL) {
+        cli_print_error(&err);
+        return cli_exit_for(err.code);
+    }
+    if (o->date)
+        dtl_text_set_date(text, o->day);
+    tl = dtl_timeline_build(rs, text, cli_diag, o, &err);
+    dtl_text_free(text);
+    if (tl == NULL) {
+        cli_print_error(&err);
+        return cli_exit_for(err.code);
+    }
+    rc = cli_out_open(&out, o->output);
+    if (rc == EXIT_OK) {
+        rc = write_timeline(o, tl, format, &out);
+        if (rc == EXIT_OK)
+            rc = cli_out_commit(&out);
+        else
+            cli_out_abort(&out);
+    }
+    n = dtl_timeline_event_count(tl);
+    dtl_timeline_free(tl);
+    if (rc == EXIT_OK && n == 0)
+        rc = EXIT_NONE;
+    return rc;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    cli_opts o;
+    dtl_rules *rs;
+    const char *format;
+    int rc;
+
+    memset(&o, 0, sizeof(o));
+    o.cmd = "build";
+    rc = cli_parse(argc, argv,
+                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
+                       OPT_QUIET | OPT_COLOR | OPT_JOBS,
+                   &o);
+    if (rc < 0) {
+        cli_help(stdout, "build");
+        free(o.inputs);
+        return EXIT_OK;
+    }
+    if (rc == EXIT_OK)
+        rc = cli_check_format(&o, build_formats);
+    if (rc != EXIT_OK) {
+        free(o.inputs);
+        return rc;
+    }
+    if (o.input_count > 1) {
+        cli_errorf("build: one article at a time for now (got %zu)",
+                   o.input_count);
+        free(o.inputs);
+        return EXIT_USAGE;
+    }
+    format = o.format ? o.format
+             : (o.output == NULL && isatty(STDOUT_FILENO)) ? "text"
+                                                           : "json";
+    rs = cli_load_rules(&o, &rc);
+    if (rs == NULL) {
+        free(o.inputs);
+        return rc;
+    }
+    rc = build_one(&o, rs, o.input_count ? o.inputs[0] : "-", format);
+    dtl_rules_free(rs);
+    free(o.inputs);
+    return rc;
+}

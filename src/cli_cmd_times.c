@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli_cmd_times.c - "dtl times": every time expression of an article,
+ * as JSON or as TimeML.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const times_formats[] = {"json", "timeml", NULL};
+
+int cmd_times(int argc, char **argv)
+{
+    cli_opts o;
+    dtl_rules *rs = NULL;
+    dtl_text *text = NULL;
+    dtl_timex *tx = NULL;
+    size_t n = 0;
+    dtl_error err;
+    dtl_status st;
+    cli_out out;
+    int rc;
+
+    memset(&o, 0, sizeof(o));
+    o.cmd = "times";
+    rc = cli_parse(argc, argv,
+                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
+                   &o);
+    if (rc < 0) {
+        cli_help(stdout, "times");
+        free(o.inputs);
+        return EXIT_OK;
+    }
+    if (rc == EXIT_OK)
+        rc = cli_check_format(&o, times_formats);
+    if (rc == EXIT_OK && o.input_count > 1) {
+        cli_errorf("times: one article at a time");
+        rc = EXIT_USAGE;
+    }
+    if (rc != EXIT_OK)
+        goto done;
+    rs = cli_load_rules(&o, &rc);
+    if (rs == NULL)
+        goto done;
+    memset(&err, 0, sizeof(err));
+    text = dtl_text_load(o.input_count ? o.inputs[0] : "-", &err);
+    if (text == NULL) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto done;
+    }
+    if (o.date)
+        dtl_text_set_date(text, o.day);
+    st = dtl_times_find(rs, text, cli_diag, &o, &tx, &n);
+    if (st != DTL_OK) {
+        cli_errorf("out of memory");
+        rc = EXIT_IO;
+        goto done;
+    }
+    rc = cli_out_open(&out, o.output);
+    if (rc != EXIT_OK)
+        goto done;
+    if (o.format && strcmp(o.format, "timeml") == 0)
+        st = dtl_times_write_timeml(text, tx, n, out.fp, &err);
+    else
+        st = dtl_times_write_json(text, tx, n, out.fp, &err);
+    if (st != DTL_OK) {
+        cli_print_error(&err);
+        cli_out_abort(&out);
+        rc = cli_exit_for(st);
+        goto done;
+    }
+    rc = cli_out_commit(&out);
+done:
+    free(tx);
+    dtl_text_free(text);
+    dtl_rules_free(rs);
+    free(o.inputs);
+    return rc;
+}

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli_io.c - atomic output files and finding the rules.
+ *
+ * Output: -o FILE writes FILE.XXXXXX beside FILE (mkstemp), then
+ * fflush, fsync, fclose and rename; on any failure the temporary file is
+ * unlinked and FILE is left as it was.
+ *
+ * Rules: --rules DIR (repeatable, later directories override), else
+ * $DTL_RULES, else rules/ beside the source tree the binary was built
+ * in, else share/dtl/rules beside the installed binary, else the
+ * directory chosen at build time (DTL_RULES_DIR).
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef DTL_RULES_DIR
+#define DTL_RULES_DIR "/usr/local/share/dtl/rules"
+#endif
+
+int cli_out_open(cli_out *out, const char *path)
+{
+    size_t n;
+    int fd;
+
+    memset(out, 0, sizeof(*out));
+    if (path == NULL || strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        return EXIT_OK;
+    }
+    n = strlen(path);
+    out->tmp = malloc(n + 8);
+    if (out->tmp == NULL) {
+        cli_errorf("out of memory");
+        return EXIT_IO;
+    }
+    memcpy(out->tmp, path, n);
+    memcpy(out->tmp + n, ".XXXXXX", 8);
+    fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        cli_errorf("%s: cannot create a temporary file beside it: %s", path,
+                   strerror(errno));
+        free(out->tmp);
+        out->tmp = NULL;
+        return EXIT_IO;
+    }
+    fchmod(fd, 0644);
+    out->fp = fdopen(fd, "w");
+    if (out->fp == NULL) {
+        close(fd);
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+        cli_errorf("%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    out->path = path;
+    return EXIT_OK;
+}
+
+void cli_out_abort(cli_out *out)
+{
+    if (out->tmp) {
+        fclose(out->fp);
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+    }
+    out->fp = NULL;
+}
+
+int cli_out_commit(cli_out *out)
+{
+    const char *name = out->path ? out->path : "standard output";
+
+    if (fflush(out->fp) != 0 || ferror(out->fp)) {
+        cli_errorf("%s: write error: %s", name, strerror(errno));
+        cli_out_abort(out);
+        return EXIT_IO;
+    }
+    if (out->tmp == NULL)
+        return EXIT_OK;
+    if (fsync(fileno(out->fp)) != 0 && errno != EINVAL) {
+        cli_errorf("%s: %s", name, strerror(errno));
+        cli_out_abort(out);
+        return EXIT_IO;
+    }
+    if (fclose(out->fp) != 0) {
+        out->fp = NULL;
+        cli_errorf("%s: %s", name, strerror(errno));
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+        return EXIT_IO;
+    }
+    out->fp = NULL;
+    if (rename(out->tmp, out->path) != 0) {
+        cli_errorf("%s: %s", name, strerror(errno));
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+        return EXIT_IO;
+    }
+    free(out->tmp);
+    out->tmp = NULL;
+    return EXIT_OK;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* rules/ next to the binary's source tree or install prefix. */
+static const char *find_default(char *buf, size_t size)
+{
+    const char *env = getenv("DTL_RULES");
+    char exe[PATH_MAX];
+    ssize_t n;
+    char *slash;
+
+    if (env && *env)
+        return env;
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            /* build/dtl -> ../rules; bin/dtl -> ../share/dtl/rules */
+            snprintf(buf, size, "%s/../rules", exe);
+            if (is_dir(buf))
+                return buf;
+            snprintf(buf, size, "%s/../share/dtl/rules", exe);
+            if (is_dir(buf))
+                return buf;
+        }
+    }
+    return DTL_RULES_DIR;
+}
+
+dtl_rules *cli_load_rules(cli_opts *o, int *status)
+{
+    dtl_rules *rs = dtl_rules_new();
+    dtl_error err;
+    char buf[PATH_MAX + 32];
+    const char *dirs[CLI_MAX_RULE_DIRS];
+    size_t n = o->rule_dir_count, i;
+    int failed = 0;
+    dtl_status st;
+
+    *status = EXIT_OK;
+    if (rs == NULL) {
+        cli_errorf("out of memory");
+        *status = EXIT_IO;
+        return NULL;
+    }
+    for (i = 0; i < n; i++)
+        dirs[i] = o->rule_dirs[i];
+    if (n == 0) {
+        dirs[0] = find_default(buf, sizeof(buf));
+        n = 1;
+    }
+    for (i = 0; i < n; i++) {
+        st = dtl_rules_load_dir(rs, dirs[i], cli_diag, o, &err);
+        if (st == DTL_EIO) {
+            cli_print_error(&err);
+            if (o->rule_dir_count == 0)
+                fprintf(stderr, "dtl: hint: give --rules DIR or set "
+                                "DTL_RULES\n");
+            *status = EXIT_IO;
+            dtl_rules_free(rs);
+            return NULL;
+        }
+        if (st == DTL_ENOMEM) {
+            cli_errorf("out of memory");
+            *status = EXIT_IO;
+            dtl_rules_free(rs);
+            return NULL;
+        }
+        if (st != DTL_OK)
+            failed = 1;
+    }
+    st = dtl_rules_compile(rs, cli_diag, o, &err);
+    if (st == DTL_ENOMEM) {
+        cli_errorf("out of memory");
+        *status = EXIT_IO;
+        dtl_rules_free(rs);
+        return NULL;
+    }
+    if (st != DTL_OK || failed) {
+        *status = EXIT_RULES;
+        dtl_rules_free(rs);
+        return NULL;
+    }
+    return rs;
+}

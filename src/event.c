@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * event.c - event mentions: which rule matched where, who acted, on
+ * whom, where, with what, and how sure the text is that it happened.
+ *
+ * Input: the sentences of an article, the event and modality rules.
+ * Output: ev_raw mentions in text order, not yet dated.
+ *
+ * For each sentence the prefilter names the rules whose trigger words
+ * occur; their patterns run over it.  When two matches share their
+ * trigger, the most specific wins: higher priority, then the longer
+ * match, then more fields filled, then the rule loaded first.  Actor
+ * groups are searched for entries of the actor lexicons; anaphors
+ * ("the same regime", "we") are resolved from what came before or from
+ * who is speaking.  A mention with no known actor is dropped: a wrong
+ * event costs more than a missing one.  The status is the rule's, or
+ * that of the modality cue nearest before the trigger ("will", "denied",
+ * "called off").
+ */
+#include "event.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "timex.h"
+#include "util.h"
+
+#define MODALITY_WORDS 8
+
+size_t event_actors_in(const dtl_rules *rs, matcher *m, const char *s,
+                       size_t start, size_t end, dtl_role role,
+                       ev_actor *a, size_t max)
+{
+    size_t n = 0, from = 0, i;
+    match mt;
+
+    if (rs->gaz_actor.code == NULL || end <= start)
+        return 0;
+    while (n < max && matcher_find(m, &rs->gaz_actor, NULL, s + start,
+                                   end - start, from, &mt) == 1) {
+        const lexicon *lx = NULL;
+        const lex_entry *e;
+        int dup = 0;
+
+        from = mt.end > mt.start ? mt.end : mt.end + 1;
+        e = rules_lookup(rs, LEX_ACTOR, s + start + mt.start,
+                         mt.end - mt.start, &lx);
+        if (e == NULL)
+            e = rules_lookup(rs, LEX_ANAPHOR, s + start + mt.start,
+                             mt.end - mt.start, &lx);
+        if (e == NULL)
+            continue;
+        for (i = 0; i < n; i++)
+            if (strcmp(a[i].code, e->code) == 0 && a[i].role == role &&
+                *e->code)
+                dup = 1;
+        if (dup)
+            continue;
+        a[n].name = e->canon;
+        a[n].code = e->code;
+        a[n].role = role;
+        a[n].start = start + mt.start;
+        a[n].end = start + mt.end;
+        n++;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Candidates                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct cand {
+    const rule *ru;
+    match mt;
+    size_t ts, te; /* trigger, relative to the sentence */
+    int dead;
+} cand;
+
+static int better(const cand *a, const cand *b)
+{
+    size_t la = a->mt.end - a->mt.start, lb = b->mt.end - b->mt.start;
+
+    if (a->ru->priority != b->ru->priority)
+        return a->ru->priority > b->ru->priority;
+    if (la != lb)
+        return la > lb;
+    if (a->mt.cap_count != b->mt.cap_count)
+        return a->mt.cap_count > b->mt.cap_count;
+    return a->ru->index < b->ru->index;
+}
+
+static int cmp_cand_pos(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+
+    return a->ts < b->ts ? -1 : a->ts > b->ts;
+}
+
+static void settle(cand *c, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        for (j = i + 1; j < n; j++) {
+            if (c[i].dead || c[j].dead)
+                continue;
+            if (c[i].ts < c[j].te && c[j].ts < c[i].te) {
+                if (better(&c[i], &c[j]))
+                    c[j].dead = 1;
+                else
+                    c[i].dead = 1;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Filling a mention                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
+ * be resolved. */
+static size_t resolve_anaphor(const dtl_rules *rs, matcher *m,
+                              const char *s, const segmentation *seg,
+                              const ev_list *out, const rule *ru,
+                              long qidx, ev_actor *a, ev_actor *extra,
+                              size_t max)
+{
+    size_t i, n;
+
+    if (strcmp(a->code, "@speaker") == 0) {
+        const quote *q = segment_quote_owner(seg, qidx);
+
+        if (q == NULL || q->sp_end <= q->sp_start)
+            return 0;
+        n = event_actors_in(rs, m, s, q->sp_start, q->sp_end, a->role,
+                            extra, max);
+        for (i = 0; i < n; i++)
+            if (extra[i].code[0] == '@')
+                return 0;
+        return n;
+    }
+    if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
+        int same = strcmp(a->code, "@same") == 0;
+
+        for (i = out->count; i-- > 0;) {
+            const ev_raw *e = &out->v[i];
+            size_t k;
+
+            if (same && strcmp(e->ru->type, ru->type) != 0)
+                continue;
+            for (k = 0; k < e->actor_count; k++) {
+                if (e->actors[k].role == DTL_ROLE_SOURCE ||
+                    e->actors[k].role == DTL_ROLE_PARTICIPANT) {
+                    extra[0] = e->actors[k];
+                    extra[0].role = a->role;
+                    extra[0].start = a->start;
+                    extra[0].end = a->end;
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
+static dtl_role role_of(field f)
+{
+    return f == FIELD_SOURCE   ? DTL_ROLE_SOURCE
+           : f == FIELD_TARGET ? DTL_ROLE_TARGET
+                               : DTL_ROLE_PARTICIPANT;
+}
+
+static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
+                       const segmentation *seg, const ev_list *out,
+                       ev_raw *ev, size_t base, const match *mt)
+{
+    size_t i, j, k, n;
+    ev_actor tmp[EV_MAX_ACTORS], res[EV_MAX_ACTORS];
+
+    for (i = 0; i < mt->cap_count; i++) {
+        field f = mt->caps[i].cap->fld;
+
+        if (f != FIELD_SOURCE && f != FIELD_TARGET && f != FIELD_PARTICIPANT)
+            continue;
+        n = event_actors_in(rs, m, s, base + mt->caps[i].start,
+                            base + mt->caps[i].end, role_of(f), tmp,
+                            EV_MAX_ACTORS);
+        for (j = 0; j < n; j++) {
+            size_t r = 1;
+
+            res[0] = tmp[j];
+            if (tmp[j].code[0] == '@')
+                r = resolve_anaphor(rs, m, s, seg, out, ev->ru, ev->quote,
+                                    &tmp[j], res, EV_MAX_ACTORS);
+            for (k = 0; k < r && ev->actor_count < EV_MAX_ACTORS; k++) {
+                size_t q;
+                int dup = 0;
+
+                for (q = 0; q < ev->actor_count; q++)
+                    if (strcmp(ev->actors[q].code, res[k].code) == 0 &&
+                        strcmp(ev->actors[q].name, res[k].name) == 0)
+                        dup = 1;
+                if (!dup)
+                    ev->actors[ev->actor_count++] = res[k];
+            }
+        }
+    }
+}
+
+static void add_location(const dtl_rules *rs, matcher *m, const char *s,
+                         ev_raw *ev, size_t start, size_t end)
+{
+    match mt;
+    const lex_entry *e;
+    const lexicon *lx;
+
+    if (rs->gaz_place.code == NULL)
+        return;
+    if (matcher_find(m, &rs->gaz_place, NULL, s + start, end - start, 0,
+                     &mt) != 1)
+        return;
+    e = rules_lookup(rs, LEX_PLACE, s + start + mt.start, mt.end - mt.start,
+                     &lx);
+    if (e == NULL)
+        return;
+    ev->location = e->canon;
+    ev->location_code = e->code;
+}
+
+static long count_of(const dtl_rules *rs, const char *s, size_t len)
+{
+    const lexicon *lx = rules_lexicon(rs, "number");
+    const lex_entry *e = lx ? lexicon_find(lx, s, len) : NULL;
+
+    if (e)
+        return strtol(e->code, NULL, 10);
+    return util_parse_uint(s, len);
+}
+
+/*
+ * The status from the modality cue nearest before the trigger, within
+ * MODALITY_WORDS words of the same sentence part.
+ */
+static int modality(const dtl_rules *rs, matcher *m, const char *s,
+                    const sent *st, size_t trig, int status)
+{
+    size_t from = trig, words = 0, i;
+    size_t best_end = 0;
+    int best = -1;
+    match mt;
+
+    while (from > st->start && words <= MODALITY_WORDS) {
+        char c = s[from - 1];
+
+        if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+            c == '"')
+            break;
+        if (util_isspace((unsigned char)c) &&
+            !util_isspace((unsigned char)s[from]))
+            words++;
+        if (words > MODALITY_WORDS)
+            break;
+        from--;
+    }
+    for (i = 0; i < rs->live_count; i++) {
+        const rule *ru = rs->live[i];
+        size_t j;
+
+        if (ru->kind != RULE_MODALITY)
+            continue;
+        for (j = 0; j < ru->pat_count; j++) {
+            size_t pos = 0;
+
+            while (matcher_find(m, &ru->pats[j], ru, s + from, trig - from,
+                                pos, &mt) == 1) {
+                pos = mt.end > mt.start ? mt.end : mt.end + 1;
+                if (best < 0 || mt.end >= best_end) {
+                    best_end = mt.end;
+                    best = ru->status;
+                }
+            }
+        }
+    }
+    return best >= 0 ? best : status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
+static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
+                                  const segmentation *seg, size_t si,
+                                  matcher *m, ev_list *out)
+{
+    const sent *st = &seg->s[si];
+    uint64_t *bits = matcher_bits(m);
+    cand *c = NULL;
+    size_t n = 0, cap = 0, i, j, len = st->end - st->start;
+    const char *sub = s + st->start;
+    match mt;
+
+    prefilter_scan(rs, sub, len, bits);
+    for (i = 0; i < rs->live_count; i++) {
+        const rule *ru = rs->live[i];
+
+        if (ru->kind != RULE_EVENT || !bit_test(bits, i))
+            continue;
+        for (j = 0; j < ru->pat_count; j++) {
+            size_t from = 0;
+
+            while (matcher_find(m, &ru->pats[j], ru, sub, len, from, &mt) ==
+                   1) {
+                const match_cap *tc = match_get(&mt, "trigger");
+
+                from = mt.end > mt.start ? mt.end : mt.end + 1;
+                if (mt.end == mt.start)
+                    continue;
+                if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
+                    free(c);
+                    return DTL_ENOMEM;
+                }
+                c[n].ru = ru;
+                c[n].mt = mt;
+                c[n].ts = tc ? tc->start : mt.start;
+                c[n].te = tc ? tc->end : mt.end;
+                c[n].dead = 0;
+                n++;
+            }
+        }
+    }
+    settle(c, n);
+    if (n > 1)
+        qsort(c, n, sizeof(*c), cmp_cand_pos);
+    for (i = 0; i < n; i++) {
+        ev_raw ev;
+        const match_cap *w;
+
+        if (c[i].dead)
+            continue;
+        memset(&ev, 0, sizeof(ev));
+        ev.ru = c[i].ru;
+        ev.sent = si;
+        ev.start = st->start + c[i].mt.start;
+        ev.end = st->start + c[i].mt.end;
+        ev.trig_start = st->start + c[i].ts;
+        ev.trig_end = st->start + c[i].te;
+        ev.quote = segment_quote_at(seg, ev.trig_start);
+        ev.anchor_event = -1;
+        add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt);
+        if (ev.actor_count == 0)
+            continue;
+        for (j = 0; j < c[i].mt.cap_count; j++) {
+            const match_cap *mc = &c[i].mt.caps[j];
+
+            if (mc->cap->fld == FIELD_LOCATION && ev.location == NULL)
+                add_location(rs, m, s, &ev, st->start + mc->start,
+                             st->start + mc->end);
+        }
+        w = NULL;
+        for (j = 0; j < c[i].mt.cap_count; j++) {
+            if (c[i].mt.caps[j].cap->fld == FIELD_WEAPON)
+                w = &c[i].mt.caps[j];
+            if (c[i].mt.caps[j].cap->fld == FIELD_COUNT)
+                ev.count = count_of(rs, sub + c[i].mt.caps[j].start,
+                                    c[i].mt.caps[j].end -
+                                        c[i].mt.caps[j].start);
+        }
+        if (ev.count < 0)
+            ev.count = 0;
+        if (w) {
+            ev.weapon_start = st->start + w->start;
+            ev.weapon_end = st->start + w->end;
+        }
+        ev.status = modality(rs, m, s, st, ev.trig_start, ev.ru->status);
+        ev.tense = (int)timex_tense(rs, s, st, ev.trig_start, ev.trig_end);
+        if (util_grow((void **)&out->v, &out->cap, out->count + 1,
+                      sizeof(*out->v)) != 0) {
+            free(c);
+            return DTL_ENOMEM;
+        }
+        out->v[out->count++] = ev;
+    }
+    free(c);
+    return DTL_OK;
+}
+
+dtl_status event_detect(const dtl_rules *rs, const dtl_text *t,
+                        const segmentation *seg, matcher *m, size_t first,
+                        size_t last, ev_list *out)
+{
+    size_t len, i;
+    const char *s = text_norm(t, &len);
+
+    for (i = first; i < last && i < seg->count; i++)
+        if (detect_sentence(rs, s, seg, i, m, out) != DTL_OK)
+            return DTL_ENOMEM;
+    return DTL_OK;
+}
+
+const char *dtl_role_name(dtl_role role)
+{
+    static const char *const n[] = {"source", "target", "participant"};
+
+    return (unsigned)role < 3 ? n[role] : "participant";
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lexicon.c - named word lists with codes (docs/rules.md, "lexicon").
+ *
+ * Entries are kept in load order with a folded lookup key (ASCII case
+ * folded unless the lexicon is case-sensitive, white space collapsed)
+ * and indexed by an open-addressing hash table once loading is done.
+ * A later entry with the same key replaces an earlier one, so a user's
+ * rules directory can recode a phrase.
+ */
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+lexicon *rules_lexicon(const dtl_rules *rs, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < rs->lex_count; i++)
+        if (strcmp(rs->lex[i].name, name) == 0)
+            return &rs->lex[i];
+    return NULL;
+}
+
+/*
+ * Example: "  North\t Korea's " with fold_case gives "north korea's".
+ * Returns the key length; dst must hold len + 1 bytes.
+ */
+size_t lexicon_key(const char *s, size_t len, int fold_case, char *dst)
+{
+    size_t i, o = 0;
+    int space = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (util_isspace(c)) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            dst[o++] = ' ';
+        space = 0;
+        dst[o++] = (char)(fold_case ? util_lower(c) : c);
+    }
+    dst[o] = '\0';
+    return o;
+}
+
+int lexicon_add(dtl_rules *rs, lexicon *lex, const char *phrase,
+                size_t plen, const char *code, size_t clen,
+                const char *canon, size_t nlen, const char *file,
+                unsigned line)
+{
+    lex_entry *e;
+    char *key;
+
+    if (util_grow((void **)&lex->entries, &lex->cap, lex->count + 1,
+                  sizeof(*lex->entries)) != 0)
+        return -1;
+    e = &lex->entries[lex->count];
+    key = arena_alloc(&rs->mem, plen + 1);
+    e->phrase = arena_strndup(&rs->mem, phrase, plen);
+    e->code = arena_strndup(&rs->mem, code, clen);
+    e->canon = nlen ? arena_strndup(&rs->mem, canon, nlen) : e->phrase;
+    if (key == NULL || e->phrase == NULL || e->code == NULL ||
+        e->canon == NULL)
+        return -1;
+    lexicon_key(phrase, plen, !(lex->flags & LEX_CASE), key);
+    e->key = key;
+    e->file = file;
+    e->line = line;
+    lex->count++;
+    return 0;
+}
+
+static uint64_t key_hash(const char *key)
+{
+    return util_fnv1a(key, strlen(key), UTIL_FNV_SEED);
+}
+
+int lexicon_index(lexicon *lex)
+{
+    size_t n = 16, i, mask;
+
+    while (n < lex->count * 2 + 1)
+        n *= 2;
+    free(lex->slots);
+    lex->slots = calloc(n, sizeof(size_t));
+    if (lex->slots == NULL)
+        return -1;
+    lex->nslots = n;
+    mask = n - 1;
+    for (i = 0; i < lex->count; i++) {
+        size_t h = (size_t)key_hash(lex->entries[i].key) & mask;
+
+        while (lex->slots[h] &&
+               strcmp(lex->entries[lex->slots[h] - 1].key,
+                      lex->entries[i].key) != 0)
+            h = (h + 1) & mask;
+        lex->slots[h] = i + 1; /* later entries replace earlier ones */
+    }
+    return 0;
+}
+
+const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
+{
+    char small[256], *key = small;
+    const lex_entry *found = NULL;
+    size_t h, mask;
+
+    if (lex->nslots == 0)
+        return NULL;
+    if (len >= sizeof(small)) {
+        key = malloc(len + 1);
+        if (key == NULL)
+            return NULL;
+    }
+    lexicon_key(s, len, !(lex->flags & LEX_CASE), key);
+    mask = lex->nslots - 1;
+    h = (size_t)key_hash(key) & mask;
+    while (lex->slots[h]) {
+        const lex_entry *e = &lex->entries[lex->slots[h] - 1];
+
+        if (strcmp(e->key, key) == 0) {
+            found = e;
+            break;
+        }
+        h = (h + 1) & mask;
+    }
+    if (key != small)
+        free(key);
+    return found;
+}
+
+void lexicon_free(lexicon *lex)
+{
+    free(lex->entries);
+    free(lex->slots);
+}
+
+const lex_entry *rules_lookup(const dtl_rules *rs, unsigned flags,
+                              const char *s, size_t len,
+                              const lexicon **which)
+{
+    size_t i;
+    const lex_entry *e;
+
+    /* Later lexicons first: a user's words win. */
+    for (i = rs->lex_count; i-- > 0;) {
+        if ((rs->lex[i].flags & flags) != flags)
+            continue;
+        e = lexicon_find(&rs->lex[i], s, len);
+        if (e) {
+            if (which)
+                *which = &rs->lex[i];
+            return e;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * match.c - running one compiled pattern over a subject with PCRE2's JIT
+ * and reporting its named groups as spans.  Each thread has its own
+ * matcher (match data, match context, candidate bitset); the compiled
+ * rules are shared read-only.  A pattern that exceeds the match limit
+ * is reported once per article and skipped, so a pathological user rule
+ * cannot hang dtl.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "match.h"
+
+#include <dtl/limits.h>
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+struct matcher {
+    const dtl_rules *rules;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    dtl_diag_fn diag;
+    void *ctx;
+    const char *docname;
+    const rule *last_limited; /* warn once per rule */
+    uint64_t *bits;
+};
+
+matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
+                     const char *docname)
+{
+    matcher *m = calloc(1, sizeof(*m));
+
+    if (m == NULL)
+        return NULL;
+    m->rules = rules;
+    m->diag = diag;
+    m->ctx = ctx;
+    m->docname = docname ? docname : "";
+    m->md = pcre2_match_data_create(
+        (uint32_t)(rules->max_groups ? rules->max_groups : 1), NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    m->bits = calloc(rules->word_count ? rules->word_count : 1,
+                     sizeof(uint64_t));
+    if (m->md == NULL || m->mc == NULL || m->bits == NULL) {
+        matcher_free(m);
+        return NULL;
+    }
+    pcre2_set_match_limit(m->mc, DTL_MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mc, DTL_DEPTH_LIMIT);
+    return m;
+}
+
+void matcher_free(matcher *m)
+{
+    if (m == NULL)
+        return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    free(m->bits);
+    free(m);
+}
+
+uint64_t *matcher_bits(matcher *m)
+{
+    return m->bits;
+}
+
+int matcher_find(matcher *m, const pattern *p, const rule *ru,
+                 const char *subj, size_t len, size_t from, match *out)
+{
+    int rc;
+    PCRE2_SIZE *ov;
+    size_t i;
+
+    if (p->code == NULL || from > len)
+        return 0;
+    rc = pcre2_match((const pcre2_code *)p->code, (PCRE2_SPTR)subj, len,
+                     from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        if (ru != m->last_limited) {
+            char msg[120];
+
+            m->last_limited = ru;
+            pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof(msg));
+            diag_warn(m->diag, m->ctx, m->docname,
+                      "rule '%s' (%s:%u) skipped on a sentence: %s",
+                      ru ? ru->name : p->file, ru ? ru->file : p->file,
+                      ru ? ru->line : p->line, msg);
+        }
+        return -1;
+    }
+    ov = pcre2_get_ovector_pointer(m->md);
+    out->start = ov[0];
+    out->end = ov[1];
+    out->cap_count = 0;
+    for (i = 0; i < p->cap_count && out->cap_count < MATCH_MAX_CAPS; i++) {
+        unsigned g = p->caps[i].group;
+
+        if ((int)g >= rc || ov[2 * g] == PCRE2_UNSET)
+            continue;
+        out->caps[out->cap_count].cap = &p->caps[i];
+        out->caps[out->cap_count].start = ov[2 * g];
+        out->caps[out->cap_count].end = ov[2 * g + 1];
+        out->cap_count++;
+    }
+    return 1;
+}
+
+const match_cap *match_get(const match *mt, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < mt->cap_count; i++)
+        if (strcmp(mt->caps[i].cap->name, name) == 0)
+            return &mt->caps[i];
+    return NULL;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * match.h - running compiled patterns over text (private).  A matcher
+ * holds the per-thread state (PCRE2 match data and limits); the rule set
+ * it reads is shared and never written.
+ */
+#ifndef DTL_MATCH_H
+#define DTL_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+
+#define MATCH_MAX_CAPS 24
+
+typedef struct match_cap {
+    const capture *cap;
+    size_t start, end; /* offsets into the subject */
+} match_cap;
+
+typedef struct match {
+    size_t start, end; /* the whole match */
+    size_t cap_count;
+    match_cap caps[MATCH_MAX_CAPS];
+} match;
+
+typedef struct matcher matcher;
+
+/* A matcher for rules; diag receives match-limit warnings (may be
+ * NULL).  Returns NULL when out of memory. */
+matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
+                     const char *docname);
+void matcher_free(matcher *m);
+
+/*
+ * Finds the first match of p in subj[from..len).  Returns 1 and fills
+ * *out, 0 when there is none, or -1 when PCRE2 gave up (match limit):
+ * the rule is named in a warning and the caller goes on.  ru names the
+ * rule in that warning (may be NULL).
+ */
+int matcher_find(matcher *m, const pattern *p, const rule *ru,
+                 const char *subj, size_t len, size_t from, match *out);
+
+/* The candidate rule bitset of the matcher (rules->word_count words). */
+uint64_t *matcher_bits(matcher *m);
+
+/* Returns the capture named name in mt, or NULL. */
+const match_cap *match_get(const match *mt, const char *name);
+
+#endif

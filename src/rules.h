@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules.h - the rule set's internals (private part of rules.c,
+ * rules_compile.c and lexicon.c; the public part is <dtl/rules.h>).
+ */
+#ifndef DTL_RULES_PRIV_H
+#define DTL_RULES_PRIV_H
+
+#include <dtl/rules.h>
+#include <dtl/timex.h>
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+struct pcre2_real_code_8;
+
+enum {
+    LEX_CASE = 1u,   /* match case-sensitively */
+    LEX_ACTOR = 2u,  /* entries are actors */
+    LEX_PLACE = 4u,  /* entries are places */
+    LEX_ANAPHOR = 8u /* entries refer to an actor named before */
+};
+
+typedef struct lex_entry {
+    const char *phrase; /* as written */
+    const char *key;    /* lookup key: folded case, single spaces */
+    const char *code;   /* "" when none */
+    const char *canon;  /* canonical name; the phrase when none */
+    const char *file;
+    unsigned line;
+} lex_entry;
+
+typedef struct lexicon {
+    const char *name;
+    unsigned flags;
+    lex_entry *entries;
+    size_t count;
+    size_t cap;
+    size_t *slots; /* open-addressing index of entries + 1; 0 empty */
+    size_t nslots;
+    const char *file;
+    unsigned line;
+} lexicon;
+
+typedef struct macro {
+    const char *name;
+    const char *src;
+    const char *file;
+    unsigned line, col; /* of the pattern text */
+    unsigned dir;
+    int expanding;      /* cycle detection */
+} macro;
+
+typedef enum rule_kind {
+    RULE_EVENT,
+    RULE_TIMEX,
+    RULE_REJECT,
+    RULE_MODALITY
+} rule_kind;
+
+/* Fields a named group can fill; FIELD_NONE for timex captures. */
+typedef enum field {
+    FIELD_NONE,
+    FIELD_SOURCE,
+    FIELD_TARGET,
+    FIELD_PARTICIPANT,
+    FIELD_LOCATION,
+    FIELD_WEAPON,
+    FIELD_COUNT,
+    FIELD_TRIGGER
+} field;
+
+typedef struct capture {
+    const char *name; /* group name without digit suffix */
+    unsigned group;   /* PCRE2 group number */
+    field fld;
+} capture;
+
+typedef struct pattern {
+    const char *src;
+    const char *file;
+    unsigned line, col;
+    struct pcre2_real_code_8 *code;
+    capture *caps;
+    size_t cap_count;
+} pattern;
+
+typedef struct example {
+    const char *text;   /* the sentence */
+    const char *expect; /* after "=>", or NULL */
+    const char *dct;    /* "@YYYY-MM-DD", or NULL */
+    int negative;       /* a counter-example */
+    const char *file;
+    unsigned line, col;
+} example;
+
+typedef struct trigger {
+    const char *word; /* folded; "@name" for a lexicon */
+    int prefix;       /* "word*" */
+    unsigned col;
+} trigger;
+
+typedef struct rule {
+    rule_kind kind;
+    const char *name;
+    const char *type;     /* event type, TIMEX3 type, or modality status */
+    const char *cameo;
+    int priority;
+    int status;           /* dtl_event_status */
+    dtl_timex_type ttype;
+    const char *resolver; /* timex: resolver name */
+    const char **defaults; /* timex: "name=value" pairs */
+    size_t default_count;
+    trigger *triggers;
+    size_t trigger_count;
+    pattern *pats;
+    size_t pat_count;
+    example *ex;
+    size_t ex_count;
+    const char *file;
+    unsigned line;
+    unsigned dir;
+    int dead;     /* replaced by a later rules directory */
+    size_t index; /* position among live rules, after compiling */
+} rule;
+
+/* Words that let a rule fire: a hash of folded words to rule lists. */
+typedef struct prefilter prefilter;
+
+struct dtl_rules {
+    arena mem;
+    lexicon *lex;
+    size_t lex_count, lex_cap;
+    macro *macros;
+    size_t macro_count, macro_cap;
+    rule **rules;
+    size_t rule_count, rule_cap;
+    char **loaded; /* real paths of loaded files */
+    size_t loaded_count, loaded_cap;
+    unsigned dir;  /* directories loaded so far */
+    int compiled;
+    int load_failed;
+    /* After compiling: */
+    rule **live; /* live rules in load order */
+    size_t live_count;
+    prefilter *pf;
+    size_t word_count; /* uint64_t words in a candidate bitset */
+    pattern gaz_actor; /* every actor/anaphor lexicon entry */
+    pattern gaz_place; /* every place lexicon entry */
+    pattern attr_after;  /* attribution after a quotation */
+    pattern attr_before; /* attribution before a quotation */
+    size_t max_groups;   /* most capture groups of any pattern */
+    const lexicon *abbrev;
+    const lexicon *starter;
+};
+
+/* lexicon.c */
+lexicon *rules_lexicon(const dtl_rules *rules, const char *name);
+/* Makes the lookup key of a phrase into dst (len+1 bytes). */
+size_t lexicon_key(const char *s, size_t len, int fold_case, char *dst);
+const lex_entry *lexicon_find(const lexicon *lex, const char *s,
+                              size_t len);
+int lexicon_add(dtl_rules *rules, lexicon *lex, const char *phrase,
+                size_t plen, const char *code, size_t clen,
+                const char *canon, size_t nlen, const char *file,
+                unsigned line);
+int lexicon_index(lexicon *lex);
+void lexicon_free(lexicon *lex);
+/* Finds the entry for text in any lexicon having all of flags. */
+const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,
+                              const char *s, size_t len,
+                              const lexicon **which);
+
+/* rules_compile.c */
+macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);
+/* Fills bits (rules->word_count words) with the rules that may fire on
+ * the text. */
+void prefilter_scan(const dtl_rules *rules, const char *s, size_t len,
+                    uint64_t *bits);
+void prefilter_free(prefilter *pf);
+void pattern_free(pattern *p);
+
+static inline int bit_test(const uint64_t *bits, size_t i)
+{
+    return (int)((bits[i / 64] >> (i % 64)) & 1u);
+}
+
+#endif

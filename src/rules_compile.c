@@ -1,0 +1,800 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules_compile.c - turning loaded rules into something fast to run.
+ *
+ * Input: a dtl_rules as rules.c read it.  Output: the same, compiled:
+ * macros and lexicon references expanded, every pattern compiled with
+ * PCRE2 (UTF, caseless, JIT), named groups mapped to fields, and a
+ * prefilter from trigger words to rules, so that the cost of a sentence
+ * grows with the rules that can fire on it, not with the rule count.
+ * Also builds the gazetteer patterns that find actors and places, and
+ * the quotation attribution patterns.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+
+#include <dtl/limits.h>
+
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "util.h"
+
+typedef struct compiler {
+    dtl_rules *rules;
+    dtl_diag_fn diag;
+    void *ctx;
+    dtl_error *err;
+    size_t errors;
+} compiler;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void cerror(compiler *c, const char *file, unsigned line,
+                   unsigned col, const char *fmt, ...)
+{
+    dtl_error e;
+    va_list ap;
+
+    c->errors++;
+    memset(&e, 0, sizeof(e));
+    e.code = DTL_ERULE;
+    snprintf(e.file, sizeof(e.file), "%s", file ? file : "");
+    e.line = line;
+    e.col = col;
+    va_start(ap, fmt);
+    vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+    va_end(ap);
+    if (c->err && c->err->code == DTL_OK)
+        *c->err = e;
+    if (c->diag)
+        c->diag(c->ctx, &e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion                                                           */
+/* ------------------------------------------------------------------ */
+
+macro *rules_macro(const dtl_rules *rs, const char *name, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < rs->macro_count; i++)
+        if (strlen(rs->macros[i].name) == len &&
+            memcmp(rs->macros[i].name, name, len) == 0)
+            return &rs->macros[i];
+    return NULL;
+}
+
+static int is_meta(int c)
+{
+    return strchr("\\^$.|?*+()[]{}#-", c) != NULL;
+}
+
+/* Appends phrase as a literal; its spaces match any white space. */
+static int append_literal(buf *b, const char *s)
+{
+    int space = 0;
+
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t') {
+            space = 1;
+            continue;
+        }
+        if (space && buf_puts(b, "\\s+") != 0)
+            return -1;
+        space = 0;
+        if (is_meta((unsigned char)*s) && buf_putc(b, '\\') != 0)
+            return -1;
+        if (buf_putc(b, *s) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+typedef struct alt {
+    const char *phrase;
+    size_t len;
+    int cased;
+} alt;
+
+static int cmp_alt(const void *pa, const void *pb)
+{
+    const alt *a = pa, *b = pb;
+
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return strcmp(a->phrase, b->phrase);
+}
+
+/*
+ * Appends an alternation of the phrases of every lexicon with all of
+ * flags (or of lex alone), longest first, as whole words:
+ * (?<!\w)(?:north\s+korea|korea)(?!\w).
+ */
+static int append_lexicons(buf *b, const dtl_rules *rs, const lexicon *one,
+                           unsigned flags, unsigned any)
+{
+    alt *alts = NULL;
+    size_t n = 0, cap = 0, i, j;
+    int rc = -1;
+
+    for (i = 0; i < rs->lex_count; i++) {
+        const lexicon *lx = &rs->lex[i];
+
+        if (one ? lx != one
+                : ((lx->flags & flags) != flags || !(lx->flags & any)))
+            continue;
+        for (j = 0; j < lx->count; j++) {
+            if (util_grow((void **)&alts, &cap, n + 1, sizeof(*alts)) != 0)
+                goto out;
+            alts[n].phrase = lx->entries[j].phrase;
+            alts[n].len = strlen(lx->entries[j].phrase);
+            alts[n].cased = (lx->flags & LEX_CASE) != 0;
+            n++;
+        }
+    }
+    if (n)
+        qsort(alts, n, sizeof(*alts), cmp_alt);
+    if (buf_puts(b, "(?<!\\w)(?:") != 0)
+        goto out;
+    if (n == 0 && buf_puts(b, "(*FAIL)") != 0)
+        goto out;
+    for (i = 0; i < n; i++) {
+        if (i && strcmp(alts[i].phrase, alts[i - 1].phrase) == 0)
+            continue;
+        if (i && buf_putc(b, '|') != 0)
+            goto out;
+        if (alts[i].cased && buf_puts(b, "(?-i:") != 0)
+            goto out;
+        if (append_literal(b, alts[i].phrase) != 0)
+            goto out;
+        if (alts[i].cased && buf_putc(b, ')') != 0)
+            goto out;
+    }
+    if (buf_puts(b, ")(?!\\w)") != 0)
+        goto out;
+    rc = 0;
+out:
+    free(alts);
+    return rc;
+}
+
+typedef struct expander {
+    compiler *c;
+    buf out;
+    /* Where the expansion is, for messages. */
+    const char *file;
+    unsigned line, col;
+    int failed;
+} expander;
+
+static void expand(expander *x, const char *src, unsigned col0, int top);
+
+/*
+ * Expands @name at src (after the '@'); returns the name length.
+ */
+static size_t expand_ref(expander *x, const char *src, unsigned col)
+{
+    const dtl_rules *rs = x->c->rules;
+    size_t n = 0;
+    macro *m;
+    lexicon *lx;
+
+    while ((src[n] >= 'a' && src[n] <= 'z') ||
+           (src[n] >= '0' && src[n] <= '9') || src[n] == '_')
+        n++;
+    if (n == 0) {
+        if (buf_putc(&x->out, '@') != 0)
+            x->failed = 1;
+        return 0;
+    }
+    m = rules_macro(rs, src, n);
+    if (m) {
+        if (m->expanding) {
+            cerror(x->c, x->file, x->line, col,
+                   "macro '%s' refers to itself", m->name);
+            x->failed = 1;
+            return n;
+        }
+        m->expanding = 1;
+        if (buf_puts(&x->out, "(?:") != 0)
+            x->failed = 1;
+        expand(x, m->src, col, 0);
+        if (buf_putc(&x->out, ')') != 0)
+            x->failed = 1;
+        m->expanding = 0;
+        return n;
+    }
+    {
+        char name[64];
+
+        if (n >= sizeof(name)) {
+            cerror(x->c, x->file, x->line, col, "macro name too long");
+            x->failed = 1;
+            return n;
+        }
+        memcpy(name, src, n);
+        name[n] = '\0';
+        lx = rules_lexicon(rs, name);
+        if (lx == NULL) {
+            cerror(x->c, x->file, x->line, col,
+                   "unknown macro or lexicon '@%s'", name);
+            x->failed = 1;
+            return n;
+        }
+    }
+    if (append_lexicons(&x->out, rs, lx, 0, 0) != 0)
+        x->failed = 1;
+    return n;
+}
+
+/*
+ * Copies src into x->out, expanding @references and turning each run of
+ * literal spaces into \s+.  Escapes and character classes are copied as
+ * they are.  col0 is the column of src[0] when top is set (for
+ * messages), else the column of the reference being expanded.
+ */
+static void expand(expander *x, const char *src, unsigned col0, int top)
+{
+    const char *p = src;
+    int in_class = 0;
+    unsigned col;
+
+    while (*p && !x->failed) {
+        col = top ? col0 + (unsigned)(p - src) : col0;
+        if (x->out.len > DTL_MAX_PATTERN) {
+            cerror(x->c, x->file, x->line, col,
+                   "pattern longer than %u bytes after expansion",
+                   DTL_MAX_PATTERN);
+            x->failed = 1;
+            return;
+        }
+        if (*p == '\\' && p[1]) {
+            if (buf_append(&x->out, p, 2) != 0)
+                x->failed = 1;
+            p += 2;
+            continue;
+        }
+        if (in_class) {
+            if (*p == ']')
+                in_class = 0;
+            if (buf_putc(&x->out, *p) != 0)
+                x->failed = 1;
+            p++;
+            continue;
+        }
+        if (*p == '[') {
+            in_class = 1;
+            if (buf_putc(&x->out, *p++) != 0)
+                x->failed = 1;
+            if (*p == '^' && buf_putc(&x->out, *p++) != 0)
+                x->failed = 1;
+            if (*p == ']' && buf_putc(&x->out, *p++) != 0)
+                x->failed = 1;
+            continue;
+        }
+        if (*p == ' ' || *p == '\t') {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            if (buf_puts(&x->out, "\\s+") != 0)
+                x->failed = 1;
+            continue;
+        }
+        if (*p == '@') {
+            p++;
+            p += expand_ref(x, p, col);
+            continue;
+        }
+        if (buf_putc(&x->out, *p++) != 0)
+            x->failed = 1;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiling                                                           */
+/* ------------------------------------------------------------------ */
+
+static const char *const timex_caps[] = {
+    "year", "month", "day", "weekday", "number", "unit", "dir",
+    "part", "season", "quarter", "decade", "century", "hour", "minute",
+    "ampm", "tod", "ordinal", "mod", "sign", NULL};
+
+static field field_of(const char *name)
+{
+    static const struct {
+        const char *name;
+        field f;
+    } map[] = {
+        {"source", FIELD_SOURCE},     {"target", FIELD_TARGET},
+        {"participant", FIELD_PARTICIPANT},
+        {"location", FIELD_LOCATION}, {"weapon", FIELD_WEAPON},
+        {"count", FIELD_COUNT},       {"trigger", FIELD_TRIGGER},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (strcmp(map[i].name, name) == 0)
+            return map[i].f;
+    return FIELD_NONE;
+}
+
+/* Column of the group "(?<name>" in the source, or col0. */
+static unsigned group_col(const pattern *p, const char *name)
+{
+    char probe[80];
+    const char *at;
+
+    snprintf(probe, sizeof(probe), "(?<%s>", name);
+    at = strstr(p->src, probe);
+    if (at == NULL) {
+        snprintf(probe, sizeof(probe), "(?P<%s>", name);
+        at = strstr(p->src, probe);
+    }
+    return at ? p->col + (unsigned)(at - p->src) : p->col;
+}
+
+/* Reads the named groups of a compiled pattern into p->caps. */
+static int map_groups(compiler *c, rule *ru, pattern *p)
+{
+    uint32_t count = 0, size = 0;
+    PCRE2_SPTR table;
+    uint32_t i;
+    int ok = 1;
+
+    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMECOUNT, &count);
+    if (count == 0)
+        return 0;
+    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMEENTRYSIZE,
+                       &size);
+    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMETABLE, &table);
+    p->caps = calloc(count, sizeof(*p->caps));
+    if (p->caps == NULL)
+        return -1;
+    for (i = 0; i < count; i++) {
+        const unsigned char *e = table + (size_t)i * size;
+        unsigned group = (unsigned)(e[0] << 8 | e[1]);
+        const char *full = (const char *)e + 2;
+        size_t n = strlen(full);
+        char base[64];
+        capture *cp;
+
+        while (n > 1 && util_isdigit((unsigned char)full[n - 1]))
+            n--;
+        if (n >= sizeof(base))
+            n = sizeof(base) - 1;
+        memcpy(base, full, n);
+        base[n] = '\0';
+        cp = &p->caps[p->cap_count];
+        cp->group = group;
+        if (ru && ru->kind == RULE_EVENT) {
+            cp->fld = field_of(base);
+            if (cp->fld == FIELD_NONE) {
+                cerror(c, p->file, p->line, group_col(p, full),
+                       "unknown field '%s' (expected source, target, "
+                       "participant, location, weapon, count or trigger)",
+                       full);
+                ok = 0;
+                continue;
+            }
+        } else if (ru && ru->kind == RULE_TIMEX) {
+            size_t k;
+
+            for (k = 0; timex_caps[k]; k++)
+                if (strcmp(timex_caps[k], base) == 0)
+                    break;
+            if (timex_caps[k] == NULL) {
+                cerror(c, p->file, p->line, group_col(p, full),
+                       "unknown time capture '%s'", full);
+                ok = 0;
+                continue;
+            }
+            cp->fld = FIELD_NONE;
+        }
+        cp->name = arena_strndup(&c->rules->mem, base, n);
+        if (cp->name == NULL)
+            return -1;
+        p->cap_count++;
+    }
+    return ok ? 0 : 1;
+}
+
+/* Compiles pattern p; the source text is p->src, or pre when given. */
+static int compile_pattern(compiler *c, rule *ru, pattern *p,
+                           const char *pre)
+{
+    expander x;
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code;
+    uint32_t groups = 0;
+
+    memset(&x, 0, sizeof(x));
+    x.c = c;
+    x.file = p->file;
+    x.line = p->line;
+    buf_init(&x.out, DTL_MAX_PATTERN + 1);
+    if (pre) {
+        if (buf_puts(&x.out, pre) != 0)
+            x.failed = 1;
+    } else {
+        expand(&x, p->src, p->col, 1);
+    }
+    if (x.failed) {
+        buf_free(&x.out);
+        return 1;
+    }
+    code = pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""),
+                         x.out.len,
+                         PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                             PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
+                         &errcode, &erroff, NULL);
+    if (code == NULL) {
+        char msg[160];
+        unsigned col = p->col;
+
+        pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, sizeof(msg));
+        /* The offset is in the expansion; it is exact only when the
+         * pattern had no macro before the error. */
+        if (pre == NULL && erroff <= strlen(p->src) &&
+            strncmp(x.out.data, p->src, erroff) == 0)
+            col += (unsigned)erroff;
+        cerror(c, p->file, p->line, col, "%s", msg);
+        buf_free(&x.out);
+        return 1;
+    }
+    buf_free(&x.out);
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    p->code = (struct pcre2_real_code_8 *)code;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    if (groups + 1 > c->rules->max_groups)
+        c->rules->max_groups = groups + 1;
+    return map_groups(c, ru, p);
+}
+
+void pattern_free(pattern *p)
+{
+    pcre2_code_free((pcre2_code *)p->code);
+    p->code = NULL;
+    free(p->caps);
+    p->caps = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Prefilter                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct pf_slot {
+    char *word;
+    size_t *rules;
+    size_t count, cap;
+} pf_slot;
+
+typedef struct pf_table {
+    pf_slot *slots;
+    size_t n; /* power of two */
+    size_t used;
+} pf_table;
+
+struct prefilter {
+    pf_table exact;
+    pf_table prefix;
+    size_t min_prefix, max_prefix;
+    size_t *digit; /* rules triggered by any number */
+    size_t digit_count, digit_cap;
+};
+
+static void table_free(pf_table *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        free(t->slots[i].word);
+        free(t->slots[i].rules);
+    }
+    free(t->slots);
+}
+
+void prefilter_free(prefilter *pf)
+{
+    if (pf == NULL)
+        return;
+    table_free(&pf->exact);
+    table_free(&pf->prefix);
+    free(pf->digit);
+    free(pf);
+}
+
+static pf_slot *table_find(const pf_table *t, const char *w, size_t len)
+{
+    size_t h;
+
+    if (t->n == 0)
+        return NULL;
+    h = (size_t)util_fnv1a(w, len, UTIL_FNV_SEED) & (t->n - 1);
+    while (t->slots[h].word) {
+        if (strlen(t->slots[h].word) == len &&
+            memcmp(t->slots[h].word, w, len) == 0)
+            return &t->slots[h];
+        h = (h + 1) & (t->n - 1);
+    }
+    return NULL;
+}
+
+static int table_rehash(pf_table *t)
+{
+    pf_table nt;
+    size_t i, h;
+
+    nt.n = t->n ? t->n * 2 : 64;
+    nt.used = t->used;
+    nt.slots = calloc(nt.n, sizeof(*nt.slots));
+    if (nt.slots == NULL)
+        return -1;
+    for (i = 0; i < t->n; i++) {
+        if (t->slots[i].word == NULL)
+            continue;
+        h = (size_t)util_fnv1a(t->slots[i].word, strlen(t->slots[i].word),
+                               UTIL_FNV_SEED) &
+            (nt.n - 1);
+        while (nt.slots[h].word)
+            h = (h + 1) & (nt.n - 1);
+        nt.slots[h] = t->slots[i];
+    }
+    free(t->slots);
+    *t = nt;
+    return 0;
+}
+
+static int table_add(pf_table *t, const char *w, size_t len, size_t ri)
+{
+    pf_slot *s = table_find(t, w, len);
+    size_t h;
+
+    if (s == NULL) {
+        if ((t->used + 1) * 2 > t->n && table_rehash(t) != 0)
+            return -1;
+        h = (size_t)util_fnv1a(w, len, UTIL_FNV_SEED) & (t->n - 1);
+        while (t->slots[h].word)
+            h = (h + 1) & (t->n - 1);
+        s = &t->slots[h];
+        s->word = util_strndup(w, len);
+        if (s->word == NULL)
+            return -1;
+        t->used++;
+    }
+    if (s->count && s->rules[s->count - 1] == ri)
+        return 0;
+    if (util_grow((void **)&s->rules, &s->cap, s->count + 1,
+                  sizeof(size_t)) != 0)
+        return -1;
+    s->rules[s->count++] = ri;
+    return 0;
+}
+
+/* The longest alphanumeric run of a phrase, folded, into w. */
+static size_t longest_word(const char *s, char *w, size_t size)
+{
+    size_t best = 0, bstart = 0, i = 0, start, n;
+
+    while (s[i]) {
+        while (s[i] && !(util_isalnum((unsigned char)s[i]) ||
+                         (unsigned char)s[i] >= 0x80))
+            i++;
+        start = i;
+        while (s[i] && (util_isalnum((unsigned char)s[i]) ||
+                        (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i - start > best) {
+            best = i - start;
+            bstart = start;
+        }
+    }
+    if (best >= size)
+        best = size - 1;
+    for (n = 0; n < best; n++)
+        w[n] = (char)util_lower((unsigned char)s[bstart + n]);
+    w[best] = '\0';
+    return best;
+}
+
+static int add_trigger(compiler *c, prefilter *pf, rule *ru,
+                       const trigger *t)
+{
+    size_t len = strlen(t->word), i;
+
+    if (strcmp(t->word, "#digit") == 0) {
+        if (util_grow((void **)&pf->digit, &pf->digit_cap,
+                      pf->digit_count + 1, sizeof(size_t)) != 0)
+            return -1;
+        pf->digit[pf->digit_count++] = ru->index;
+        return 0;
+    }
+    if (t->word[0] == '@') {
+        lexicon *lx = rules_lexicon(c->rules, t->word + 1);
+        char w[64];
+
+        if (lx == NULL) {
+            cerror(c, ru->file, ru->line, t->col,
+                   "trigger '%s': unknown lexicon", t->word);
+            return 0;
+        }
+        for (i = 0; i < lx->count; i++) {
+            size_t n = longest_word(lx->entries[i].phrase, w, sizeof(w));
+
+            if (n && table_add(&pf->exact, w, n, ru->index) != 0)
+                return -1;
+            if (n && util_isdigit((unsigned char)w[0]) &&
+                util_grow((void **)&pf->digit, &pf->digit_cap,
+                          pf->digit_count + 1, sizeof(size_t)) == 0)
+                pf->digit[pf->digit_count++] = ru->index;
+        }
+        return 0;
+    }
+    if (t->prefix) {
+        if (pf->min_prefix == 0 || len < pf->min_prefix)
+            pf->min_prefix = len;
+        if (len > pf->max_prefix)
+            pf->max_prefix = len;
+        return table_add(&pf->prefix, t->word, len, ru->index);
+    }
+    return table_add(&pf->exact, t->word, len, ru->index);
+}
+
+static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        bits[rules[i] / 64] |= (uint64_t)1 << (rules[i] % 64);
+}
+
+/*
+ * Tokens are runs of ASCII letters and digits and of non-ASCII bytes,
+ * folded to lower case: "Test-fired 2 Scuds" gives test, fired, 2,
+ * scuds.
+ */
+void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
+                    uint64_t *bits)
+{
+    const prefilter *pf = rs->pf;
+    char tok[64];
+    size_t i = 0, n, k;
+    const pf_slot *slot;
+
+    memset(bits, 0, rs->word_count * sizeof(uint64_t));
+    if (pf == NULL)
+        return;
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (!(util_isalnum(ch) || ch >= 0x80)) {
+            i++;
+            continue;
+        }
+        n = 0;
+        while (i < len && (util_isalnum((unsigned char)s[i]) ||
+                           (unsigned char)s[i] >= 0x80)) {
+            if (n < sizeof(tok))
+                tok[n] = (char)util_lower((unsigned char)s[i]);
+            n++;
+            i++;
+        }
+        if (n > sizeof(tok))
+            continue;
+        if (util_isdigit((unsigned char)tok[0]))
+            set_bits(bits, pf->digit, pf->digit_count);
+        slot = table_find(&pf->exact, tok, n);
+        if (slot)
+            set_bits(bits, slot->rules, slot->count);
+        if (pf->max_prefix) {
+            for (k = pf->min_prefix; k <= n && k <= pf->max_prefix; k++) {
+                slot = table_find(&pf->prefix, tok, k);
+                if (slot)
+                    set_bits(bits, slot->rules, slot->count);
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The whole rule set                                                  */
+/* ------------------------------------------------------------------ */
+
+static int build_gazetteer(compiler *c, pattern *p, unsigned flags,
+                           unsigned any, const char *name)
+{
+    buf b;
+    int rc;
+
+    buf_init(&b, 0);
+    if (append_lexicons(&b, c->rules, NULL, flags, any) != 0) {
+        buf_free(&b);
+        return -1;
+    }
+    p->src = name;
+    p->file = name;
+    rc = compile_pattern(c, NULL, p, b.data);
+    buf_free(&b);
+    return rc;
+}
+
+static int build_attribution(compiler *c, pattern *p, const char *name)
+{
+    macro *m = rules_macro(c->rules, name, strlen(name));
+    int rc;
+
+    if (m == NULL)
+        return 0;
+    p->src = m->src;
+    p->file = m->file;
+    p->line = m->line;
+    p->col = m->col;
+    rc = compile_pattern(c, NULL, p, NULL);
+    return rc;
+}
+
+dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
+                             dtl_error *err)
+{
+    compiler c;
+    size_t i, j, n = 0;
+    int rc;
+
+    memset(&c, 0, sizeof(c));
+    c.rules = rs;
+    c.diag = diag;
+    c.ctx = ctx;
+    c.err = err;
+    if (err)
+        memset(err, 0, sizeof(*err));
+    if (rs->compiled)
+        return diag_set(err, DTL_EUSAGE, "", 0, 0, "already compiled");
+    rs->compiled = 1;
+    for (i = 0; i < rs->lex_count; i++)
+        if (lexicon_index(&rs->lex[i]) != 0)
+            goto nomem;
+    rs->live = malloc((rs->rule_count + 1) * sizeof(*rs->live));
+    rs->pf = calloc(1, sizeof(*rs->pf));
+    if (rs->live == NULL || rs->pf == NULL)
+        goto nomem;
+    for (i = 0; i < rs->rule_count; i++) {
+        if (rs->rules[i]->dead)
+            continue;
+        rs->rules[i]->index = n;
+        rs->live[n++] = rs->rules[i];
+    }
+    rs->live_count = n;
+    rs->word_count = n / 64 + 1;
+    for (i = 0; i < n; i++) {
+        rule *ru = rs->live[i];
+
+        for (j = 0; j < ru->pat_count; j++) {
+            rc = compile_pattern(&c, ru, &ru->pats[j], NULL);
+            if (rc < 0)
+                goto nomem;
+        }
+        for (j = 0; j < ru->trigger_count; j++)
+            if (add_trigger(&c, rs->pf, ru, &ru->triggers[j]) != 0)
+                goto nomem;
+    }
+    if (build_gazetteer(&c, &rs->gaz_actor, 0, LEX_ACTOR | LEX_ANAPHOR,
+                        "<actors>") < 0 ||
+        build_gazetteer(&c, &rs->gaz_place, 0, LEX_PLACE, "<places>") < 0 ||
+        build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
+        build_attribution(&c, &rs->attr_before, "attribution_before") < 0)
+        goto nomem;
+    rs->abbrev = rules_lexicon(rs, "abbreviation");
+    rs->starter = rules_lexicon(rs, "sentence_start");
+    if (c.errors || rs->load_failed)
+        return DTL_ERULE;
+    return DTL_OK;
+nomem:
+    return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sentence.h - paragraphs, sentences and quotations of an article
+ * (private).  All offsets are into the normalised body (text_norm()).
+ */
+#ifndef DTL_SENTENCE_H
+#define DTL_SENTENCE_H
+
+#include <dtl/text.h>
+
+#include <stddef.h>
+
+#include "match.h"
+#include "rules.h"
+
+typedef struct sent {
+    size_t start, end;
+    unsigned para;
+} sent;
+
+typedef struct quote {
+    size_t start, end;           /* inside the quotation marks */
+    size_t sp_start, sp_end;     /* the speaker, or equal when none */
+    size_t attr_start, attr_end; /* the attribution clause */
+    int speech;                  /* long enough to be reported speech */
+    unsigned para;
+    long from;                   /* quote whose attribution it shares */
+} quote;
+
+typedef struct segmentation {
+    sent *s;
+    size_t count, cap;
+    quote *q;
+    size_t qcount, qcap;
+} segmentation;
+
+/* Splits text into sentences and finds its quotations.  Returns DTL_OK
+ * or DTL_ENOMEM. */
+dtl_status segment(const dtl_rules *rules, const dtl_text *text,
+                   matcher *m, segmentation *out);
+void segmentation_free(segmentation *seg);
+
+/* Index of the speech quotation holding offset off, or -1. */
+long segment_quote_at(const segmentation *seg, size_t off);
+
+/* The quotation whose attribution q uses (itself when it has one). */
+const quote *segment_quote_owner(const segmentation *seg, long q);
+
+#endif

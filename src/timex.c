@@ -1,0 +1,1185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * timex.c - time expressions: finding them and giving them a value.
+ *
+ * Input: the sentences of an article and the "timex" and "reject" rules.
+ * Output: time expressions, each with a TIMEX3 type and value and an
+ * interval of days [earliest, latest] with a granularity and a
+ * certainty.
+ *
+ * Finding: every timex rule whose trigger words occur in a sentence is
+ * run over it; a match overlapping a "reject" match is dropped ("Splice
+ * Today"); overlapping matches are settled longest first, then by
+ * priority.  The named groups of the match are read through the
+ * lexicons of the same name (month, weekday, number, unit...) into a
+ * tx_parts.
+ *
+ * Resolving: the rule's resolver (docs/rules.md) turns the parts and a
+ * reference time into a value.  The reference is chosen by the caller:
+ * the publication date, the time a quotation was said, or the last time
+ * mentioned (anchor=context).  Calendar arithmetic is in date.c; nothing
+ * here reads the clock.
+ */
+#include "timex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "text.h"
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* Reading captures                                                    */
+/* ------------------------------------------------------------------ */
+
+static int unit_from(const char *s)
+{
+    static const char *const names[] = {
+        "", "minute", "hour", "day", "weekend", "week", "fortnight",
+        "month", "quarter", "season", "year", "decade", "century", NULL};
+    int i;
+
+    for (i = 1; names[i]; i++)
+        if (strcmp(names[i], s) == 0)
+            return i;
+    return UNIT_NONE;
+}
+
+/* Parses "2", "-1", "+1" or "2..5"; returns 0 on success. */
+static int parse_range(const char *s, long *lo, long *hi)
+{
+    char *end;
+    long a, b;
+
+    a = strtol(s, &end, 10);
+    if (end == s)
+        return -1;
+    b = a;
+    if (end[0] == '.' && end[1] == '.') {
+        const char *t = end + 2;
+
+        b = strtol(t, &end, 10);
+        if (end == t)
+            return -1;
+    }
+    if (*end)
+        return -1;
+    *lo = a;
+    *hi = b;
+    return 0;
+}
+
+/* A number written in digits, possibly with an ordinal suffix or a
+ * leading apostrophe: "25", "25th", "'87".  Sets *digits. */
+static long digits_value(const char *s, size_t len, int *digits)
+{
+    size_t i = 0, n;
+    long v = 0;
+
+    if (len && s[0] == '\'')
+        i = 1;
+    for (n = 0; i < len && util_isdigit((unsigned char)s[i]); i++, n++) {
+        if (n >= 9)
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (n == 0)
+        return -1;
+    if (i < len) {
+        char suf[3] = {0, 0, 0};
+
+        if (len - i != 2 && !(len - i == 1 && s[i] == 's'))
+            return -1;
+        if (len - i == 2) {
+            suf[0] = (char)util_lower((unsigned char)s[i]);
+            suf[1] = (char)util_lower((unsigned char)s[i + 1]);
+            if (strcmp(suf, "st") && strcmp(suf, "nd") && strcmp(suf, "rd") &&
+                strcmp(suf, "th") && strcmp(suf, "0s"))
+                return -1;
+        }
+    }
+    if (digits)
+        *digits = (int)n;
+    return v;
+}
+
+/*
+ * Stores one value into parts.  code is a lexicon code or a default
+ * from the rule's value line; text is the captured text when there is
+ * no code.  Returns 0, or -1 when the value makes no sense.
+ */
+static int set_part(tx_parts *p, const char *name, const char *code,
+                    const char *text, size_t tlen)
+{
+    long lo, hi, v = -1;
+    int digits = 0;
+
+    if (code == NULL) {
+        v = digits_value(text, tlen, &digits);
+        if (v < 0)
+            return -1;
+        lo = hi = v;
+    } else if (parse_range(code, &lo, &hi) == 0) {
+        v = lo;
+    } else {
+        lo = hi = -1;
+    }
+    if (strcmp(name, "year") == 0) {
+        if (v < 0 || v > 9999)
+            return -1;
+        p->year = (int)v;
+        p->year_digits = code ? 4 : digits;
+    } else if (strcmp(name, "month") == 0) {
+        if (v < 1 || v > 12)
+            return -1;
+        if (p->month > 0)
+            p->month2 = (int)v;
+        else
+            p->month = (int)v;
+    } else if (strcmp(name, "day") == 0 || strcmp(name, "ordinal") == 0) {
+        if (v < 1 || v > 31)
+            return -1;
+        if (p->day > 0)
+            p->day2 = (int)v;
+        else
+            p->day = (int)v;
+    } else if (strcmp(name, "weekday") == 0) {
+        if (v < 1 || v > 7)
+            return -1;
+        p->weekday = (int)v;
+    } else if (strcmp(name, "number") == 0) {
+        if (lo < 0 || hi < lo || hi > 100000)
+            return -1;
+        p->num_lo = lo;
+        p->num_hi = hi;
+        p->has_num = 1;
+    } else if (strcmp(name, "unit") == 0) {
+        p->unit = unit_from(code ? code : "");
+        if (p->unit == UNIT_NONE)
+            return -1;
+    } else if (strcmp(name, "dir") == 0) {
+        if (code == NULL || v < -100 || v > 100)
+            return -1;
+        p->dir = (int)v;
+        p->has_dir = 1;
+    } else if (strcmp(name, "sign") == 0) {
+        if (code == NULL || (strcmp(code, "-") && strcmp(code, "+")))
+            return -1;
+        p->sign = code[0] == '-' ? -1 : 1;
+    } else if (strcmp(name, "anchor") == 0) {
+        if (code == NULL || (strcmp(code, "now") && strcmp(code, "context")))
+            return -1;
+        p->anchor_context = strcmp(code, "context") == 0;
+    } else if (strcmp(name, "part") == 0) {
+        if (code == NULL || strlen(code) >= sizeof(p->part))
+            return -1;
+        memcpy(p->part, code, strlen(code) + 1);
+    } else if (strcmp(name, "mod") == 0) {
+        if (code == NULL || strlen(code) >= sizeof(p->mod))
+            return -1;
+        memcpy(p->mod, code, strlen(code) + 1);
+    } else if (strcmp(name, "season") == 0) {
+        if (code == NULL)
+            return -1;
+        p->season = !strcmp(code, "SP") ? 1 : !strcmp(code, "SU") ? 2
+                  : !strcmp(code, "FA") ? 3 : !strcmp(code, "WI") ? 4 : 0;
+        if (p->season == 0)
+            return -1;
+    } else if (strcmp(name, "quarter") == 0) {
+        if (v < 1 || v > 4)
+            return -1;
+        p->quarter = (int)v;
+    } else if (strcmp(name, "decade") == 0) {
+        /* "1990s" -> 199; "90s", "'90s", "nineties" (code 9) -> 9 */
+        if (v < 0)
+            return -1;
+        p->decade = (int)(v >= 100 ? v / 10 : v);
+        p->year_digits = v >= 100 ? 4 : 2;
+    } else if (strcmp(name, "century") == 0) {
+        if (v < 1 || v > 99)
+            return -1;
+        p->century = (int)v;
+    } else if (strcmp(name, "hour") == 0) {
+        if (v < 0 || v > 24)
+            return -1;
+        p->hour = (int)v;
+    } else if (strcmp(name, "minute") == 0) {
+        if (v < 0 || v > 59)
+            return -1;
+        p->minute = (int)v;
+    } else if (strcmp(name, "ampm") == 0) {
+        if (code == NULL)
+            return -1;
+        p->ampm = code[0] == 'p' || code[0] == 'P' ? 2 : 1;
+    } else if (strcmp(name, "tod") == 0) {
+        if (code == NULL || strlen(code) != 2)
+            return -1;
+        p->tod = code[0] << 8 | code[1];
+    } else if (strcmp(name, "value") == 0) {
+        if (code == NULL || strlen(code) >= sizeof(p->value))
+            return -1;
+        memcpy(p->value, code, strlen(code) + 1);
+    } else if (strcmp(name, "span") == 0) {
+        if (v < 0 || v > 3660)
+            return -1;
+        p->span = (int)v;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+static void parts_init(tx_parts *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->year = p->year2 = -1;
+    p->hour = p->minute = -1;
+}
+
+/* Fills parts from the rule's defaults, then from the captures. */
+static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
+                      const match *mt, tx_parts *p)
+{
+    size_t i;
+
+    parts_init(p);
+    for (i = 0; i < ru->default_count; i++) {
+        const char *d = ru->defaults[i], *eq = strchr(d, '=');
+        char name[16];
+        size_t n = (size_t)(eq - d);
+
+        if (n >= sizeof(name))
+            return -1;
+        memcpy(name, d, n);
+        name[n] = '\0';
+        if (set_part(p, name, eq + 1, NULL, 0) != 0)
+            return -1;
+    }
+    for (i = 0; i < mt->cap_count; i++) {
+        const match_cap *c = &mt->caps[i];
+        const char *name = c->cap->name;
+        const lexicon *lx = rules_lexicon(rs, name);
+        const lex_entry *e = NULL;
+        const char *txt = s + c->start;
+        size_t len = c->end - c->start;
+
+        if (len == 0)
+            continue;
+        if (lx)
+            e = lexicon_find(lx, txt, len);
+        if (strcmp(name, "year") == 0 && p->year >= 0) {
+            /* A second year: the end of a range. */
+            long v = digits_value(txt, len, NULL);
+
+            if (v < 0 || v > 9999)
+                return -1;
+            p->year2 = (int)v;
+            continue;
+        }
+        if (set_part(p, name, e && *e->code ? e->code : NULL, txt, len) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tense                                                               */
+/* ------------------------------------------------------------------ */
+
+static int word_in(const dtl_rules *rs, const char *lexname, const char *w,
+                   size_t n)
+{
+    const lexicon *lx = rules_lexicon(rs, lexname);
+
+    return lx && lexicon_find(lx, w, n) != NULL;
+}
+
+/*
+ * The tense of the verb nearest to a time expression in its sentence:
+ * future when the nearest cue is a "tense_future" word (will, 'll,
+ * scheduled...), past when it is a "tense_past" word or ends in -ed.
+ * Past when there is no cue: news reports what happened.
+ */
+tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
+                     size_t ts, size_t te)
+{
+    size_t i = st->start, best = (size_t)-1;
+    tx_tense tense = TENSE_PAST;
+
+    while (i < st->end) {
+        size_t ws, n, dist;
+        int fut, past;
+
+        while (i < st->end && !(util_isalnum((unsigned char)s[i]) ||
+                                s[i] == '\''))
+            i++;
+        ws = i;
+        while (i < st->end && (util_isalnum((unsigned char)s[i]) ||
+                               s[i] == '\'' || s[i] == '-'))
+            i++;
+        n = i - ws;
+        if (n == 0 || (ws >= ts && ws < te))
+            continue;
+        fut = word_in(rs, "tense_future", s + ws, n);
+        past = !fut && (word_in(rs, "tense_past", s + ws, n) ||
+                        (n >= 4 && s[ws + n - 2] == 'e' &&
+                         s[ws + n - 1] == 'd'));
+        if (!fut && !past)
+            continue;
+        dist = ws >= te ? ws - te : ts - i;
+        if (dist < best) {
+            best = dist;
+            tense = fut ? TENSE_FUTURE : TENSE_PAST;
+        }
+    }
+    return tense;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct tspan {
+    size_t start, end;
+} tspan;
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+    const tx_raw *a = pa, *b = pb;
+    size_t la = a->end - a->start, lb = b->end - b->start;
+
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    if (a->ru->priority != b->ru->priority)
+        return a->ru->priority > b->ru->priority ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->ru->index < b->ru->index ? -1 : a->ru->index > b->ru->index;
+}
+
+static int cmp_start(const void *pa, const void *pb)
+{
+    const tx_raw *a = pa, *b = pb;
+
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int push_raw(tx_list *l, const tx_raw *r)
+{
+    if (util_grow((void **)&l->v, &l->cap, l->count + 1, sizeof(*l->v)))
+        return -1;
+    l->v[l->count++] = *r;
+    return 0;
+}
+
+static int overlaps(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    return a0 < b1 && b0 < a1;
+}
+
+/* Finds the time expressions of one sentence, appending to out. */
+static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
+                                  const sent *st, size_t si, matcher *m,
+                                  tx_list *out)
+{
+    uint64_t *bits = matcher_bits(m);
+    tx_list cand = {NULL, 0, 0};
+    tspan *rej = NULL;
+    size_t nrej = 0, rcap = 0, i, j, k, len = st->end - st->start;
+    const char *sub = s + st->start;
+    size_t first = out->count;
+    match mt;
+
+    prefilter_scan(rs, sub, len, bits);
+    for (i = 0; i < rs->live_count; i++) {
+        const rule *ru = rs->live[i];
+
+        if ((ru->kind != RULE_TIMEX && ru->kind != RULE_REJECT) ||
+            !bit_test(bits, i))
+            continue;
+        for (j = 0; j < ru->pat_count; j++) {
+            size_t from = 0;
+
+            while (from <= len &&
+                   matcher_find(m, &ru->pats[j], ru, sub, len, from, &mt) ==
+                       1) {
+                from = mt.end > mt.start ? mt.end : mt.end + 1;
+                if (mt.end == mt.start)
+                    continue;
+                if (ru->kind == RULE_REJECT) {
+                    if (util_grow((void **)&rej, &rcap, nrej + 1,
+                                  sizeof(*rej)))
+                        goto nomem;
+                    rej[nrej].start = mt.start;
+                    rej[nrej].end = mt.end;
+                    nrej++;
+                    continue;
+                }
+                {
+                    tx_raw r;
+
+                    memset(&r, 0, sizeof(r));
+                    r.start = mt.start;
+                    r.end = mt.end;
+                    r.ru = ru;
+                    r.sent = si;
+                    if (read_parts(rs, ru, sub, &mt, &r.parts) != 0)
+                        continue;
+                    if (push_raw(&cand, &r) != 0)
+                        goto nomem;
+                }
+            }
+        }
+    }
+    if (cand.count > 1)
+        qsort(cand.v, cand.count, sizeof(*cand.v), cmp_cand);
+    for (i = 0; i < cand.count; i++) {
+        tx_raw *c = &cand.v[i];
+        int keep = 1;
+
+        for (k = 0; k < nrej && keep; k++)
+            if (overlaps(c->start, c->end, rej[k].start, rej[k].end))
+                keep = 0;
+        for (k = first; k < out->count && keep; k++)
+            if (overlaps(c->start + st->start, c->end + st->start,
+                         out->v[k].start, out->v[k].end))
+                keep = 0;
+        if (!keep)
+            continue;
+        c->tense = timex_tense(rs, s, st, c->start + st->start,
+                               c->end + st->start);
+        c->start += st->start;
+        c->end += st->start;
+        if (push_raw(out, c) != 0)
+            goto nomem;
+    }
+    if (out->count - first > 1)
+        qsort(out->v + first, out->count - first, sizeof(*out->v),
+              cmp_start);
+    free(cand.v);
+    free(rej);
+    return DTL_OK;
+nomem:
+    free(cand.v);
+    free(rej);
+    return DTL_ENOMEM;
+}
+
+dtl_status timex_detect(const dtl_rules *rs, const dtl_text *t,
+                        const segmentation *seg, matcher *m, size_t first,
+                        size_t last, tx_list *out)
+{
+    size_t len, i;
+    const char *s = text_norm(t, &len);
+
+    for (i = first; i < last && i < seg->count; i++)
+        if (detect_sentence(rs, s, &seg->s[i], i, m, out) != DTL_OK)
+            return DTL_ENOMEM;
+    return DTL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+/* ------------------------------------------------------------------ */
+
+static void fmt_day(char *v, size_t n, dtl_day d)
+{
+    char b[11];
+
+    dtl_date_format(d, b);
+    snprintf(v, n, "%s", b);
+}
+
+static void fmt_week(char *v, size_t n, dtl_day d)
+{
+    int wy, w;
+
+    date_iso_week(d, &wy, &w);
+    snprintf(v, n, "%04d-W%02d", wy, w);
+}
+
+static void fmt_month(char *v, size_t n, dtl_day d)
+{
+    int y, m, dd;
+
+    date_to_ymd(d, &y, &m, &dd);
+    snprintf(v, n, "%04d-%02d", y, m);
+}
+
+static void fmt_year(char *v, size_t n, dtl_day d)
+{
+    snprintf(v, n, "%04d", date_year(d));
+}
+
+/*
+ * The value of an interval: the finest calendar unit that holds it.
+ * Example: 2021-03-18..2021-03-21 gives 2021-W11 (granularity week).
+ */
+static void value_of_interval(dtl_timex *out)
+{
+    dtl_day a = out->earliest, b = out->latest;
+    int wa, wb, ya, yb;
+    size_t n = sizeof(out->value);
+
+    if (a == b) {
+        fmt_day(out->value, n, a);
+        out->granularity = DTL_GRAN_DAY;
+        return;
+    }
+    date_iso_week(a, &ya, &wa);
+    date_iso_week(b, &yb, &wb);
+    if (ya == yb && wa == wb) {
+        fmt_week(out->value, n, a);
+        out->granularity = DTL_GRAN_WEEK;
+    } else if (date_month_start(a) == date_month_start(b)) {
+        fmt_month(out->value, n, a);
+        out->granularity = DTL_GRAN_MONTH;
+    } else if (date_year(a) == date_year(b)) {
+        fmt_year(out->value, n, a);
+        out->granularity = DTL_GRAN_YEAR;
+    } else {
+        snprintf(out->value, n, "%04d", date_year(a));
+        memset(out->value + 3, 'X', 1);
+        out->granularity = DTL_GRAN_DECADE;
+    }
+}
+
+static const char unit_letter[][3] = {
+    "", "M", "H", "D", "WE", "W", "W", "M", "Q", "S", "Y", "DE", "CE"};
+
+/* Narrows [*a, *b] to a part of it: START, MID, END (thirds). */
+static void apply_part(const char *part, dtl_day *a, dtl_day *b, char *mod,
+                       size_t modsz)
+{
+    dtl_day len = *b - *a + 1, third = len / 3;
+
+    if (part[0] == '\0' || len < 3)
+        return;
+    if (strcmp(part, "START") == 0) {
+        *b = *a + third - 1;
+    } else if (strcmp(part, "MID") == 0) {
+        *a += third;
+        *b -= third;
+    } else if (strcmp(part, "END") == 0) {
+        *a = *b - third + 1;
+    } else {
+        return;
+    }
+    if (mod[0] == '\0')
+        snprintf(mod, modsz, "%s", part);
+}
+
+/* Season s (1 spring ... 4 winter) of year y as days. */
+static void season_days(int y, int s, dtl_day *a, dtl_day *b)
+{
+    static const int start_month[] = {0, 3, 6, 9, 12};
+
+    *a = date_from_ymd(y, start_month[s], 1);
+    *b = date_add_months(*a, 3) - 1;
+}
+
+static int ref_known(tx_ref r)
+{
+    return r.lo != DTL_DAY_NONE;
+}
+
+static dtl_day ref_mid(tx_ref r)
+{
+    return r.lo + (r.hi - r.lo) / 2;
+}
+
+/* Picks the year for a month (and day) given no year, by tense:
+ * the latest such date not after the reference when past, the first
+ * not before it when future. */
+static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
+{
+    dtl_day r = ref_mid(ref);
+    int y = date_year(r), m, d;
+
+    date_to_ymd(r, &y, &m, &d);
+    if (day == 0) {
+        if (tense == TENSE_PAST)
+            return month <= m ? y : y - 1;
+        return month >= m ? y : y + 1;
+    }
+    if (day > date_days_in_month(y, month) && month == 2)
+        day = 28;
+    {
+        dtl_day cand = date_from_ymd(y, month, day);
+
+        if (tense == TENSE_PAST)
+            return cand <= r ? y : y - 1;
+        return cand >= r ? y : y + 1;
+    }
+}
+
+/* A two-digit year near the reference year. */
+static int full_year(int yy, tx_ref ref)
+{
+    int ry = ref_known(ref) ? date_year(ref_mid(ref)) : 1950;
+    int y = (ry / 100) * 100 + yy;
+
+    if (y > ry + 20)
+        y -= 100;
+    else if (y < ry - 80)
+        y += 100;
+    return y;
+}
+
+static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    int y = p->year;
+    size_t vn = sizeof(o->value);
+    dtl_day a, b;
+
+    if (y >= 0 && p->year_digits == 2)
+        y = full_year(y, ref);
+    if (p->decade) {
+        int dec = p->decade;
+
+        if (p->year_digits == 2)
+            dec = full_year(dec * 10, ref) / 10;
+        a = date_year_start(dec * 10);
+        b = date_year_end(dec * 10 + 9);
+        snprintf(o->value, vn, "%03d", dec);
+        o->granularity = DTL_GRAN_DECADE;
+        goto part;
+    }
+    if (p->century) {
+        a = date_year_start((p->century - 1) * 100 + 1);
+        b = date_year_end(p->century * 100);
+        snprintf(o->value, vn, "%02d", p->century - 1);
+        o->granularity = DTL_GRAN_CENTURY;
+        goto part;
+    }
+    if (y < 0 && p->month == 0 && p->season == 0 && p->quarter == 0)
+        return -1;
+    if (y < 0) {
+        if (!ref_known(ref)) {
+            if (p->month && p->day)
+                snprintf(o->value, vn, "XXXX-%02d-%02d", p->month, p->day);
+            else if (p->month)
+                snprintf(o->value, vn, "XXXX-%02d", p->month);
+            return -1;
+        }
+        if (p->month)
+            y = pick_year(ref, p->month, p->day, rt->tense);
+        else
+            y = date_year(ref_mid(ref));
+    }
+    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+        return -1;
+    if (p->season) {
+        season_days(y, p->season, &a, &b);
+        snprintf(o->value, vn, "%04d-%s", y,
+                 p->season == 1 ? "SP" : p->season == 2 ? "SU"
+                 : p->season == 3 ? "FA" : "WI");
+        o->granularity = DTL_GRAN_SEASON;
+        o->certainty = DTL_CERT_APPROX;
+    } else if (p->quarter) {
+        a = date_from_ymd(y, (p->quarter - 1) * 3 + 1, 1);
+        b = date_add_months(a, 3) - 1;
+        snprintf(o->value, vn, "%04d-Q%d", y, p->quarter);
+        o->granularity = DTL_GRAN_QUARTER;
+    } else if (p->month && p->day) {
+        if (!date_valid(y, p->month, p->day))
+            return -1;
+        a = b = date_from_ymd(y, p->month, p->day);
+        fmt_day(o->value, vn, a);
+        o->granularity = DTL_GRAN_DAY;
+    } else if (p->month) {
+        a = date_from_ymd(y, p->month, 1);
+        b = date_month_end(a);
+        snprintf(o->value, vn, "%04d-%02d", y, p->month);
+        o->granularity = DTL_GRAN_MONTH;
+    } else {
+        a = date_year_start(y);
+        b = date_year_end(y);
+        snprintf(o->value, vn, "%04d", y);
+        o->granularity = DTL_GRAN_YEAR;
+    }
+part:
+    apply_part(p->part, &a, &b, o->mod, sizeof(o->mod));
+    o->earliest = a;
+    o->latest = b;
+    return 0;
+}
+
+static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    dtl_day r, d;
+    int w;
+
+    if (!ref_known(ref)) {
+        snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", p->weekday);
+        return -1;
+    }
+    r = ref_mid(ref);
+    w = date_weekday(r);
+    if (p->has_dir && p->dir == 0) {
+        d = r + (p->weekday - w); /* this Monday: in the same week */
+    } else if (p->has_dir && p->dir < 0) {
+        d = r - ((w - p->weekday + 7) % 7);
+        if (d >= r)
+            d -= 7; /* last Monday: strictly before */
+    } else if ((p->has_dir && p->dir > 0) || rt->tense == TENSE_FUTURE) {
+        d = r + ((p->weekday - w + 7) % 7);
+        if (d <= r)
+            d += 7;
+    } else {
+        d = r - ((w - p->weekday + 7) % 7);
+    }
+    o->earliest = o->latest = d;
+    if (ref.lo != ref.hi) {
+        o->earliest = d - (r - ref.lo);
+        o->latest = d + (ref.hi - r);
+        o->certainty = DTL_CERT_APPROX;
+    }
+    fmt_day(o->value, sizeof(o->value), d);
+    o->granularity = DTL_GRAN_DAY;
+    return 0;
+}
+
+/* Moves day d by n units (calendar units for month and up). */
+static dtl_day shift(dtl_day d, int unit, long n)
+{
+    switch (unit) {
+    case UNIT_MINUTE:
+    case UNIT_HOUR:
+        return d;
+    case UNIT_DAY:
+        return d + (dtl_day)n;
+    case UNIT_WEEK:
+    case UNIT_WEEKEND:
+        return d + (dtl_day)(7 * n);
+    case UNIT_FORTNIGHT:
+        return d + (dtl_day)(14 * n);
+    case UNIT_MONTH:
+        return date_add_months(d, (int)n);
+    case UNIT_QUARTER:
+    case UNIT_SEASON:
+        return date_add_months(d, (int)(3 * n));
+    case UNIT_YEAR:
+        return date_add_months(d, (int)(12 * n));
+    case UNIT_DECADE:
+        return date_add_months(d, (int)(120 * n));
+    case UNIT_CENTURY:
+        return date_add_months(d, (int)(1200 * n));
+    default:
+        return d;
+    }
+}
+
+/* "two weeks ago", "a few days later", "three years earlier" */
+static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    long lo = p->has_num ? p->num_lo : 1, hi = p->has_num ? p->num_hi : 1;
+    int sign = p->sign ? p->sign : -1;
+    dtl_day a, b, c;
+    size_t vn = sizeof(o->value);
+
+    if (!ref_known(ref) || p->unit == UNIT_NONE)
+        return -1;
+    if (lo > 3000 || hi > 3000)
+        return -1;
+    if (sign < 0) {
+        a = shift(ref.lo, p->unit, -hi);
+        b = shift(ref.hi, p->unit, -lo);
+    } else {
+        a = shift(ref.lo, p->unit, lo);
+        b = shift(ref.hi, p->unit, hi);
+    }
+    if (!date_in_range(a) || !date_in_range(b))
+        return -1;
+    o->certainty = (lo != hi || ref.lo != ref.hi || p->unit > UNIT_DAY)
+                       ? DTL_CERT_APPROX
+                       : DTL_CERT_EXACT;
+    if (lo == hi && ref.lo == ref.hi) {
+        c = a;
+        switch (p->unit) {
+        case UNIT_WEEK:
+        case UNIT_FORTNIGHT:
+            a = c - 3;
+            b = c + 3;
+            fmt_week(o->value, vn, c);
+            o->granularity = DTL_GRAN_WEEK;
+            break;
+        case UNIT_MONTH:
+            a = date_month_start(c);
+            b = date_month_end(c);
+            fmt_month(o->value, vn, c);
+            o->granularity = DTL_GRAN_MONTH;
+            break;
+        case UNIT_QUARTER:
+        case UNIT_SEASON:
+            a = date_month_start(c);
+            b = date_add_months(a, 3) - 1;
+            fmt_month(o->value, vn, c);
+            o->granularity = DTL_GRAN_MONTH;
+            break;
+        case UNIT_YEAR:
+        case UNIT_DECADE:
+        case UNIT_CENTURY:
+            a = date_year_start(date_year(c));
+            b = date_year_end(date_year(c));
+            fmt_year(o->value, vn, c);
+            o->granularity = DTL_GRAN_YEAR;
+            break;
+        default:
+            fmt_day(o->value, vn, c);
+            o->granularity = DTL_GRAN_DAY;
+            break;
+        }
+        o->earliest = a;
+        o->latest = b;
+        return 0;
+    }
+    o->earliest = a;
+    o->latest = b;
+    value_of_interval(o);
+    return 0;
+}
+
+/* "last week", "next month", "this year", "yesterday", "the following
+ * day": the calendar unit dir units away from the reference. */
+static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    int dir = p->has_dir ? p->dir : 0;
+    dtl_day r, a, b;
+    size_t vn = sizeof(o->value);
+    int y, m, d, wy, w;
+
+    if (!ref_known(ref))
+        return -1;
+    r = ref_mid(ref);
+    switch (p->unit) {
+    case UNIT_DAY:
+        a = b = r + dir;
+        fmt_day(o->value, vn, a);
+        o->granularity = DTL_GRAN_DAY;
+        break;
+    case UNIT_WEEK:
+    case UNIT_WEEKEND:
+        a = r - (date_weekday(r) - 1) + 7 * dir;
+        b = a + 6;
+        date_iso_week(a, &wy, &w);
+        if (p->unit == UNIT_WEEKEND) {
+            a += 5;
+            snprintf(o->value, vn, "%04d-W%02d-WE", wy, w);
+        } else {
+            snprintf(o->value, vn, "%04d-W%02d", wy, w);
+        }
+        o->granularity = DTL_GRAN_WEEK;
+        break;
+    case UNIT_MONTH:
+        a = date_add_months(date_month_start(r), dir);
+        b = date_month_end(a);
+        fmt_month(o->value, vn, a);
+        o->granularity = DTL_GRAN_MONTH;
+        break;
+    case UNIT_QUARTER:
+        date_to_ymd(r, &y, &m, &d);
+        a = date_add_months(date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1),
+                            3 * dir);
+        b = date_add_months(a, 3) - 1;
+        date_to_ymd(a, &y, &m, &d);
+        snprintf(o->value, vn, "%04d-Q%d", y, (m - 1) / 3 + 1);
+        o->granularity = DTL_GRAN_QUARTER;
+        break;
+    case UNIT_YEAR:
+        y = date_year(r) + dir;
+        if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+            return -1;
+        a = date_year_start(y);
+        b = date_year_end(y);
+        snprintf(o->value, vn, "%04d", y);
+        o->granularity = DTL_GRAN_YEAR;
+        break;
+    case UNIT_DECADE:
+        y = date_year(r) / 10 * 10 + 10 * dir;
+        if (y < DATE_MIN_YEAR || y + 9 > DATE_MAX_YEAR)
+            return -1;
+        a = date_year_start(y);
+        b = date_year_end(y + 9);
+        snprintf(o->value, vn, "%03d", y / 10);
+        o->granularity = DTL_GRAN_DECADE;
+        break;
+    case UNIT_CENTURY:
+        y = date_year(r) / 100 * 100 + 100 * dir;
+        if (y < DATE_MIN_YEAR || y + 99 > DATE_MAX_YEAR)
+            return -1;
+        a = date_year_start(y);
+        b = date_year_end(y + 99);
+        snprintf(o->value, vn, "%02d", y / 100);
+        o->granularity = DTL_GRAN_CENTURY;
+        break;
+    default:
+        return -1;
+    }
+    if (!date_in_range(a) || !date_in_range(b))
+        return -1;
+    /* "earlier this month" / "later this year" */
+    if (strcmp(p->part, "EARLY") == 0 && r > a) {
+        b = r - 1 < b ? r - 1 : b;
+        snprintf(o->mod, sizeof(o->mod), "START");
+    } else if (strcmp(p->part, "LATE") == 0 && r < b) {
+        a = r + 1 > a ? r + 1 : a;
+        snprintf(o->mod, sizeof(o->mod), "END");
+    } else {
+        apply_part(p->part, &a, &b, o->mod, sizeof(o->mod));
+    }
+    if (ref.lo != ref.hi)
+        o->certainty = DTL_CERT_APPROX;
+    o->earliest = a;
+    o->latest = b;
+    return 0;
+}
+
+static int resolve_ref(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    int win = p->span;
+
+    snprintf(o->value, sizeof(o->value), "%s",
+             p->value[0] ? p->value : "PRESENT_REF");
+    o->certainty = DTL_CERT_VAGUE;
+    o->granularity = DTL_GRAN_NONE;
+    if (!ref_known(ref))
+        return 0;
+    if (strcmp(o->value, "PAST_REF") == 0) {
+        o->latest = ref.hi;
+        o->earliest = win ? ref.lo - win : DTL_DAY_NONE;
+    } else if (strcmp(o->value, "FUTURE_REF") == 0) {
+        o->earliest = ref.lo;
+        o->latest = win ? ref.hi + win : DTL_DAY_NONE;
+    } else {
+        o->earliest = ref.lo - win;
+        o->latest = ref.hi;
+        o->certainty = win ? DTL_CERT_VAGUE : DTL_CERT_EXACT;
+        o->granularity = win ? DTL_GRAN_NONE : DTL_GRAN_DAY;
+    }
+    return 0;
+}
+
+static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    size_t vn = sizeof(o->value);
+    long n = p->has_num ? p->num_lo : 1;
+    const char *letter = unit_letter[p->unit];
+
+    if (p->unit == UNIT_NONE)
+        return -1;
+    if (p->unit == UNIT_FORTNIGHT)
+        n *= 2;
+    if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE) {
+        if (p->has_num && p->num_lo != p->num_hi)
+            snprintf(o->value, vn, "PTX%s", letter);
+        else
+            snprintf(o->value, vn, "PT%ld%s", n, letter);
+    } else if (p->has_num && p->num_lo != p->num_hi) {
+        snprintf(o->value, vn, "PX%s", letter);
+    } else {
+        snprintf(o->value, vn, "P%ld%s", n, letter);
+    }
+    o->granularity = DTL_GRAN_NONE;
+    o->certainty = p->has_num && p->num_lo != p->num_hi ? DTL_CERT_APPROX
+                                                        : DTL_CERT_EXACT;
+    /* "the past three years": a span ending at the reference. */
+    if (p->has_dir && p->dir < 0 && ref_known(ref) && p->unit >= UNIT_DAY) {
+        o->latest = ref.hi;
+        o->earliest = shift(ref.lo, p->unit, -(p->has_num ? p->num_hi : 1));
+        if (!date_in_range(o->earliest))
+            o->earliest = DTL_DAY_NONE;
+    }
+    return 0;
+}
+
+static int resolve_set(const tx_raw *rt, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    size_t vn = sizeof(o->value);
+
+    if (p->weekday)
+        snprintf(o->value, vn, "XXXX-WXX-%d", p->weekday);
+    else if (p->value[0])
+        snprintf(o->value, vn, "%s", p->value);
+    else if (p->unit)
+        snprintf(o->value, vn, "P1%s", unit_letter[p->unit]);
+    else
+        return -1;
+    o->granularity = DTL_GRAN_NONE;
+    return 0;
+}
+
+static const char *tod_name(int tod)
+{
+    static char b[3];
+
+    b[0] = (char)(tod >> 8);
+    b[1] = (char)(tod & 0xFF);
+    b[2] = '\0';
+    return b;
+}
+
+/* "Tuesday morning", "at 3 p.m.", "this afternoon", "tonight" */
+static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    char day[24];
+    int hour = p->hour;
+
+    if (p->weekday) {
+        if (resolve_weekday(rt, ref, o) != 0)
+            return -1;
+    } else if (p->month && p->day) {
+        if (resolve_date(rt, ref, o) != 0)
+            return -1;
+    } else {
+        if (!ref_known(ref))
+            return -1;
+        o->earliest = o->latest = ref_mid(ref) + (p->has_dir ? p->dir : 0);
+        fmt_day(o->value, sizeof(o->value), o->earliest);
+    }
+    snprintf(day, sizeof(day), "%.20s", o->value);
+    if (hour >= 0) {
+        if (p->ampm == 2 && hour < 12)
+            hour += 12;
+        else if (p->ampm == 1 && hour == 12)
+            hour = 0;
+        snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day,
+                 hour % 100, (p->minute >= 0 ? p->minute : 0) % 100);
+    } else if (p->tod) {
+        snprintf(o->value, sizeof(o->value), "%.20sT%s", day,
+                 tod_name(p->tod));
+    }
+    o->granularity = DTL_GRAN_DAY;
+    return 0;
+}
+
+/* "from March 3 to 5", "between 2019 and 2021", "March 3-5" */
+static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    tx_raw first = *rt, second = *rt;
+    dtl_timex a, b;
+
+    memset(&a, 0, sizeof(a));
+    memset(&b, 0, sizeof(b));
+    first.parts.day2 = first.parts.month2 = 0;
+    first.parts.year2 = -1;
+    if (rt->parts.day2)
+        second.parts.day = rt->parts.day2;
+    if (rt->parts.month2)
+        second.parts.month = rt->parts.month2;
+    if (rt->parts.year2 >= 0)
+        second.parts.year = rt->parts.year2;
+    if (resolve_date(&first, ref, &a) != 0 ||
+        resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
+        return -1;
+    *o = a;
+    o->latest = b.latest;
+    return 0;
+}
+
+int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
+{
+    const char *r = rt->ru->resolver;
+    const tx_parts *p = &rt->parts;
+    int rc;
+
+    out->type = rt->ru->ttype;
+    out->value[0] = '\0';
+    out->mod[0] = '\0';
+    out->earliest = out->latest = DTL_DAY_NONE;
+    out->granularity = DTL_GRAN_NONE;
+    out->certainty = DTL_CERT_EXACT;
+    out->rule = rt->ru->name;
+    if (p->mod[0])
+        snprintf(out->mod, sizeof(out->mod), "%s", p->mod);
+    if (strcmp(r, "date") == 0)
+        rc = resolve_date(rt, ref, out);
+    else if (strcmp(r, "weekday") == 0)
+        rc = resolve_weekday(rt, ref, out);
+    else if (strcmp(r, "offset") == 0)
+        rc = resolve_offset(rt, ref, out);
+    else if (strcmp(r, "relative") == 0)
+        rc = resolve_relative(rt, ref, out);
+    else if (strcmp(r, "ref") == 0)
+        rc = resolve_ref(rt, ref, out);
+    else if (strcmp(r, "duration") == 0)
+        rc = resolve_duration(rt, ref, out);
+    else if (strcmp(r, "set") == 0)
+        rc = resolve_set(rt, out);
+    else if (strcmp(r, "time") == 0)
+        rc = resolve_time(rt, ref, out);
+    else
+        rc = resolve_range(rt, ref, out);
+    if (rc != 0) {
+        out->earliest = out->latest = DTL_DAY_NONE;
+        out->certainty = DTL_CERT_VAGUE;
+        return -1;
+    }
+    if (strcmp(out->mod, "APPROX") == 0 && out->certainty == DTL_CERT_EXACT)
+        out->certainty = DTL_CERT_APPROX;
+    return 0;
+}
+
+int timex_is_context(const tx_raw *rt)
+{
+    return rt->parts.anchor_context;
+}
+
+int timex_is_relative(const tx_raw *rt)
+{
+    const char *r = rt->ru->resolver;
+
+    if (strcmp(r, "set") == 0)
+        return 0;
+    if (strcmp(r, "duration") == 0)
+        return rt->parts.has_dir;
+    if (strcmp(r, "date") == 0 || strcmp(r, "range") == 0)
+        return rt->parts.year < 0 ||
+               (rt->parts.year_digits == 2 && rt->parts.decade == 0);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+const char *dtl_timex_type_name(dtl_timex_type type)
+{
+    static const char *const n[] = {"DATE", "TIME", "DURATION", "SET"};
+
+    return (unsigned)type < 4 ? n[type] : "DATE";
+}
+
+const char *dtl_granularity_name(dtl_granularity g)
+{
+    static const char *const n[] = {"none", "day", "week", "month",
+                                    "quarter", "season", "year", "decade",
+                                    "century"};
+
+    return (unsigned)g < 9 ? n[g] : "none";
+}
+
+const char *dtl_certainty_name(dtl_certainty c)
+{
+    static const char *const n[] = {"exact", "approximate", "vague"};
+
+    return (unsigned)c < 3 ? n[c] : "vague";
+}
+
+const char *dtl_anchor_kind_name(dtl_anchor_kind k)
+{
+    static const char *const n[] = {"none", "document", "speech",
+                                    "context"};
+
+    return (unsigned)k < 4 ? n[k] : "none";
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * timex.h - finding time expressions and resolving them (private part
+ * of timex.c; the public part is <dtl/timex.h>).
+ */
+#ifndef DTL_TIMEX_PRIV_H
+#define DTL_TIMEX_PRIV_H
+
+#include <dtl/timex.h>
+
+#include "match.h"
+#include "rules.h"
+#include "sentence.h"
+
+typedef enum tx_tense {
+    TENSE_PAST,
+    TENSE_FUTURE
+} tx_tense;
+
+enum {
+    UNIT_NONE,
+    UNIT_MINUTE,
+    UNIT_HOUR,
+    UNIT_DAY,
+    UNIT_WEEKEND,
+    UNIT_WEEK,
+    UNIT_FORTNIGHT,
+    UNIT_MONTH,
+    UNIT_QUARTER,
+    UNIT_SEASON,
+    UNIT_YEAR,
+    UNIT_DECADE,
+    UNIT_CENTURY
+};
+
+/* What the captures of a time expression said, before resolution. */
+typedef struct tx_parts {
+    int year, year2, year_digits; /* year_digits: 2 for "'87" */
+    int month, month2, day, day2, weekday;
+    int season, quarter, decade, century;
+    long num_lo, num_hi;
+    int has_num;
+    int unit;
+    int dir, has_dir;
+    int sign;
+    int anchor_context; /* anchor=context */
+    char part[8];       /* START MID END EARLY LATE */
+    char mod[16];       /* TIMEX3 mod */
+    int hour, minute, ampm, tod;
+    char value[24];     /* literal value (ref, set) */
+    int span;           /* days: window of ref values */
+} tx_parts;
+
+/* A time expression found in a sentence; offsets into text_norm(). */
+typedef struct tx_raw {
+    size_t start, end;
+    const rule *ru;
+    tx_parts parts;
+    tx_tense tense;
+    size_t sent;
+} tx_raw;
+
+typedef struct tx_list {
+    tx_raw *v;
+    size_t count, cap;
+} tx_list;
+
+/* A reference time: an interval of days (lo == hi for a day). */
+typedef struct tx_ref {
+    dtl_day lo, hi;
+} tx_ref;
+
+/* Finds the time expressions of sentences [first, last) of seg. */
+dtl_status timex_detect(const dtl_rules *rules, const dtl_text *text,
+                        const segmentation *seg, matcher *m, size_t first,
+                        size_t last, tx_list *out);
+
+/*
+ * Resolves rt against ref (lo == DTL_DAY_NONE when there is none) into
+ * out (offsets left as they are).  Returns 0, or -1 when it cannot be
+ * resolved (out then holds an underspecified value).
+ */
+int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out);
+
+/* Whether rt is relative to the time before it (anchor=context). */
+int timex_is_context(const tx_raw *rt);
+
+/* Whether rt needs a reference time at all. */
+int timex_is_relative(const tx_raw *rt);
+
+/* The tense around offset off in sentence st. */
+tx_tense timex_tense(const dtl_rules *rules, const char *s, const sent *st,
+                     size_t off_start, size_t off_end);
+
+#endif

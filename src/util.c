@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * util.c - small helpers: growing arrays, string copies, hashing, UTF-8
+ * decoding.  No state, no allocation other than what the caller asks
+ * for.
+ */
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int util_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    size_t ncap;
+    void *np;
+
+    if (need <= *cap)
+        return 0;
+    ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    if (size && ncap > SIZE_MAX / size)
+        return -1;
+    np = realloc(*p, ncap * size);
+    if (np == NULL)
+        return -1;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}
+
+char *util_strndup(const char *s, size_t len)
+{
+    char *d = malloc(len + 1);
+
+    if (d == NULL)
+        return NULL;
+    if (len)
+        memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
+{
+    const unsigned char *p = data;
+
+    while (len--) {
+        h ^= *p++;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+int util_strcaseeq(const char *a, const char *b)
+{
+    while (*a && util_lower((unsigned char)*a) ==
+                     util_lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return *a == '\0' && *b == '\0';
+}
+
+/*
+ * Worked example: "\xE2\x80\x99" (RIGHT SINGLE QUOTATION MARK) gives
+ * length 3 and U+2019; "\xC0\xAF" (overlong '/') gives 0.
+ */
+size_t util_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    uint32_t c;
+    size_t n, i;
+
+    if (len == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        n = 2;
+        c = s[0] & 0x1Fu;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        n = 3;
+        c = s[0] & 0x0Fu;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        n = 4;
+        c = s[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    if (len < n)
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3Fu);
+    }
+    if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) || c > 0x10FFFF ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+long util_parse_uint(const char *s, size_t len)
+{
+    long v = 0;
+    size_t i;
+
+    if (len == 0 || len > 9)
+        return -1;
+    for (i = 0; i < len; i++) {
+        if (!util_isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}

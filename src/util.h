@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* util.h - small helpers shared by the library modules (private). */
+#ifndef DTL_UTIL_H
+#define DTL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Makes room for need items of size bytes in *p (capacity *cap, in
+ * items), doubling.  Returns 0, or -1 on overflow or no memory (then *p
+ * is unchanged).
+ */
+int util_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* A NUL-terminated malloc'd copy of len bytes of s, or NULL. */
+char *util_strndup(const char *s, size_t len);
+
+/* FNV-1a 64-bit hash of len bytes, continuing from h (start with
+ * UTIL_FNV_SEED). */
+#define UTIL_FNV_SEED 0xcbf29ce484222325ULL
+uint64_t util_fnv1a(const void *data, size_t len, uint64_t h);
+
+static inline int util_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static inline int util_isalnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+static inline int util_isdigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int util_isspace(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static inline int util_isupper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Case-insensitive (ASCII) comparison of two NUL-terminated strings. */
+int util_strcaseeq(const char *a, const char *b);
+
+/*
+ * Decodes one UTF-8 sequence at s (len bytes available).  Returns its
+ * length (1-4) and stores the code point, or 0 when the sequence is
+ * invalid (overlong, surrogate, above U+10FFFF, truncated).
+ */
+size_t util_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* Parses an unsigned decimal of at most 9 digits; -1 if not one. */
+long util_parse_uint(const char *s, size_t len);
+
+#endif
