@@ -56,6 +56,21 @@ static tx_ref ref_of(const dtl_timex *t)
     return r;
 }
 
+/*
+ * The reference a context-anchored expression counts from: an exact or
+ * vague interval as it is, an approximate one by its middle (an offset
+ * from an estimate is an estimate; widening it again and again would
+ * make it useless).
+ */
+static tx_ref ctx_ref(const dtl_timex *t)
+{
+    tx_ref r = ref_of(t);
+
+    if (r.lo != DTL_DAY_NONE && t->certainty == DTL_CERT_APPROX)
+        r.lo = r.hi = r.lo + (r.hi - r.lo) / 2;
+    return r;
+}
+
 static int is_dated(const dtl_timex *t)
 {
     return t->earliest != DTL_DAY_NONE && t->latest != DTL_DAY_NONE;
@@ -135,7 +150,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
             at = NULL;
         }
         if (timex_is_context(r) && have_prev) {
-            ref = ref_of(&prev_t);
+            ref = ctx_ref(&prev_t);
             o->anchor = DTL_ANCHOR_CONTEXT;
             o->anchor_start = prev_start;
             o->anchor_end = prev_end;
@@ -194,6 +209,8 @@ typedef struct anchorer {
     tx_ref now;
     tx_ref *speech; /* per quotation, lo == hi == 0 until computed */
     char *speech_done;
+    dtl_timex *tx_when; /* each time expression, resolved once */
+    long *tx_event;     /* the event it was first resolved for */
     long *last_in_quote;
     long last_narr;
 } anchorer;
@@ -210,6 +227,7 @@ static tx_ref speech_time(anchorer *a, long q, size_t before)
     const tx_raw *at;
     ev_actor sp[EV_MAX_ACTORS];
     size_t nsp = 0, i, k, s;
+    int pass;
     const char *txt;
     size_t len;
 
@@ -232,19 +250,23 @@ static tx_ref speech_time(anchorer *a, long q, size_t before)
     txt = text_norm(a->text, &len);
     nsp = event_actors_in(a->rules, a->m, txt, qu->sp_start, qu->sp_end,
                           DTL_ROLE_SOURCE, sp, EV_MAX_ACTORS);
-    for (i = before; i-- > 0;) {
-        const ev_raw *e = &a->evs->v[i];
+    /* The last statement by the same person, else by the same state. */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = before; i-- > 0;) {
+            const ev_raw *e = &a->evs->v[i];
 
-        if (!is_statement(e) || !is_dated(&e->when) || e->quote >= 0)
-            continue;
-        for (k = 0; k < e->actor_count; k++) {
-            if (e->actors[k].role != DTL_ROLE_SOURCE)
+            if (!is_statement(e) || !is_dated(&e->when) || e->quote >= 0)
                 continue;
-            for (s = 0; s < nsp; s++) {
-                if (strcmp(sp[s].code, e->actors[k].code) == 0 &&
-                    strcmp(sp[s].name, e->actors[k].name) == 0) {
-                    a->speech[q] = ref_of(&e->when);
-                    return a->speech[q];
+            for (k = 0; k < e->actor_count; k++) {
+                if (e->actors[k].role != DTL_ROLE_SOURCE)
+                    continue;
+                for (s = 0; s < nsp; s++) {
+                    if (strcmp(sp[s].code, e->actors[k].code) == 0 &&
+                        (pass == 1 ||
+                         strcmp(sp[s].name, e->actors[k].name) == 0)) {
+                        a->speech[q] = ref_of(&e->when);
+                        return a->speech[q];
+                    }
                 }
             }
         }
@@ -253,9 +275,9 @@ static tx_ref speech_time(anchorer *a, long q, size_t before)
 }
 
 /* The date expression of the sentence nearest to the trigger. */
-static const tx_raw *governing(const tx_list *tx, const ev_raw *e)
+static long governing(const tx_list *tx, const ev_raw *e)
 {
-    const tx_raw *best = NULL;
+    long best = -1;
     size_t i, bd = (size_t)-1, d;
 
     for (i = 0; i < tx->count; i++) {
@@ -271,7 +293,7 @@ static const tx_raw *governing(const tx_list *tx, const ev_raw *e)
             d = 0;
         if (d < bd) {
             bd = d;
-            best = r;
+            best = (long)i;
         }
     }
     return best;
@@ -310,16 +332,23 @@ static void anchor_one(anchorer *a, size_t i)
     long q = owner_of(a->seg, e->quote);
     tx_ref now = q >= 0 ? speech_time(a, q, i) : a->now;
     long prev = q >= 0 ? a->last_in_quote[q] : a->last_narr;
-    const tx_raw *r = governing(a->tx, e);
+    long ri = governing(a->tx, e);
+    const tx_raw *r = ri >= 0 ? &a->tx->v[ri] : NULL;
     tx_ref ref;
 
-    if (r) {
+    if (r && a->tx_event[ri] >= 0) {
+        /* Resolved already, for an earlier event of the sentence. */
+        e->anchor_start = r->start;
+        e->anchor_end = r->end;
+        e->when = a->tx_when[ri];
+        e->anchor_event = a->evs->v[a->tx_event[ri]].anchor_event;
+    } else if (r) {
         e->anchor_start = r->start;
         e->anchor_end = r->end;
         if (timex_is_context(r)) {
             if (prev < 0 && q >= 0)
                 prev = a->last_narr;
-            ref = prev >= 0 ? ref_of(&a->evs->v[prev].when) : now;
+            ref = prev >= 0 ? ctx_ref(&a->evs->v[prev].when) : now;
             e->when.anchor = DTL_ANCHOR_CONTEXT;
             e->anchor_event = prev;
         } else {
@@ -331,8 +360,22 @@ static void anchor_one(anchorer *a, size_t i)
         timex_resolve(r, ref, &e->when);
         if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
             e->when.anchor = DTL_ANCHOR_NONE;
-        /* A planned event said to come "following" a time is after
-         * the speech, whatever the expression says. */
+        a->tx_when[ri] = e->when;
+        a->tx_event[ri] = (long)i;
+    } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
+        /* Present tense in a quotation: when it was said. */
+        memset(&e->when, 0, sizeof(e->when));
+        e->when.type = DTL_TIMEX_DATE;
+        e->when.earliest = now.lo;
+        e->when.latest = now.hi;
+        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT
+                                             : DTL_CERT_APPROX;
+        e->when.granularity = DTL_GRAN_DAY;
+        e->when.anchor = DTL_ANCHOR_SPEECH;
+        if (now.lo != DTL_DAY_NONE)
+            dtl_date_format(now.lo, e->when.value);
+        else
+            e->when.anchor = DTL_ANCHOR_NONE;
     } else {
         window(&e->when, now, is_future(e));
         e->when.anchor = q >= 0 ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
@@ -365,6 +408,7 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
 {
     anchorer a;
     size_t i, nq = seg->qcount ? seg->qcount : 1;
+    dtl_status st = DTL_ENOMEM;
 
     memset(&a, 0, sizeof(a));
     a.rules = rs;
@@ -378,19 +422,23 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     a.speech = calloc(nq, sizeof(*a.speech));
     a.speech_done = calloc(nq, 1);
     a.last_in_quote = malloc(nq * sizeof(long));
+    a.tx_when = calloc(tx->count + 1, sizeof(*a.tx_when));
+    a.tx_event = malloc((tx->count + 1) * sizeof(long));
     if (a.speech == NULL || a.speech_done == NULL ||
-        a.last_in_quote == NULL) {
-        free(a.speech);
-        free(a.speech_done);
-        free(a.last_in_quote);
-        return DTL_ENOMEM;
-    }
+        a.last_in_quote == NULL || a.tx_when == NULL || a.tx_event == NULL)
+        goto done;
     for (i = 0; i < nq; i++)
         a.last_in_quote[i] = -1;
+    for (i = 0; i < tx->count; i++)
+        a.tx_event[i] = -1;
     for (i = 0; i < evs->count; i++)
         anchor_one(&a, i);
+    st = DTL_OK;
+done:
     free(a.speech);
     free(a.speech_done);
     free(a.last_in_quote);
-    return DTL_OK;
+    free(a.tx_when);
+    free(a.tx_event);
+    return st;
 }

@@ -15,6 +15,7 @@
 #include <dtl/timeline.h>
 
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,9 +197,28 @@ static int draft_of(builder *b, const ev_raw *e, draft *d)
     return add_evidence(b, d, e);
 }
 
+/* Weapons agree when one is unknown or they are the same words. */
+static int weapons_compatible(const char *a, const char *b)
+{
+    size_t la, lb;
+
+    if (a == NULL || b == NULL)
+        return 1;
+    la = strlen(a);
+    lb = strlen(b);
+    /* Ignore a plural s. */
+    if (la && (a[la - 1] == 's' || a[la - 1] == 'S'))
+        la--;
+    if (lb && (b[lb - 1] == 's' || b[lb - 1] == 'S'))
+        lb--;
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
 static int same_event(const draft *a, const draft *b)
 {
     if (strcmp(a->ev.type, b->ev.type) != 0 || a->ev.status != b->ev.status)
+        return 0;
+    if (!weapons_compatible(a->weapon, b->weapon))
         return 0;
     if (!when_overlap(&a->ev.date, &b->ev.date))
         return 0;
@@ -255,6 +275,11 @@ static int group(builder *b)
             return -1;
         }
         for (j = 0; j < b->count; j++) {
+            long anc = b->evs->v[i].anchor_event;
+
+            /* "A few days later" than an event is not that event. */
+            if (anc >= 0 && b->group_of[anc] == (long)j)
+                continue;
             if (same_event(&b->d[j], &d)) {
                 into = (long)j;
                 break;
@@ -314,6 +339,15 @@ static const char *doc_id(const dtl_text *t, char *out, size_t size)
     return out;
 }
 
+static int cmp_role(const void *pa, const void *pb)
+{
+    const dtl_actor *a = pa, *b = pb;
+
+    if (a->role != b->role)
+        return a->role < b->role ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
 static int emit(builder *b, dtl_timeline *tl, const char *seed)
 {
     size_t i;
@@ -337,6 +371,10 @@ static int emit(builder *b, dtl_timeline *tl, const char *seed)
     for (i = 0; i < b->count; i++) {
         draft *d = &b->d[i];
 
+        /* Sources first, then targets, then participants. */
+        if (d->ev.actor_count > 1)
+            qsort(d->actors, d->ev.actor_count, sizeof(*d->actors),
+                  cmp_role);
         snprintf(id, sizeof(id), "e%zu", i + 1);
         d->ev.id = id;
         d->ev.date.anchor_event = NULL;

@@ -22,49 +22,62 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer.h"
 #include "text.h"
 #include "timex.h"
 #include "util.h"
 
 #define MODALITY_WORDS 8
+#define EV_MAX_HITS 128
+
+/* Appends the actors among hits[0..n) inside [start, end) to a. */
+static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
+                             size_t end, dtl_role role, ev_actor *a,
+                             size_t max)
+{
+    size_t i, k, count = 0;
+
+    for (i = 0; i < n && count < max; i++) {
+        const gaz_ent *ge;
+        int dup = 0;
+
+        if (hits[i].start < start || hits[i].end > end)
+            continue;
+        ge = gazetteer_pick(&hits[i], LEX_ACTOR | LEX_ANAPHOR);
+        if (ge == NULL)
+            continue;
+        /* Two names of one actor ("Secretary of State Tony Blinken"):
+         * keep the last, the head of the phrase. */
+        for (k = 0; k < count; k++) {
+            if (*ge->e->code && strcmp(a[k].code, ge->e->code) == 0 &&
+                a[k].role == role) {
+                a[k].name = ge->e->canon;
+                a[k].start = hits[i].start;
+                a[k].end = hits[i].end;
+                dup = 1;
+            }
+        }
+        if (dup)
+            continue;
+        a[count].name = ge->e->canon;
+        a[count].code = ge->e->code;
+        a[count].role = role;
+        a[count].start = hits[i].start;
+        a[count].end = hits[i].end;
+        count++;
+    }
+    return count;
+}
 
 size_t event_actors_in(const dtl_rules *rs, matcher *m, const char *s,
                        size_t start, size_t end, dtl_role role,
                        ev_actor *a, size_t max)
 {
-    size_t n = 0, from = 0, i;
-    match mt;
+    gaz_hit hits[64];
+    size_t n = gazetteer_scan(rs->gaz, s, start, end, hits, 64);
 
-    if (rs->gaz_actor.code == NULL || end <= start)
-        return 0;
-    while (n < max && matcher_find(m, &rs->gaz_actor, NULL, s + start,
-                                   end - start, from, &mt) == 1) {
-        const lexicon *lx = NULL;
-        const lex_entry *e;
-        int dup = 0;
-
-        from = mt.end > mt.start ? mt.end : mt.end + 1;
-        e = rules_lookup(rs, LEX_ACTOR, s + start + mt.start,
-                         mt.end - mt.start, &lx);
-        if (e == NULL)
-            e = rules_lookup(rs, LEX_ANAPHOR, s + start + mt.start,
-                             mt.end - mt.start, &lx);
-        if (e == NULL)
-            continue;
-        for (i = 0; i < n; i++)
-            if (strcmp(a[i].code, e->code) == 0 && a[i].role == role &&
-                *e->code)
-                dup = 1;
-        if (dup)
-            continue;
-        a[n].name = e->canon;
-        a[n].code = e->code;
-        a[n].role = role;
-        a[n].start = start + mt.start;
-        a[n].end = start + mt.end;
-        n++;
-    }
-    return n;
+    (void)m;
+    return actors_of_hits(hits, n, start, end, role, a, max);
 }
 
 /* ------------------------------------------------------------------ */
@@ -176,7 +189,8 @@ static dtl_role role_of(field f)
 
 static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
                        const segmentation *seg, const ev_list *out,
-                       ev_raw *ev, size_t base, const match *mt)
+                       ev_raw *ev, size_t base, const match *mt,
+                       const gaz_hit *hits, size_t nh)
 {
     size_t i, j, k, n;
     ev_actor tmp[EV_MAX_ACTORS], res[EV_MAX_ACTORS];
@@ -186,9 +200,25 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
 
         if (f != FIELD_SOURCE && f != FIELD_TARGET && f != FIELD_PARTICIPANT)
             continue;
-        n = event_actors_in(rs, m, s, base + mt->caps[i].start,
-                            base + mt->caps[i].end, role_of(f), tmp,
-                            EV_MAX_ACTORS);
+        /* A place where an actor was expected ("in Anchorage"): the
+         * masks of names do not tell actors from places. */
+        for (j = 0; j < nh && ev->location == NULL; j++) {
+            if (hits[j].start < base + mt->caps[i].start ||
+                hits[j].end > base + mt->caps[i].end ||
+                gazetteer_pick(&hits[j], LEX_ACTOR | LEX_ANAPHOR))
+                continue;
+            {
+                const gaz_ent *pl = gazetteer_pick(&hits[j], LEX_PLACE);
+
+                if (pl) {
+                    ev->location = pl->e->canon;
+                    ev->location_code = pl->e->code;
+                }
+            }
+        }
+        n = actors_of_hits(hits, nh, base + mt->caps[i].start,
+                           base + mt->caps[i].end, role_of(f), tmp,
+                           EV_MAX_ACTORS);
         for (j = 0; j < n; j++) {
             size_t r = 1;
 
@@ -211,24 +241,46 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
     }
 }
 
-static void add_location(const dtl_rules *rs, matcher *m, const char *s,
-                         ev_raw *ev, size_t start, size_t end)
+static void add_location(ev_raw *ev, const gaz_hit *hits, size_t nh,
+                         size_t start, size_t end)
 {
-    match mt;
-    const lex_entry *e;
-    const lexicon *lx;
+    size_t i;
 
-    if (rs->gaz_place.code == NULL)
+    for (i = 0; i < nh; i++) {
+        const gaz_ent *ge;
+
+        if (hits[i].start < start || hits[i].end > end)
+            continue;
+        ge = gazetteer_pick(&hits[i], LEX_PLACE);
+        if (ge == NULL)
+            continue;
+        ev->location = ge->e->canon;
+        ev->location_code = ge->e->code;
         return;
-    if (matcher_find(m, &rs->gaz_place, NULL, s + start, end - start, 0,
-                     &mt) != 1)
+    }
+}
+
+static void later_location(ev_raw *ev, const char *s, const gaz_hit *hits,
+                           size_t nh, size_t from)
+{
+    size_t i;
+
+    for (i = 0; i < nh; i++) {
+        const gaz_ent *pl;
+        size_t p = hits[i].start;
+
+        if (p < from + 3)
+            continue;
+        if (!((p >= 3 && strncmp(s + p - 3, "in ", 3) == 0) ||
+              (p >= 3 && strncmp(s + p - 3, "at ", 3) == 0)))
+            continue;
+        pl = gazetteer_pick(&hits[i], LEX_PLACE);
+        if (pl == NULL)
+            continue;
+        ev->location = pl->e->canon;
+        ev->location_code = pl->e->code;
         return;
-    e = rules_lookup(rs, LEX_PLACE, s + start + mt.start, mt.end - mt.start,
-                     &lx);
-    if (e == NULL)
-        return;
-    ev->location = e->canon;
-    ev->location_code = e->code;
+    }
 }
 
 static long count_of(const dtl_rules *rs, const char *s, size_t len)
@@ -299,11 +351,28 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     const sent *st = &seg->s[si];
     uint64_t *bits = matcher_bits(m);
     cand *c = NULL;
-    size_t n = 0, cap = 0, i, j, len = st->end - st->start;
+    size_t n = 0, cap = 0, i, j, len = st->end - st->start, nh;
     const char *sub = s + st->start;
+    char *masked;
+    gaz_hit hits[EV_MAX_HITS];
     match mt;
+    int any = 0;
 
     prefilter_scan(rs, sub, len, bits);
+    for (i = 0; i < rs->live_count && !any; i++)
+        any = rs->live[i]->kind == RULE_EVENT && bit_test(bits, i);
+    if (!any)
+        return DTL_OK;
+    /* Names become runs of '_' of the same length: @actor is "_+". */
+    nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, EV_MAX_HITS);
+    masked = malloc(len + 1);
+    if (masked == NULL)
+        return DTL_ENOMEM;
+    memcpy(masked, sub, len);
+    masked[len] = '\0';
+    for (i = 0; i < nh; i++)
+        memset(masked + (hits[i].start - st->start), '_',
+               hits[i].end - hits[i].start);
     for (i = 0; i < rs->live_count; i++) {
         const rule *ru = rs->live[i];
 
@@ -312,8 +381,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
 
-            while (matcher_find(m, &ru->pats[j], ru, sub, len, from, &mt) ==
-                   1) {
+            while (matcher_find(m, &ru->pats[j], ru, masked, len, from,
+                                &mt) == 1) {
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
@@ -321,6 +390,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                     continue;
                 if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
                     free(c);
+                    free(masked);
                     return DTL_ENOMEM;
                 }
                 c[n].ru = ru;
@@ -350,15 +420,21 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         ev.trig_end = st->start + c[i].te;
         ev.quote = segment_quote_at(seg, ev.trig_start);
         ev.anchor_event = -1;
-        add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt);
+        add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt, hits, nh);
         if (ev.actor_count == 0)
             continue;
         for (j = 0; j < c[i].mt.cap_count; j++) {
             const match_cap *mc = &c[i].mt.caps[j];
 
-            if (mc->cap->fld == FIELD_LOCATION && ev.location == NULL)
-                add_location(rs, m, s, &ev, st->start + mc->start,
+            if (mc->cap->fld == FIELD_LOCATION && ev.location == NULL) {
+                add_location(&ev, hits, nh, st->start + mc->start,
                              st->start + mc->end);
+                /* The group caught an actor ("at the Security
+                 * Council"): the first place named after "in" or "at"
+                 * later in the sentence. */
+                if (ev.location == NULL)
+                    later_location(&ev, s, hits, nh, st->start + mc->end);
+            }
         }
         w = NULL;
         for (j = 0; j < c[i].mt.cap_count; j++) {
@@ -380,11 +456,13 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         if (util_grow((void **)&out->v, &out->cap, out->count + 1,
                       sizeof(*out->v)) != 0) {
             free(c);
+            free(masked);
             return DTL_ENOMEM;
         }
         out->v[out->count++] = ev;
     }
     free(c);
+    free(masked);
     return DTL_OK;
 }
 

@@ -188,13 +188,10 @@ static icalcomponent *vevent(const dtl_timeline *tl, const dtl_event *e,
     icalcomponent_add_property(v, icalproperty_new_transp(
                                       ICAL_TRANSP_TRANSPARENT));
     mod = event_modified(tl, e);
-    if (mod != DTL_DAY_NONE) {
-        struct icaltimetype lm = ical_day(mod);
-
-        lm.is_date = 0;
-        lm.zone = icaltimezone_get_utc_timezone();
-        icalcomponent_add_property(v, icalproperty_new_lastmodified(lm));
-    }
+    if (mod != DTL_DAY_NONE)
+        icalcomponent_add_property(
+            v, icalproperty_new_lastmodified(icaltime_from_timet_with_zone(
+                   (time_t)mod * 86400, 0, icaltimezone_get_utc_timezone())));
     free(desc);
     if (add_x(v, "X-DTL-CAMEO", e->cameo, NULL, NULL, NULL, NULL) ||
         add_x(v, "X-DTL-STATUS", dtl_event_status_name(e->status), NULL,

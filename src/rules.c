@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "gazetteer.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------ */
@@ -1185,8 +1186,7 @@ void dtl_rules_free(dtl_rules *rs)
         lexicon_free(&rs->lex[i]);
     for (i = 0; i < rs->loaded_count; i++)
         free(rs->loaded[i]);
-    pattern_free(&rs->gaz_actor);
-    pattern_free(&rs->gaz_place);
+    gazetteer_free(rs->gaz);
     pattern_free(&rs->attr_after);
     pattern_free(&rs->attr_before);
     prefilter_free(rs->pf);

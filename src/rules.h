@@ -147,8 +147,7 @@ struct dtl_rules {
     size_t live_count;
     prefilter *pf;
     size_t word_count; /* uint64_t words in a candidate bitset */
-    pattern gaz_actor; /* every actor/anaphor lexicon entry */
-    pattern gaz_place; /* every place lexicon entry */
+    struct gazetteer *gaz; /* actor, anaphor and place names */
     pattern attr_after;  /* attribution after a quotation */
     pattern attr_before; /* attribution before a quotation */
     size_t max_groups;   /* most capture groups of any pattern */

@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "gazetteer.h"
 #include "util.h"
 
 typedef struct compiler {
@@ -101,7 +102,6 @@ static int append_literal(buf *b, const char *s)
 typedef struct alt {
     const char *phrase;
     size_t len;
-    int cased;
 } alt;
 
 static int cmp_alt(const void *pa, const void *pb)
@@ -114,35 +114,25 @@ static int cmp_alt(const void *pa, const void *pb)
 }
 
 /*
- * Appends an alternation of the phrases of every lexicon with all of
- * flags (or of lex alone), longest first, as whole words:
- * (?<!\w)(?:north\s+korea|korea)(?!\w).
+ * Appends an alternation of the phrases of lexicon lx, longest first, as
+ * whole words: (?<!\w)(?:north\s+korea|korea)(?!\w).
  */
-static int append_lexicons(buf *b, const dtl_rules *rs, const lexicon *one,
-                           unsigned flags, unsigned any)
+static int append_lexicon(buf *b, const lexicon *lx)
 {
     alt *alts = NULL;
-    size_t n = 0, cap = 0, i, j;
+    size_t n = lx->count, i;
     int rc = -1;
 
-    for (i = 0; i < rs->lex_count; i++) {
-        const lexicon *lx = &rs->lex[i];
-
-        if (one ? lx != one
-                : ((lx->flags & flags) != flags || !(lx->flags & any)))
-            continue;
-        for (j = 0; j < lx->count; j++) {
-            if (util_grow((void **)&alts, &cap, n + 1, sizeof(*alts)) != 0)
-                goto out;
-            alts[n].phrase = lx->entries[j].phrase;
-            alts[n].len = strlen(lx->entries[j].phrase);
-            alts[n].cased = (lx->flags & LEX_CASE) != 0;
-            n++;
-        }
+    if (n && (alts = malloc(n * sizeof(*alts))) == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        alts[i].phrase = lx->entries[i].phrase;
+        alts[i].len = strlen(lx->entries[i].phrase);
     }
     if (n)
         qsort(alts, n, sizeof(*alts), cmp_alt);
-    if (buf_puts(b, "(?<!\\w)(?:") != 0)
+    if (buf_puts(b, (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:"
+                                           : "(?<!\\w)(?:") != 0)
         goto out;
     if (n == 0 && buf_puts(b, "(*FAIL)") != 0)
         goto out;
@@ -151,11 +141,7 @@ static int append_lexicons(buf *b, const dtl_rules *rs, const lexicon *one,
             continue;
         if (i && buf_putc(b, '|') != 0)
             goto out;
-        if (alts[i].cased && buf_puts(b, "(?-i:") != 0)
-            goto out;
         if (append_literal(b, alts[i].phrase) != 0)
-            goto out;
-        if (alts[i].cased && buf_putc(b, ')') != 0)
             goto out;
     }
     if (buf_puts(b, ")(?!\\w)") != 0)
@@ -223,6 +209,15 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
         memcpy(name, src, n);
         name[n] = '\0';
         lx = rules_lexicon(rs, name);
+        if ((lx == NULL &&
+             (strcmp(name, "actor") == 0 || strcmp(name, "place") == 0)) ||
+            (lx && (lx->flags & (LEX_ACTOR | LEX_ANAPHOR | LEX_PLACE)))) {
+            /* Names are masked with '_' before event patterns run
+             * (gazetteer.c); the capture is resolved afterwards. */
+            if (buf_puts(&x->out, "(?:_+)") != 0)
+                x->failed = 1;
+            return n;
+        }
         if (lx == NULL) {
             cerror(x->c, x->file, x->line, col,
                    "unknown macro or lexicon '@%s'", name);
@@ -230,7 +225,7 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
             return n;
         }
     }
-    if (append_lexicons(&x->out, rs, lx, 0, 0) != 0)
+    if (append_lexicon(&x->out, lx) != 0)
         x->failed = 1;
     return n;
 }
@@ -283,7 +278,9 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
         if (*p == ' ' || *p == '\t') {
             while (*p == ' ' || *p == '\t')
                 p++;
-            if (buf_puts(&x->out, "\\s+") != 0)
+            /* "a ?b": the quantifier applies to the whole gap. */
+            if (buf_puts(&x->out, strchr("?*+{", *p) && *p ? "(?:\\s+)"
+                                                           : "\\s+") != 0)
                 x->failed = 1;
             continue;
         }
@@ -707,24 +704,6 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
 /* The whole rule set                                                  */
 /* ------------------------------------------------------------------ */
 
-static int build_gazetteer(compiler *c, pattern *p, unsigned flags,
-                           unsigned any, const char *name)
-{
-    buf b;
-    int rc;
-
-    buf_init(&b, 0);
-    if (append_lexicons(&b, c->rules, NULL, flags, any) != 0) {
-        buf_free(&b);
-        return -1;
-    }
-    p->src = name;
-    p->file = name;
-    rc = compile_pattern(c, NULL, p, b.data);
-    buf_free(&b);
-    return rc;
-}
-
 static int build_attribution(compiler *c, pattern *p, const char *name)
 {
     macro *m = rules_macro(c->rules, name, strlen(name));
@@ -784,9 +763,8 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
             if (add_trigger(&c, rs->pf, ru, &ru->triggers[j]) != 0)
                 goto nomem;
     }
-    if (build_gazetteer(&c, &rs->gaz_actor, 0, LEX_ACTOR | LEX_ANAPHOR,
-                        "<actors>") < 0 ||
-        build_gazetteer(&c, &rs->gaz_place, 0, LEX_PLACE, "<places>") < 0 ||
+    rs->gaz = gazetteer_new(rs);
+    if (rs->gaz == NULL ||
         build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
         build_attribution(&c, &rs->attr_before, "attribution_before") < 0)
         goto nomem;

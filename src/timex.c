@@ -299,14 +299,14 @@ static int word_in(const dtl_rules *rs, const char *lexname, const char *w,
 /*
  * The tense of the verb nearest to a time expression in its sentence:
  * future when the nearest cue is a "tense_future" word (will, 'll,
- * scheduled...), past when it is a "tense_past" word or ends in -ed.
- * Past when there is no cue: news reports what happened.
+ * scheduled...), past when it is a "tense_past" word or ends in -ed,
+ * none when there is no cue.
  */
 tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
                      size_t ts, size_t te)
 {
     size_t i = st->start, best = (size_t)-1;
-    tx_tense tense = TENSE_PAST;
+    tx_tense tense = TENSE_NONE;
 
     while (i < st->end) {
         size_t ws, n, dist;
@@ -549,23 +549,36 @@ static void value_of_interval(dtl_timex *out)
 static const char unit_letter[][3] = {
     "", "M", "H", "D", "WE", "W", "W", "M", "Q", "S", "Y", "DE", "CE"};
 
-/* Narrows [*a, *b] to a part of it: START, MID, END (thirds). */
+/*
+ * Narrows [*a, *b] to a part of it: START, MID or END.  A year splits
+ * into four-month parts, a month into days 1-10, 11-20 and 21-end,
+ * anything else into thirds.
+ */
 static void apply_part(const char *part, dtl_day *a, dtl_day *b, char *mod,
                        size_t modsz)
 {
     dtl_day len = *b - *a + 1, third = len / 3;
+    int k = !strcmp(part, "START") ? 0 : !strcmp(part, "MID") ? 1
+            : !strcmp(part, "END") ? 2 : -1;
+    int y = date_year(*a);
 
-    if (part[0] == '\0' || len < 3)
+    if (k < 0 || len < 3)
         return;
-    if (strcmp(part, "START") == 0) {
+    if (*a == date_year_start(y) && *b == date_year_end(y)) {
+        *a = date_from_ymd(y, 1 + 4 * k, 1);
+        *b = date_add_months(*a, 4) - 1;
+    } else if (*a == date_month_start(*a) && *b == date_month_end(*a)) {
+        dtl_day m0 = *a;
+
+        *a = m0 + 10 * k;
+        *b = k < 2 ? m0 + 10 * k + 9 : date_month_end(m0);
+    } else if (k == 0) {
         *b = *a + third - 1;
-    } else if (strcmp(part, "MID") == 0) {
+    } else if (k == 1) {
         *a += third;
         *b -= third;
-    } else if (strcmp(part, "END") == 0) {
-        *a = *b - third + 1;
     } else {
-        return;
+        *a = *b - third + 1;
     }
     if (mod[0] == '\0')
         snprintf(mod, modsz, "%s", part);
@@ -596,23 +609,35 @@ static dtl_day ref_mid(tx_ref r)
 static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
 {
     dtl_day r = ref_mid(ref);
-    int y = date_year(r), m, d;
+    int y = date_year(r), m, d, k, best = y;
+    long bd = -1;
 
     date_to_ymd(r, &y, &m, &d);
     if (day == 0) {
         if (tense == TENSE_PAST)
             return month <= m ? y : y - 1;
-        return month >= m ? y : y + 1;
+        if (tense == TENSE_FUTURE)
+            return month >= m ? y : y + 1;
+        day = 15;
     }
     if (day > date_days_in_month(y, month) && month == 2)
         day = 28;
-    {
-        dtl_day cand = date_from_ymd(y, month, day);
+    if (tense == TENSE_PAST)
+        return date_from_ymd(y, month, day) <= r ? y : y - 1;
+    if (tense == TENSE_FUTURE)
+        return date_from_ymd(y, month, day) >= r ? y : y + 1;
+    /* No tense: the nearest. */
+    for (k = y - 1; k <= y + 1; k++) {
+        long dist = (long)date_from_ymd(k, month, day) - (long)r;
 
-        if (tense == TENSE_PAST)
-            return cand <= r ? y : y - 1;
-        return cand >= r ? y : y + 1;
+        if (dist < 0)
+            dist = -dist;
+        if (bd < 0 || dist < bd) {
+            bd = dist;
+            best = k;
+        }
     }
+    return best;
 }
 
 /* A two-digit year near the reference year. */
@@ -839,6 +864,11 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->latest = b;
         return 0;
     }
+    /* "a couple of weeks ago": each week count is itself approximate. */
+    if (p->unit == UNIT_WEEK || p->unit == UNIT_FORTNIGHT) {
+        a -= 3;
+        b += 3;
+    }
     o->earliest = a;
     o->latest = b;
     value_of_interval(o);
@@ -953,7 +983,8 @@ static int resolve_ref(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     if (!ref_known(ref))
         return 0;
     if (strcmp(o->value, "PAST_REF") == 0) {
-        o->latest = ref.hi;
+        /* "a short while ago": before the reference, within win days */
+        o->latest = win ? ref.hi - 1 : ref.hi;
         o->earliest = win ? ref.lo - win : DTL_DAY_NONE;
     } else if (strcmp(o->value, "FUTURE_REF") == 0) {
         o->earliest = ref.lo;
@@ -1120,6 +1151,8 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
         rc = resolve_time(rt, ref, out);
     else
         rc = resolve_range(rt, ref, out);
+    out->type = rt->ru->ttype;
+    out->rule = rt->ru->name;
     if (rc != 0) {
         out->earliest = out->latest = DTL_DAY_NONE;
         out->certainty = DTL_CERT_VAGUE;

@@ -14,7 +14,8 @@
 
 typedef enum tx_tense {
     TENSE_PAST,
-    TENSE_FUTURE
+    TENSE_FUTURE,
+    TENSE_NONE /* no cue: weekdays count as past, dates as nearest */
 } tx_tense;
 
 enum {

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gazetteer.c - the names dtl knows (actors, anaphors, places), found in
+ * text by hash lookup instead of one giant alternation.
+ *
+ * Every entry of an actor, anaphor or place lexicon is indexed under its
+ * folded key (or its exact key for case-sensitive lexicons); a second
+ * table records, for each first word, the most words an entry starting
+ * with it has.  Scanning walks the tokens of the text; at a token that
+ * can start an entry it tries the longest run of tokens first.  A token
+ * may lose a trailing full stop or a possessive "'s" ("Korea's",
+ * "States.") but keeps an inner one ("U.S.").
+ */
+#include "gazetteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define GAZ_MAX_WORDS 12
+#define GAZ_KEY_MAX 256
+
+typedef struct slot {
+    const char *key;
+    gaz_ent *ents;
+    size_t count, cap;
+    unsigned words; /* first-word table: most words after this one */
+} slot;
+
+typedef struct table {
+    slot *slots;
+    size_t n, used;
+} table;
+
+struct gazetteer {
+    table folded, exact; /* full keys */
+    table ffirst, efirst; /* first words */
+    arena mem;            /* first-word keys */
+};
+
+static slot *find(const table *t, const char *k, size_t len)
+{
+    size_t h;
+
+    if (t->n == 0)
+        return NULL;
+    h = (size_t)util_fnv1a(k, len, UTIL_FNV_SEED) & (t->n - 1);
+    while (t->slots[h].key) {
+        if (strncmp(t->slots[h].key, k, len) == 0 &&
+            t->slots[h].key[len] == '\0')
+            return &t->slots[h];
+        h = (h + 1) & (t->n - 1);
+    }
+    return NULL;
+}
+
+static int grow(table *t)
+{
+    table nt;
+    size_t i, h;
+
+    nt.n = t->n ? t->n * 2 : 256;
+    nt.used = t->used;
+    nt.slots = calloc(nt.n, sizeof(*nt.slots));
+    if (nt.slots == NULL)
+        return -1;
+    for (i = 0; i < t->n; i++) {
+        if (t->slots[i].key == NULL)
+            continue;
+        h = (size_t)util_fnv1a(t->slots[i].key, strlen(t->slots[i].key),
+                               UTIL_FNV_SEED) &
+            (nt.n - 1);
+        while (nt.slots[h].key)
+            h = (h + 1) & (nt.n - 1);
+        nt.slots[h] = t->slots[i];
+    }
+    free(t->slots);
+    *t = nt;
+    return 0;
+}
+
+static slot *insert(table *t, const char *k)
+{
+    slot *s = find(t, k, strlen(k));
+    size_t h;
+
+    if (s)
+        return s;
+    if ((t->used + 1) * 2 > t->n && grow(t) != 0)
+        return NULL;
+    h = (size_t)util_fnv1a(k, strlen(k), UTIL_FNV_SEED) & (t->n - 1);
+    while (t->slots[h].key)
+        h = (h + 1) & (t->n - 1);
+    t->slots[h].key = k;
+    t->used++;
+    return &t->slots[h];
+}
+
+static void table_free(table *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        free(t->slots[i].ents);
+    free(t->slots);
+}
+
+void gazetteer_free(gazetteer *g)
+{
+    if (g == NULL)
+        return;
+    table_free(&g->folded);
+    table_free(&g->exact);
+    table_free(&g->ffirst);
+    table_free(&g->efirst);
+    arena_free(&g->mem);
+    free(g);
+}
+
+/* Records that an entry starts with the first word of key. */
+static int add_first(gazetteer *g, table *t, const char *key)
+{
+    const char *sp = strchr(key, ' ');
+    size_t n = sp ? (size_t)(sp - key) : strlen(key);
+    unsigned words = 1;
+    const char *p;
+    char *w;
+    slot *s;
+
+    for (p = key; *p; p++)
+        words += *p == ' ';
+    s = find(t, key, n);
+    if (s == NULL) {
+        w = arena_strndup(&g->mem, key, n);
+        if (w == NULL || (s = insert(t, w)) == NULL)
+            return -1;
+    }
+    if (words > s->words)
+        s->words = words > GAZ_MAX_WORDS ? GAZ_MAX_WORDS : words;
+    return 0;
+}
+
+gazetteer *gazetteer_new(const dtl_rules *rs)
+{
+    gazetteer *g = calloc(1, sizeof(*g));
+    size_t i, j;
+
+    if (g == NULL)
+        return NULL;
+    arena_init(&g->mem);
+    for (i = 0; i < rs->lex_count; i++) {
+        const lexicon *lx = &rs->lex[i];
+        int cased = (lx->flags & LEX_CASE) != 0;
+
+        if (!(lx->flags & (LEX_ACTOR | LEX_ANAPHOR | LEX_PLACE)))
+            continue;
+        for (j = 0; j < lx->count; j++) {
+            const lex_entry *e = &lx->entries[j];
+            slot *s = insert(cased ? &g->exact : &g->folded, e->key);
+
+            if (s == NULL || add_first(g, cased ? &g->efirst : &g->ffirst,
+                                       e->key) != 0)
+                goto fail;
+            if (util_grow((void **)&s->ents, &s->cap, s->count + 1,
+                          sizeof(*s->ents)) != 0)
+                goto fail;
+            s->ents[s->count].lx = lx;
+            s->ents[s->count].e = e;
+            s->count++;
+        }
+    }
+    return g;
+fail:
+    gazetteer_free(g);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scanning                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct tok {
+    size_t start, end; /* core, without surrounding punctuation */
+    size_t alt[3];     /* possible ends, longest first */
+    int nalt;
+    int clean;         /* may be followed by more words of a name */
+} tok;
+
+static int lead_punct(int c)
+{
+    return c == '"' || c == '\'' || c == '(' || c == '[';
+}
+
+static int trail_punct(int c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == ',' ||
+           c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+static size_t tokenize(const char *s, size_t start, size_t end, tok *t,
+                       size_t max)
+{
+    size_t i = start, n = 0;
+
+    while (i < end && n < max) {
+        size_t ts, te, ce;
+
+        while (i < end && util_isspace((unsigned char)s[i]))
+            i++;
+        if (i >= end)
+            break;
+        ts = i;
+        while (i < end && !util_isspace((unsigned char)s[i]))
+            i++;
+        te = i;
+        while (ts < te && lead_punct((unsigned char)s[ts]))
+            ts++;
+        ce = te;
+        while (ce > ts && trail_punct((unsigned char)s[ce - 1]))
+            ce--;
+        if (ce <= ts)
+            continue;
+        t[n].start = ts;
+        t[n].end = ce;
+        t[n].clean = ce == te;
+        t[n].nalt = 0;
+        t[n].alt[t[n].nalt++] = ce;
+        if (ce - ts > 2 && s[ce - 2] == '\'' && s[ce - 1] == 's')
+            t[n].alt[t[n].nalt++] = ce - 2;
+        else if (ce - ts > 1 && s[ce - 1] == '.')
+            t[n].alt[t[n].nalt++] = ce - 1;
+        if (t[n].nalt > 1 && !(ce - ts > 1 && s[ce - 1] == '.'))
+            t[n].clean = 0; /* "Korea's North" is not one name */
+        n++;
+    }
+    return n;
+}
+
+static const slot *lookup(const gazetteer *g, const char *s, size_t a,
+                          size_t b)
+{
+    char key[GAZ_KEY_MAX];
+    size_t len;
+    const slot *sl;
+
+    if (b - a >= GAZ_KEY_MAX)
+        return NULL;
+    len = lexicon_key(s + a, b - a, 0, key);
+    sl = find(&g->exact, key, len);
+    if (sl)
+        return sl;
+    len = lexicon_key(s + a, b - a, 1, key);
+    return find(&g->folded, key, len);
+}
+
+/* Most words an entry starting with token t can have (0: none). */
+static unsigned first_words(const gazetteer *g, const char *s, const tok *t)
+{
+    char key[GAZ_KEY_MAX];
+    unsigned best = 0;
+    int k;
+
+    for (k = 0; k < t->nalt; k++) {
+        size_t len = t->alt[k] - t->start, i;
+        const slot *sl;
+
+        if (len == 0 || len >= GAZ_KEY_MAX)
+            continue;
+        memcpy(key, s + t->start, len);
+        key[len] = '\0';
+        sl = find(&g->efirst, key, len);
+        if (sl && sl->words > best)
+            best = sl->words;
+        for (i = 0; i < len; i++)
+            key[i] = (char)util_lower((unsigned char)key[i]);
+        sl = find(&g->ffirst, key, len);
+        if (sl && sl->words > best)
+            best = sl->words;
+    }
+    return best;
+}
+
+size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
+                      size_t end, gaz_hit *hits, size_t max)
+{
+    tok t[512];
+    size_t nt, i = 0, nh = 0;
+
+    if (g == NULL || end <= start)
+        return 0;
+    nt = tokenize(s, start, end, t, sizeof(t) / sizeof(t[0]));
+    while (i < nt && nh < max) {
+        unsigned w = first_words(g, s, &t[i]);
+        int found = 0;
+
+        if (w) {
+            size_t n = w;
+
+            if (n > nt - i)
+                n = nt - i;
+            /* Inner words must not end with punctuation. */
+            {
+                size_t k;
+
+                for (k = 0; k + 1 < n; k++)
+                    if (!t[i + k].clean) {
+                        n = k + 1;
+                        break;
+                    }
+            }
+            for (; n > 0 && !found; n--) {
+                const tok *last = &t[i + n - 1];
+                int a;
+
+                for (a = 0; a < last->nalt && !found; a++) {
+                    const slot *sl = lookup(g, s, t[i].start, last->alt[a]);
+
+                    if (sl == NULL)
+                        continue;
+                    hits[nh].start = t[i].start;
+                    hits[nh].end = last->alt[a];
+                    hits[nh].ents = sl->ents;
+                    hits[nh].count = sl->count;
+                    nh++;
+                    i += n;
+                    found = 1;
+                }
+            }
+        }
+        if (!found)
+            i++;
+    }
+    return nh;
+}
+
+const gaz_ent *gazetteer_pick(const gaz_hit *h, unsigned flags)
+{
+    size_t i;
+
+    for (i = h->count; i-- > 0;)
+        if (h->ents[i].lx->flags & flags)
+            return &h->ents[i];
+    return NULL;
+}
