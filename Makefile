@@ -107,10 +107,13 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --std=c11 -Iinclude -Isrc --suppress=missingIncludeSystem src
 
+eval: all
+	@sh tests/eval-timeml.sh "$(SHARED)" $(BUILD)/dtl $(BUILD)/eval/timeml
+
 clean:
 	rm -rf build
 
 .PHONY: all deps demo test check valgrind rules-gen golden-update install \
-        uninstall format format-check lint clean
+        uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
