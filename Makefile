@@ -59,12 +59,23 @@ $(BUILD)/%.o: %.c
 deps:
 	@sh .ci/install-deps
 
-demo: deps all
+test-deps:
+	@sh .ci/install-deps test
+
+# demo and test install missing packages first, then run make again so
+# that pkg-config sees them.
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
 	@for f in samples/*.txt; do \
 	  echo "== $$f"; $(BUILD)/dtl build --format text "$$f" || exit 1; \
 	  echo; done
 
-test: deps all $(UNIT)
+test: test-deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: all $(UNIT)
 	@DTL=$(BUILD)/dtl BUILD=$(BUILD) sh tests/run.sh
 
 check:
@@ -113,7 +124,7 @@ eval: all
 clean:
 	rm -rf build
 
-.PHONY: all deps demo test check valgrind rules-gen golden-update install \
+.PHONY: all deps test-deps demo demo-run test test-run check valgrind rules-gen golden-update install \
         uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

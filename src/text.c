@@ -397,6 +397,19 @@ dtl_text *dtl_text_new(const char *data, size_t len, const char *name,
         return NULL;
     }
     t->body_off = body;
+    {
+        size_t i = body;
+
+        while (i < len && util_isspace((unsigned char)data[i]))
+            i++;
+        if (i == len) {
+            diag_set(err, DTL_EINPUT, t->name, 0, 0,
+                     "empty article (no text%s)",
+                     body > off ? " after the header" : "");
+            dtl_text_free(t);
+            return NULL;
+        }
+    }
     if (read_date(t, err) != DTL_OK) {
         dtl_text_free(t);
         return NULL;
