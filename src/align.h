@@ -24,4 +24,22 @@ int actors_compatible(const dtl_event *a, const dtl_event *b);
 /* Whether two places agree (equal, or one unknown). */
 int places_compatible(const dtl_event *a, const dtl_event *b);
 
+/*
+ * How likely two entries of different timelines are the same event
+ * (docs/diff-merge.md); ALIGN_NONE when they cannot be.  Pairs scoring
+ * ALIGN_THRESHOLD or more are candidates.
+ */
+#define ALIGN_NONE (-1000)
+#define ALIGN_THRESHOLD 5
+int align_score(const dtl_event *a, const dtl_event *b);
+
+/* Days between two intervals that do not overlap (0 when they do). */
+long when_gap(const dtl_when *a, const dtl_when *b);
+
+/* Whether a's interval holds b's. */
+int when_contains(const dtl_when *a, const dtl_when *b);
+
+/* The key of an actor for comparisons: its code, else its name. */
+const char *actor_key(const dtl_actor *a);
+
 #endif

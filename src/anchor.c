@@ -101,6 +101,24 @@ static const tx_raw *timex_within(const tx_list *tx, size_t start,
 /* dtl times                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Whether t can be what later expressions count from ("a few days
+ * later", "that year"): a date or time of a day up to a year. */
+static int is_context(const dtl_timex *t)
+{
+    return is_dated(t) &&
+           (t->type == DTL_TIMEX_DATE || t->type == DTL_TIMEX_TIME) &&
+           t->granularity != DTL_GRAN_NONE &&
+           t->granularity <= DTL_GRAN_YEAR;
+}
+
+/*
+ * Resolves every time expression of text, in order.  Each counts from
+ * the publication date, or the time its quotation was said when the
+ * attribution names one ("..., the minister said on Tuesday"), or, for
+ * anchor=context, the last dated expression before it; a period=yes
+ * expression ("the year-ago quarter") counts from the last quarter
+ * mentioned ("third-quarter profit"), when there is one.
+ */
 dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
                           dtl_diag_fn diag, void *ctx, dtl_timex **out,
                           size_t *count)
@@ -109,12 +127,13 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
     tx_list tx = {NULL, 0, 0};
     matcher *m;
     dtl_timex *res = NULL, prev_t;
-    tx_ref now = ref_day(dtl_text_date(t)), ref;
-    size_t i, prev_start = 0, prev_end = 0;
+    tx_ref now = ref_day(dtl_text_date(t)), ref, period;
+    size_t i, prev_start = 0, prev_end = 0, per_start = 0, per_end = 0;
     int have_prev = 0;
     dtl_status st = DTL_ENOMEM;
 
     memset(&prev_t, 0, sizeof(prev_t));
+    period.lo = period.hi = DTL_DAY_NONE;
     *out = NULL;
     *count = 0;
     m = matcher_new(rs, diag, ctx, dtl_text_name(t));
@@ -149,7 +168,12 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
         } else {
             at = NULL;
         }
-        if (timex_is_context(r) && have_prev) {
+        if (timex_is_period(r) && period.lo != DTL_DAY_NONE) {
+            ref = period;
+            o->anchor = DTL_ANCHOR_CONTEXT;
+            o->anchor_start = per_start;
+            o->anchor_end = per_end;
+        } else if (timex_is_context(r) && have_prev) {
             ref = ctx_ref(&prev_t);
             o->anchor = DTL_ANCHOR_CONTEXT;
             o->anchor_start = prev_start;
@@ -169,14 +193,17 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
             o->anchor = DTL_ANCHOR_NONE;
         o->start = text_raw_off(t, r->start);
         o->end = text_raw_off(t, r->end);
-        if (is_dated(o) && o->type != DTL_TIMEX_DURATION &&
-            o->type != DTL_TIMEX_SET &&
-            o->granularity != DTL_GRAN_NONE &&
-            o->granularity <= DTL_GRAN_MONTH) {
+        if (is_context(o)) {
             prev_t = *o;
             prev_start = o->start;
             prev_end = o->end;
             have_prev = 1;
+        }
+        if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
+            !timex_is_period(r)) {
+            period = ref_of(o);
+            per_start = o->start;
+            per_end = o->end;
         }
     }
     if (now.lo == DTL_DAY_NONE && tx.count)

@@ -14,6 +14,7 @@
 #include <dtl/limits.h>
 #include <dtl/timeline.h>
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -350,9 +351,12 @@ static int cmp_role(const void *pa, const void *pb)
 
 static int emit(builder *b, dtl_timeline *tl, const char *seed)
 {
-    size_t i;
+    size_t i, k;
     long *post = NULL, g;
-    char id[32], aid[32];
+    uint64_t *keys = NULL;
+    unsigned dup;
+    char id[32], aid[32], uid[48];
+    dtl_source src;
 
     for (i = 0; i < b->count; i++) {
         b->d[i].self = (long)i;
@@ -364,8 +368,12 @@ static int emit(builder *b, dtl_timeline *tl, const char *seed)
     if (b->count > 1)
         qsort(b->d, b->count, sizeof(*b->d), cmp_draft);
     post = malloc((b->count + 1) * sizeof(long));
-    if (post == NULL)
+    keys = malloc((b->count + 1) * sizeof(*keys));
+    if (post == NULL || keys == NULL) {
+        free(post);
+        free(keys);
         return -1;
+    }
     for (i = 0; i < b->count; i++)
         post[b->d[i].self] = (long)i;
     for (i = 0; i < b->count; i++) {
@@ -377,18 +385,37 @@ static int emit(builder *b, dtl_timeline *tl, const char *seed)
                   cmp_role);
         snprintf(id, sizeof(id), "e%zu", i + 1);
         d->ev.id = id;
+        /* The uid, and the event's one claim (sources[0]). */
+        keys[i] = timeline_event_key(seed, &d->ev);
+        for (k = 0, dup = 0; k < i; k++)
+            dup += keys[k] == keys[i];
+        if (dup)
+            snprintf(uid, sizeof(uid), "%016" PRIx64 "-%u@dtl", keys[i],
+                     dup);
+        else
+            snprintf(uid, sizeof(uid), "%016" PRIx64 "@dtl", keys[i]);
+        d->ev.uid = uid;
+        src.doc = 0;
+        src.uid = uid;
+        src.status = d->ev.status;
+        src.date = d->ev.date;
+        d->ev.sources = &src;
+        d->ev.source_count = 1;
         d->ev.date.anchor_event = NULL;
         if (d->anchor >= 0 && (g = b->group_of[d->anchor]) >= 0 &&
             post[g] != (long)i) {
             snprintf(aid, sizeof(aid), "e%ld", post[g] + 1);
             d->ev.date.anchor_event = aid;
         }
+        src.date.anchor_event = d->ev.date.anchor_event;
         if (timeline_add_event(tl, &d->ev) != 0) {
             free(post);
+            free(keys);
             return -1;
         }
     }
     free(post);
+    free(keys);
     return timeline_finish(tl, seed, 0);
 }
 

@@ -103,6 +103,14 @@ int cmd_rules(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
+/*
+ * Loads any input of diff and merge: a JSON timeline, a dtl .ics file or
+ * an article (built with the rules, loaded into *rules on first need).
+ * On failure prints why, sets *status and returns NULL.
+ */
+dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,
+                                const char *path, int *status);
+
 /* Prints the help of a command (NULL: the general help) to fp. */
 void cli_help(FILE *fp, const char *cmd);
 

@@ -18,6 +18,9 @@ static const char general_help[] =
     "  build   ARTICLE...     the timeline of articles (JSON, iCalendar, "
     "text)\n"
     "  times   ARTICLE        every time expression with its value\n"
+    "  diff    OLD NEW        what NEW adds, removes and changes\n"
+    "  merge   FILE...        one timeline from many articles or "
+    "timelines\n"
     "  rules   list|check     list the rules, or test them on their "
     "examples\n"
     "  help    [COMMAND]      this help, or a command's\n"
@@ -56,6 +59,34 @@ static const char times_help[] =
     "granularity and certainty, and what it is relative to.  timeml\n"
     "writes the text with <TIMEX3> tags.\n";
 
+static const char diff_help[] =
+    "usage: dtl diff [--date YYYY-MM-DD] [--rules DIR]... "
+    "[--format text|json]\n"
+    "                [--color=auto|always|never] [-o FILE] OLD NEW\n"
+    "\n"
+    "Compares two timelines: dtl JSON, .ics files written by dtl, or\n"
+    "articles (built on the fly).  Entries are aligned one to one by type,\n"
+    "actors, date and place (docs/diff-merge.md); the output lists what is\n"
+    "only in OLD (-), only in NEW (+), and what changed (@@): a date\n"
+    "refined, moved or in conflict, a status, actors or place changed.\n"
+    "Nothing is printed when the timelines agree.\n"
+    "\n"
+    "Exit status: 0 the same, 1 different, 2 bad input or usage, 3 rule\n"
+    "error, 4 input/output error.\n";
+
+static const char merge_help[] =
+    "usage: dtl merge [--date YYYY-MM-DD] [--rules DIR]... "
+    "[--format json|ics|text]\n"
+    "                 [-o FILE] FILE...\n"
+    "\n"
+    "Makes one timeline of many articles, JSON timelines or .ics files.\n"
+    "Entries that are the same event become one, with every source and\n"
+    "its evidence; agreeing dates narrow to their intersection, disagreeing\n"
+    "ones are flagged as a conflict.  The order of the inputs does not\n"
+    "matter, and merging the result with one of its inputs changes\n"
+    "nothing.  In the .ics output an entry keeps its UID as sources are\n"
+    "added (SEQUENCE grows), so a calendar updates it.\n";
+
 static const char rules_help[] =
     "usage: dtl rules list [--rules DIR]... [--format text|json]\n"
     "       dtl rules check [--rules DIR]... [DIR...]\n"
@@ -76,6 +107,10 @@ void cli_help(FILE *fp, const char *cmd)
         fputs(times_help, fp);
     else if (strcmp(cmd, "rules") == 0)
         fputs(rules_help, fp);
+    else if (strcmp(cmd, "diff") == 0)
+        fputs(diff_help, fp);
+    else if (strcmp(cmd, "merge") == 0)
+        fputs(merge_help, fp);
     else
         fputs(general_help, fp);
 }
@@ -98,8 +133,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "help") == 0) {
         if (argc > 2 && strcmp(argv[2], "build") && strcmp(argv[2], "times") &&
-            strcmp(argv[2], "rules")) {
-            cli_errorf("no help for '%s' (commands: build, times, rules)",
+            strcmp(argv[2], "rules") && strcmp(argv[2], "diff") &&
+            strcmp(argv[2], "merge")) {
+            cli_errorf("no help for '%s' (commands: build, times, diff, "
+                       "merge, rules)",
                        argv[2]);
             return EXIT_USAGE;
         }
@@ -112,6 +149,10 @@ int main(int argc, char **argv)
         return cmd_times(argc - 2, argv + 2);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(argc - 2, argv + 2);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "merge") == 0)
+        return cmd_merge(argc - 2, argv + 2);
     cli_errorf("unknown command '%s' (try 'dtl --help')", cmd);
     return EXIT_USAGE;
 }

@@ -154,16 +154,24 @@ static cJSON *event_json(const dtl_timeline *tl, const dtl_event *e)
             add(it, "document", cJSON_CreateString(d ? d->id : "")))
             goto fail;
     }
+    arr = cJSON_CreateArray();
+    if (add(o, "sources", arr))
+        goto fail;
+    for (i = 0; i < e->source_count; i++) {
+        const dtl_source *s = &e->sources[i];
+        const dtl_document *d = dtl_timeline_document(tl, s->doc);
+
+        it = cJSON_CreateObject();
+        if (push(arr, it) ||
+            add(it, "document", cJSON_CreateString(d ? d->id : "")) ||
+            add(it, "uid", cJSON_CreateString(s->uid ? s->uid : "")) ||
+            add(it, "status",
+                cJSON_CreateString(dtl_event_status_name(s->status))) ||
+            add(it, "date", when_json(&s->date)))
+            goto fail;
+    }
     if (add(o, "conflict", cJSON_CreateBool(e->conflict)))
         goto fail;
-    if (e->claim_count) {
-        arr = cJSON_CreateArray();
-        if (add(o, "claims", arr))
-            goto fail;
-        for (i = 0; i < e->claim_count; i++)
-            if (push(arr, when_json(&e->claims[i])))
-                goto fail;
-    }
     if (add(o, "sequence", cJSON_CreateNumber((double)e->sequence)))
         goto fail;
     return o;

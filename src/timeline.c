@@ -90,7 +90,7 @@ int timeline_add_event(dtl_timeline *tl, const dtl_event *ev)
     dtl_event *e;
     dtl_actor *ac;
     dtl_evidence *evd;
-    dtl_when *cl;
+    dtl_source *so;
     size_t i;
 
     if (util_grow((void **)&tl->events, &tl->cap, tl->count + 1,
@@ -132,14 +132,18 @@ int timeline_add_event(dtl_timeline *tl, const dtl_event *ev)
             return -1;
     }
     e->evidence = evd;
-    cl = ev->claim_count ? arena_alloc(a, ev->claim_count * sizeof(*cl))
-                         : NULL;
-    if (ev->claim_count && cl == NULL)
+    so = ev->source_count ? arena_alloc(a, ev->source_count * sizeof(*so))
+                          : NULL;
+    if (ev->source_count && so == NULL)
         return -1;
-    for (i = 0; i < ev->claim_count; i++)
-        if (copy_when(a, &cl[i], &ev->claims[i]) != 0)
+    for (i = 0; i < ev->source_count; i++) {
+        so[i] = ev->sources[i];
+        if ((ev->sources[i].uid &&
+             !(so[i].uid = arena_strdup(a, ev->sources[i].uid))) ||
+            copy_when(a, &so[i].date, &ev->sources[i].date) != 0)
             return -1;
-    e->claims = cl;
+    }
+    e->sources = so;
     tl->count++;
     return 0;
 }
@@ -189,7 +193,7 @@ static int cmp_code(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static uint64_t event_key(const char *seed, const dtl_event *e)
+uint64_t timeline_event_key(const char *seed, const dtl_event *e)
 {
     const char *codes[64];
     size_t n = 0, i;
@@ -228,7 +232,7 @@ int timeline_finish(dtl_timeline *tl, const char *seed, int sort)
         if ((sort || e->id == NULL) &&
             (e->id = arena_strdup(&tl->mem, idb)) == NULL)
             goto fail;
-        keys[i] = event_key(seed ? seed : "", e);
+        keys[i] = timeline_event_key(seed ? seed : "", e);
         if (e->uid)
             continue;
         for (j = 0; j < i; j++)

@@ -10,6 +10,8 @@
 
 #include <dtl/timeline.h>
 
+#include <stdint.h>
+
 #include "arena.h"
 
 dtl_timeline *timeline_new(void);
@@ -28,6 +30,14 @@ int timeline_add_event(dtl_timeline *tl, const dtl_event *ev);
  * place.  Returns 0, or -1 when out of memory.
  */
 int timeline_finish(dtl_timeline *tl, const char *uid_seed, int sort);
+
+/*
+ * The hash behind an event's uid: document id (seed), type, actor codes
+ * and place; never the date or the wording.  The uid is
+ * "<16 hex>@dtl", or "<16 hex>-N@dtl" for the Nth later event with the
+ * same hash.
+ */
+uint64_t timeline_event_key(const char *seed, const dtl_event *e);
 
 /* The timeline order of events: by date, then by first evidence. */
 int timeline_cmp_events(const dtl_event *a, const dtl_event *b);

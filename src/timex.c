@@ -169,9 +169,22 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->sign = code[0] == '-' ? -1 : 1;
     } else if (strcmp(name, "anchor") == 0) {
-        if (code == NULL || (strcmp(code, "now") && strcmp(code, "context")))
+        if (code == NULL)
             return -1;
-        p->anchor_context = strcmp(code, "context") == 0;
+        if (strcmp(code, "now") == 0)
+            p->anchor = ANCHOR_NOW;
+        else if (strcmp(code, "context") == 0)
+            p->anchor = ANCHOR_CONTEXT;
+        else
+            return -1;
+    } else if (strcmp(name, "period") == 0) {
+        if (code == NULL || strcmp(code, "yes"))
+            return -1;
+        p->period = 1;
+    } else if (strcmp(name, "half") == 0) {
+        if (v < 1 || v > 2)
+            return -1;
+        p->half = (int)v;
     } else if (strcmp(name, "part") == 0) {
         if (code == NULL || strlen(code) >= sizeof(p->part))
             return -1;
@@ -195,7 +208,7 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         /* "1990s" -> 199; "90s", "'90s", "nineties" (code 9) -> 9 */
         if (v < 0)
             return -1;
-        p->decade = (int)(v >= 100 ? v / 10 : v);
+        p->decade = (int)(v >= 10 ? v / 10 : v);
         p->year_digits = v >= 100 ? 4 : 2;
     } else if (strcmp(name, "century") == 0) {
         if (v < 1 || v > 99)
@@ -514,6 +527,47 @@ static void fmt_year(char *v, size_t n, dtl_day d)
 }
 
 /*
+ * Whether [a, b] is exactly one calendar unit: a week (Monday to
+ * Sunday), a month, a quarter, a half year, a year or a decade.  If so,
+ * writes its value and granularity.  Example: 1988-07-01..1988-09-30
+ * gives 1988-Q3 (what "a year earlier" is after "the third quarter").
+ */
+static int exact_unit(dtl_day a, dtl_day b, char *v, size_t n,
+                      dtl_granularity *g)
+{
+    int y, m, d, wy, w;
+
+    date_to_ymd(a, &y, &m, &d);
+    if (b - a == 6 && date_weekday(a) == 1) {
+        date_iso_week(a, &wy, &w);
+        snprintf(v, n, "%04d-W%02d", wy, w);
+        *g = DTL_GRAN_WEEK;
+        return 1;
+    }
+    if (d != 1 || b != date_month_end(b))
+        return 0;
+    if (b == date_month_end(a)) {
+        snprintf(v, n, "%04d-%02d", y, m);
+        *g = DTL_GRAN_MONTH;
+    } else if ((m - 1) % 3 == 0 && b == date_add_months(a, 3) - 1) {
+        snprintf(v, n, "%04d-Q%d", y, (m - 1) / 3 + 1);
+        *g = DTL_GRAN_QUARTER;
+    } else if ((m == 1 || m == 7) && b == date_add_months(a, 6) - 1) {
+        snprintf(v, n, "%04d-H%d", y, m == 1 ? 1 : 2);
+        *g = DTL_GRAN_QUARTER;
+    } else if (m == 1 && b == date_year_end(y)) {
+        snprintf(v, n, "%04d", y);
+        *g = DTL_GRAN_YEAR;
+    } else if (m == 1 && y % 10 == 0 && b == date_year_end(y + 9)) {
+        snprintf(v, n, "%03d", y / 10);
+        *g = DTL_GRAN_DECADE;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/*
  * The value of an interval: the finest calendar unit that holds it.
  * Example: 2021-03-18..2021-03-21 gives 2021-W11 (granularity week).
  */
@@ -528,6 +582,8 @@ static void value_of_interval(dtl_timex *out)
         out->granularity = DTL_GRAN_DAY;
         return;
     }
+    if (exact_unit(a, b, out->value, n, &out->granularity))
+        return;
     date_iso_week(a, &ya, &wa);
     date_iso_week(b, &yb, &wb);
     if (ya == yb && wa == wb) {
@@ -603,14 +659,22 @@ static dtl_day ref_mid(tx_ref r)
     return r.lo + (r.hi - r.lo) / 2;
 }
 
-/* Picks the year for a month (and day) given no year, by tense:
- * the latest such date not after the reference when past, the first
- * not before it when future. */
+/*
+ * Picks the year of a month (and day) written without one: the year of
+ * the reference, unless that puts the date too far ahead of it or too
+ * far behind.  How far is too far depends on the tense: a past-tense
+ * sentence allows a month ahead and ten months back, a future one the
+ * reverse, no cue four months ahead and eight back (news dates cluster
+ * just before the publication date).  A month alone follows the tense
+ * strictly: "they met in December" in September is last December.
+ * Example: "Nov. 6" in a past sentence of 1989-11-02 is 1989-11-06;
+ * "Dec. 28" in one of 2021-01-03 is 2020-12-28.
+ */
 static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
 {
-    dtl_day r = ref_mid(ref);
-    int y = date_year(r), m, d, k, best = y;
-    long bd = -1;
+    dtl_day r = ref_mid(ref), c;
+    int y, m, d;
+    long ahead = 122, back = 243;
 
     date_to_ymd(r, &y, &m, &d);
     if (day == 0) {
@@ -618,26 +682,52 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
             return month <= m ? y : y - 1;
         if (tense == TENSE_FUTURE)
             return month >= m ? y : y + 1;
-        day = 15;
+        if (month - m > 4)
+            return y - 1;
+        return month - m < -7 ? y + 1 : y;
     }
-    if (day > date_days_in_month(y, month) && month == 2)
-        day = 28;
-    if (tense == TENSE_PAST)
-        return date_from_ymd(y, month, day) <= r ? y : y - 1;
-    if (tense == TENSE_FUTURE)
-        return date_from_ymd(y, month, day) >= r ? y : y + 1;
-    /* No tense: the nearest. */
-    for (k = y - 1; k <= y + 1; k++) {
-        long dist = (long)date_from_ymd(k, month, day) - (long)r;
+    if (tense == TENSE_PAST) {
+        ahead = 31;
+        back = 305;
+    } else if (tense == TENSE_FUTURE) {
+        ahead = 305;
+        back = 31;
+    }
+    if (day > date_days_in_month(y, month))
+        day = date_days_in_month(y, month);
+    c = date_from_ymd(y, month, day);
+    if (c > r + ahead)
+        return y - 1;
+    return c < r - back ? y + 1 : y;
+}
 
-        if (dist < 0)
-            dist = -dist;
-        if (bd < 0 || dist < bd) {
-            bd = dist;
-            best = k;
-        }
-    }
-    return best;
+/*
+ * The year of a quarter written without one: the reference's, unless
+ * the quarter has not begun yet and the sentence is not about the
+ * future ("the fourth quarter" in a January article is last year's).
+ */
+static int pick_quarter_year(tx_ref ref, int q, tx_tense tense)
+{
+    int y, m, d;
+
+    date_to_ymd(ref_mid(ref), &y, &m, &d);
+    if (q > (m - 1) / 3 + 1 && tense != TENSE_FUTURE)
+        return y - 1;
+    return y;
+}
+
+/* The quarter (1 to 4) that ref is exactly, or 0 when it is none. */
+static int quarter_of(tx_ref ref)
+{
+    int y, m, d;
+
+    if (ref.lo == DTL_DAY_NONE)
+        return 0;
+    date_to_ymd(ref.lo, &y, &m, &d);
+    if (d != 1 || (m - 1) % 3 != 0 ||
+        ref.hi != date_add_months(ref.lo, 3) - 1)
+        return 0;
+    return (m - 1) / 3 + 1;
 }
 
 /* A two-digit year near the reference year. */
@@ -653,10 +743,54 @@ static int full_year(int yy, tx_ref ref)
     return y;
 }
 
+/*
+ * The year of a date written without one.  "next year's first
+ * quarter", "March last year": the reference's year moved by dir;
+ * "last March": the last March before the reference's month, "next
+ * March" the first after it; otherwise by pick_year().
+ */
+static int implicit_year(const tx_raw *rt, tx_ref ref)
+{
+    const tx_parts *p = &rt->parts;
+    int y, m, d;
+
+    date_to_ymd(ref_mid(ref), &y, &m, &d);
+    if (p->has_dir && p->unit == UNIT_YEAR)
+        return y + p->dir;
+    if (p->has_dir && p->month) {
+        if (p->dir < 0)
+            return p->month < m ? y : y - 1;
+        if (p->dir > 0)
+            return p->month > m ? y : y + 1;
+        return y;
+    }
+    if (p->has_dir && p->season) {
+        /* "last summer": the last one that has ended; January and
+         * February are in the winter that began the year before. */
+        int cur = m == 12 ? 4 : m / 3;
+
+        if (m <= 2) {
+            y--;
+            cur = 4;
+        }
+
+        if (p->dir < 0)
+            return p->season < cur ? y : y - 1;
+        if (p->dir > 0)
+            return p->season > cur ? y : y + 1;
+        return y;
+    }
+    if (p->quarter)
+        return pick_quarter_year(ref, p->quarter, rt->tense);
+    if (p->month)
+        return pick_year(ref, p->month, p->day, rt->tense);
+    return y;
+}
+
 static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
-    int y = p->year;
+    int y = p->year, q = p->quarter;
     size_t vn = sizeof(o->value);
     dtl_day a, b;
 
@@ -680,7 +814,11 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->granularity = DTL_GRAN_CENTURY;
         goto part;
     }
-    if (y < 0 && p->month == 0 && p->season == 0 && p->quarter == 0)
+    /* "the 1988 period": the quarter under discussion, in 1988 */
+    if (q == 0 && p->period)
+        q = quarter_of(ref);
+    if (y < 0 && p->month == 0 && p->season == 0 && q == 0 &&
+        p->half == 0 && !(p->has_dir && p->unit == UNIT_YEAR))
         return -1;
     if (y < 0) {
         if (!ref_known(ref)) {
@@ -688,12 +826,11 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
                 snprintf(o->value, vn, "XXXX-%02d-%02d", p->month, p->day);
             else if (p->month)
                 snprintf(o->value, vn, "XXXX-%02d", p->month);
+            else if (q)
+                snprintf(o->value, vn, "XXXX-Q%d", q);
             return -1;
         }
-        if (p->month)
-            y = pick_year(ref, p->month, p->day, rt->tense);
-        else
-            y = date_year(ref_mid(ref));
+        y = implicit_year(rt, ref);
     }
     if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
         return -1;
@@ -704,10 +841,15 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
                  : p->season == 3 ? "FA" : "WI");
         o->granularity = DTL_GRAN_SEASON;
         o->certainty = DTL_CERT_APPROX;
-    } else if (p->quarter) {
-        a = date_from_ymd(y, (p->quarter - 1) * 3 + 1, 1);
+    } else if (q) {
+        a = date_from_ymd(y, (q - 1) * 3 + 1, 1);
         b = date_add_months(a, 3) - 1;
-        snprintf(o->value, vn, "%04d-Q%d", y, p->quarter);
+        snprintf(o->value, vn, "%04d-Q%d", y, q);
+        o->granularity = DTL_GRAN_QUARTER;
+    } else if (p->half) {
+        a = date_from_ymd(y, p->half == 1 ? 1 : 7, 1);
+        b = date_add_months(a, 6) - 1;
+        snprintf(o->value, vn, "%04d-H%d", y, p->half);
         o->granularity = DTL_GRAN_QUARTER;
     } else if (p->month && p->day) {
         if (!date_valid(y, p->month, p->day))
@@ -819,6 +961,10 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         a = shift(ref.lo, p->unit, lo);
         b = shift(ref.hi, p->unit, hi);
     }
+    /* An interval moves by its end-exclusive bound, so that a month or
+     * a quarter stays whole (Feb 1..29 plus a month is Mar 1..31). */
+    if (ref.lo != ref.hi)
+        b = shift(ref.hi + 1, p->unit, sign < 0 ? -lo : hi) - 1;
     if (!date_in_range(a) || !date_in_range(b))
         return -1;
     o->certainty = (lo != hi || ref.lo != ref.hi || p->unit > UNIT_DAY)
@@ -862,6 +1008,14 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         }
         o->earliest = a;
         o->latest = b;
+        return 0;
+    }
+    /* "a year earlier" than a quarter: the same quarter a year before. */
+    if (lo == hi &&
+        exact_unit(a, b, o->value, vn, &o->granularity)) {
+        o->earliest = a;
+        o->latest = b;
+        o->certainty = DTL_CERT_EXACT;
         return 0;
     }
     /* "a couple of weeks ago": each week count is itself approximate. */
@@ -1165,7 +1319,12 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
 
 int timex_is_context(const tx_raw *rt)
 {
-    return rt->parts.anchor_context;
+    return rt->parts.anchor == ANCHOR_CONTEXT;
+}
+
+int timex_is_period(const tx_raw *rt)
+{
+    return rt->parts.period;
 }
 
 int timex_is_relative(const tx_raw *rt)

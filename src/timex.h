@@ -34,6 +34,10 @@ enum {
     UNIT_CENTURY
 };
 
+/* What a time expression counts from (the "anchor=" default of its
+ * rule): the time of speech or the last time mentioned. */
+enum { ANCHOR_NOW, ANCHOR_CONTEXT };
+
 /* What the captures of a time expression said, before resolution. */
 typedef struct tx_parts {
     int year, year2, year_digits; /* year_digits: 2 for "'87" */
@@ -44,7 +48,9 @@ typedef struct tx_parts {
     int unit;
     int dir, has_dir;
     int sign;
-    int anchor_context; /* anchor=context */
+    int anchor;         /* ANCHOR_NOW or ANCHOR_CONTEXT */
+    int period;         /* period=yes: a quarter mentioned before wins */
+    int half;           /* 1 or 2: first or second half of a year */
     char part[8];       /* START MID END EARLY LATE */
     char mod[16];       /* TIMEX3 mod */
     int hour, minute, ampm, tod;
@@ -85,6 +91,14 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out);
 
 /* Whether rt is relative to the time before it (anchor=context). */
 int timex_is_context(const tx_raw *rt);
+
+/*
+ * Whether rt is relative to the reporting period under discussion
+ * (period=yes: "the year-ago quarter", "a year earlier" in an earnings
+ * report): the last quarter mentioned when there is one, else its
+ * anchor.
+ */
+int timex_is_period(const tx_raw *rt);
 
 /* Whether rt needs a reference time at all. */
 int timex_is_relative(const tx_raw *rt);

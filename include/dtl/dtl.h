@@ -9,6 +9,7 @@
 
 #define DTL_VERSION "0.1.0"
 
+#include "diff.h"
 #include "error.h"
 #include "event.h"
 #include "export.h"

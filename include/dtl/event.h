@@ -61,6 +61,14 @@ typedef struct dtl_when {
     const char *anchor_text;  /* the time expression, or NULL */
 } dtl_when;
 
+/* What one document says of an event (merged timelines have several). */
+typedef struct dtl_source {
+    size_t doc;      /* index of the document in the timeline */
+    const char *uid; /* the event's uid in that document's timeline */
+    dtl_event_status status;
+    dtl_when date;
+} dtl_source;
+
 typedef struct dtl_event {
     const char *id;   /* "e1", "e2"... in timeline order */
     const char *uid;  /* stable across runs: "<hex>@dtl" */
@@ -77,9 +85,9 @@ typedef struct dtl_event {
     long count;                /* 0 when none */
     const dtl_evidence *evidence;
     size_t evidence_count;
+    const dtl_source *sources; /* every document's claim */
+    size_t source_count;
     int conflict;              /* sources disagree on the date */
-    const dtl_when *claims;    /* each source's date when in conflict */
-    size_t claim_count;
     unsigned sequence;         /* iCalendar SEQUENCE */
 } dtl_event;
 
