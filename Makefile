@@ -86,6 +86,16 @@ check:
 valgrind: all $(UNIT)
 	@DTL=$(BUILD)/dtl BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
 
+bench: deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: all $(BUILD)/bench/pcre2_limit
+	@DTL=$(BUILD)/dtl SHARED=$(SHARED) sh bench/run.sh
+
+$(BUILD)/bench/pcre2_limit: bench/pcre2_limit.c $(BUILD)/libdtl.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdtl.a $(LDLIBS)
+
 rules-gen: $(BUILD)/gen_countries
 	$(BUILD)/gen_countries /usr/share/iso-codes/json/iso_3166-1.json \
 	  /usr/share/iso-codes/json/iso_3166-3.json \
@@ -124,7 +134,7 @@ eval: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps demo demo-run test test-run check valgrind rules-gen golden-update install \
+.PHONY: all deps test-deps demo demo-run test test-run bench bench-run check valgrind rules-gen golden-update install \
         uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -111,6 +111,10 @@ int cmd_merge(int argc, char **argv);
 dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,
                                 const char *path, int *status);
 
+/* Builds the timelines of many articles (files, directories, JSON
+ * Lines) with worker threads; returns the exit status. */
+int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format);
+
 /* Prints the help of a command (NULL: the general help) to fp. */
 void cli_help(FILE *fp, const char *cmd);
 

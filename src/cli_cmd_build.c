@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const build_formats[] = {"json", "jsonl", "ics", "text",
@@ -88,12 +89,31 @@ static int build_one(cli_opts *o, const dtl_rules *rs,
     return rc;
 }
 
+/* Several inputs, a directory, JSON Lines or --format jsonl: batch. */
+static int is_batch(const cli_opts *o)
+{
+    size_t i;
+    struct stat st;
+
+    if (o->input_count > 1 || (o->format && !strcmp(o->format, "jsonl")))
+        return 1;
+    for (i = 0; i < o->input_count; i++) {
+        size_t n = strlen(o->inputs[i]);
+
+        if (n > 6 && strcmp(o->inputs[i] + n - 6, ".jsonl") == 0)
+            return 1;
+        if (stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode))
+            return 1;
+    }
+    return 0;
+}
+
 int cmd_build(int argc, char **argv)
 {
     cli_opts o;
     dtl_rules *rs;
     const char *format;
-    int rc;
+    int rc, batch;
 
     memset(&o, 0, sizeof(o));
     o.cmd = "build";
@@ -112,21 +132,27 @@ int cmd_build(int argc, char **argv)
         free(o.inputs);
         return rc;
     }
-    if (o.input_count > 1) {
-        cli_errorf("build: one article at a time for now (got %zu)",
-                   o.input_count);
+    batch = is_batch(&o);
+    format = o.format ? o.format
+             : batch ? "jsonl"
+             : (o.output == NULL && isatty(STDOUT_FILENO)) ? "text"
+                                                           : "json";
+    if (batch && strcmp(format, "jsonl") != 0 &&
+        strcmp(format, "text") != 0) {
+        cli_errorf("build: several articles give one timeline each: use "
+                   "--format jsonl (or text)");
         free(o.inputs);
         return EXIT_USAGE;
     }
-    format = o.format ? o.format
-             : (o.output == NULL && isatty(STDOUT_FILENO)) ? "text"
-                                                           : "json";
     rs = cli_load_rules(&o, &rc);
     if (rs == NULL) {
         free(o.inputs);
         return rc;
     }
-    rc = build_one(&o, rs, o.input_count ? o.inputs[0] : "-", format);
+    if (batch)
+        rc = cli_batch(&o, rs, format);
+    else
+        rc = build_one(&o, rs, o.input_count ? o.inputs[0] : "-", format);
     dtl_rules_free(rs);
     free(o.inputs);
     return rc;

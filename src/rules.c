@@ -50,6 +50,7 @@ typedef struct reader {
     /* Current block */
     rule *cur;
     lexicon *lex;
+    int skip; /* the block header was wrong: ignore its lines */
 } reader;
 
 static unsigned char_col(const char *line, size_t byte_off)
@@ -244,6 +245,7 @@ static void open_rule(reader *r, rule_kind kind, const char *args,
     rule *ru, *old;
     char *name;
 
+    r->skip = 1; /* until the block is open */
     if (n == 0 || (args[n] && args[n] != ' ' && args[n] != '\t')) {
         rerror(r, args_col,
                "expected a name ([a-z][a-z0-9_.-]*) after the keyword");
@@ -286,6 +288,7 @@ static void open_rule(reader *r, rule_kind kind, const char *args,
     ru->status = 0;
     rs->rules[rs->rule_count++] = ru;
     r->cur = ru;
+    r->skip = 0;
 }
 
 static void open_lexicon(reader *r, const char *args, size_t args_col)
@@ -299,6 +302,7 @@ static void open_lexicon(reader *r, const char *args, size_t args_col)
 
     if (n == 0) {
         rerror(r, args_col, "expected a lexicon name");
+        r->skip = 1;
         return;
     }
     for (p = skip_ws(args + n); *p; p = skip_ws(p + fl)) {
@@ -909,6 +913,8 @@ static void line(reader *r, const char *s)
     if (*p == '\0' || *p == '#')
         return;
     if (p != s) {
+        if (r->skip)
+            return;
         if (r->lex) {
             entry(r, p);
         } else if (r->cur) {
@@ -921,6 +927,7 @@ static void line(reader *r, const char *s)
         return;
     }
     close_block(r);
+    r->skip = 0;
     kn = word_len(s);
     p = skip_ws(s + kn);
     if (kn == 4 && memcmp(s, "rule", 4) == 0)

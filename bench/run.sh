@@ -1,0 +1,116 @@
+#!/bin/sh
+# bench/run.sh - speed and memory of dtl on the Reuters-21578 corpus
+# (../shared, skipped when absent).  Medians of 5 runs; the machine is
+# noted.  Never part of "make test": timings are not tests.
+#
+# Reports, for "dtl times" and "dtl build --format jsonl" on 1 and 2
+# threads: MB/s and articles/s of the whole run (rule loading included),
+# peak RSS; the same text through a bare PCRE2-JIT loop over the same
+# patterns; and the cost of 10x more rules that never fire.
+set -eu
+: "${DTL:=build/dtl}"
+: "${SHARED:=../shared}"
+: "${RUNS:=5}"
+CORPUS=$SHARED/eval/corpora/reuters21578/reuters21578.jsonl
+if [ ! -f "$CORPUS" ]; then
+    echo "bench: $CORPUS not found: skipped (needs ../shared)"
+    exit 0
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtl-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+bytes=$(wc -c < "$CORPUS")
+articles=$(wc -l < "$CORPUS")
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# time_cmd OUT CMD...: the median wall time of RUNS runs, in seconds,
+# and the median peak RSS (kB) into OUT.rss.
+time_cmd() {
+    out=$1
+    shift
+    : > "$tmp/t"
+    : > "$tmp/r"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        /usr/bin/time -f '%e %M' -o "$tmp/one" "$@" > /dev/null 2>&1 || true
+        awk '{print $1}' "$tmp/one" >> "$tmp/t"
+        awk '{print $2}' "$tmp/one" >> "$tmp/r"
+        i=$((i + 1))
+    done
+    median < "$tmp/r" > "$out.rss"
+    median < "$tmp/t"
+}
+
+row() {
+    name=$1
+    secs=$2
+    rss=$3
+    awk -v n="$name" -v s="$secs" -v b="$bytes" -v a="$articles" -v r="$rss" \
+        'BEGIN { printf "%-34s %7.2f s %8.1f MB/s %9.0f art/s %7.1f MB\n",
+                 n, s, b / s / 1e6, a / s, r / 1024 }'
+}
+
+echo "dtl bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "corpus: $CORPUS ($bytes bytes, $articles articles); median of $RUNS runs"
+echo "rules: $(./$DTL rules check 2>/dev/null | head -1)"
+echo
+printf '%-34s %9s %13s %15s %10s\n' "run" "time" "speed" "articles" "peak RSS"
+
+# "dtl times" reads one article; feed it the corpus's texts joined as
+# one document per line is not the same work, so time the JSON Lines
+# build with timex only through "build" below, and "times" on the
+# largest concatenation it accepts.
+python3 - "$CORPUS" "$tmp/corpus.txt" <<'PY'
+import json, sys
+with open(sys.argv[2], 'w') as out:
+    out.write('Date: 1987-06-01\n\n')
+    for line in open(sys.argv[1]):
+        t = json.loads(line).get('text') or ''
+        out.write(t + '\n\n')
+PY
+tbytes=$(wc -c < "$tmp/corpus.txt")
+s=$(time_cmd "$tmp/times" "$DTL" times --format json "$tmp/corpus.txt")
+awk -v n="times (one 22 MB document, 1 thread)" -v s="$s" -v b="$tbytes" \
+    -v r="$(cat "$tmp/times.rss")" \
+    'BEGIN { printf "%-34s %7.2f s %8.1f MB/s %15s %7.1f MB\n", n, s,
+             b / s / 1e6, "-", r / 1024 }'
+
+for j in 1 2; do
+    s=$(time_cmd "$tmp/b$j" "$DTL" build -j $j --format jsonl "$CORPUS")
+    row "build --format jsonl -j $j" "$s" "$(cat "$tmp/b$j.rss")"
+    eval "b$j=$s"
+done
+"$DTL" build -j 1 "$CORPUS" > "$tmp/o1" 2>/dev/null || true
+"$DTL" build -j 2 "$CORPUS" > "$tmp/o2" 2>/dev/null || true
+if cmp -s "$tmp/o1" "$tmp/o2"; then same=identical; else same=DIFFERENT; fi
+awk -v a="$b1" -v b="$b2" -v s="$same" \
+    'BEGIN { printf "speed-up on 2 threads: %.2fx; output of -j 1 and -j 2: %s\n", a / b, s }'
+
+# The rule set with 10x as many rules that never fire.
+rules=$(./$DTL rules list 2>/dev/null | wc -l)
+mkdir -p "$tmp/rules10"
+cp rules/*.rules "$tmp/rules10/"
+awk -v n="$rules" 'BEGIN {
+    for (i = 0; i < 9 * n; i++) {
+        printf "rule bench.filler-%d\n    type     filler\n    cameo    010\n", i
+        printf "    trigger  zqxfiller%d\n", i
+        printf "    pattern  (?<source>@actor) zqxfiller%d (?<target>@actor)\n\n", i
+    }
+}' > "$tmp/rules10/zz-filler.rules"
+s10=$(time_cmd "$tmp/b10" "$DTL" build -j 1 --rules "$tmp/rules10" "$CORPUS")
+row "build -j 1, 10x rules ($((rules * 10)))" "$s10" "$(cat "$tmp/b10.rss")"
+awk -v a="$b1" -v b="$s10" 'BEGIN { printf "cost of 10x rules: %.2fx the time\n", b / a }'
+
+if [ -x build/bench/pcre2_limit ]; then
+    : > "$tmp/lim"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        build/bench/pcre2_limit rules "$CORPUS" | awk '{print $1}' >> "$tmp/lim"
+        i=$((i + 1))
+    done
+    set -- $(build/bench/pcre2_limit rules "$CORPUS")
+    l=$(median < "$tmp/lim")
+    awk -v s="$l" -v b="$2" -v p="$4" \
+        'BEGIN { printf "bare PCRE2-JIT loop, %d patterns, text only: %.2f s, %.1f MB/s\n", p, s, b / s / 1e6 }'
+fi
