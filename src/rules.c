@@ -961,6 +961,66 @@ static int already_loaded(dtl_rules *rs, const char *real)
     return 0;
 }
 
+/* Reads the lines of b (its data is modified in place). */
+static void parse_lines(reader *r, buf *b)
+{
+    size_t i, start = 0;
+
+    r->lineno = 0;
+    for (i = 0; i <= b->len; i++) {
+        if (i < b->len && b->data[i] != '\n')
+            continue;
+        if (i == b->len && i == start)
+            break;
+        r->lineno++;
+        if (i > start && b->data[i - 1] == '\r')
+            b->data[i - 1] = '\0';
+        if (i < b->len)
+            b->data[i] = '\0';
+        r->line = b->data + start;
+        if (i - start > DTL_MAX_RULE_LINE) {
+            rerror(r, 0, "line longer than %u bytes", DTL_MAX_RULE_LINE);
+        } else {
+            uint32_t cp;
+            size_t k, m;
+
+            for (k = start; k < i; k += m) {
+                m = util_utf8_decode((unsigned char *)b->data + k, i - k,
+                                     &cp);
+                if (m == 0 || cp == 0) {
+                    rerror(r, k - start, "invalid UTF-8 or NUL byte");
+                    break;
+                }
+            }
+            if (k >= i)
+                line(r, b->data + start);
+        }
+        if (r->errors > DTL_MAX_DIAGS)
+            break;
+        start = i + 1;
+    }
+    r->line = NULL;
+    close_block(r);
+}
+
+/* Parses a whole rule file held in b, named path; include lines are
+ * relative to dir. */
+static dtl_status parse_buffer(reader *r, const char *path, const char *dir,
+                               buf *b)
+{
+    r->file = rdup(r, path, strlen(path));
+    r->dir = rdup(r, dir, strlen(dir));
+    if (r->file == NULL || r->dir == NULL)
+        return DTL_ENOMEM;
+    r->errors = 0;
+    r->cur = NULL;
+    r->lex = NULL;
+    r->skip = 0;
+    if (b->len)
+        parse_lines(r, b);
+    return DTL_OK;
+}
+
 static dtl_status read_file(reader *r, const char *path)
 {
     dtl_rules *rs = r->rules;
@@ -968,9 +1028,9 @@ static dtl_status read_file(reader *r, const char *path)
     FILE *f = NULL;
     buf b;
     char chunk[8192];
-    size_t n, i, start;
+    size_t n;
     unsigned d;
-    dtl_status st = DTL_OK;
+    dtl_status st;
 
     if (real == NULL)
         return DTL_EIO;
@@ -1009,55 +1069,18 @@ static dtl_status read_file(reader *r, const char *path)
         }
     }
     fclose(f);
-    r->file = rdup(r, path, strlen(path));
-    slash = strrchr(r->file, '/');
-    dir = slash ? rdup(r, r->file, (size_t)(slash - r->file))
-                : rdup(r, ".", 1);
-    if (r->file == NULL || dir == NULL) {
+    dir = util_strndup(path, strlen(path));
+    if (dir == NULL) {
         buf_free(&b);
         return DTL_ENOMEM;
     }
-    r->dir = dir;
-    r->errors = 0;
+    slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
     r->stack[r->depth++] = real;
-    r->cur = NULL;
-    r->lex = NULL;
-    start = 0;
-    r->lineno = 0;
-    for (i = 0; i <= b.len; i++) {
-        if (i < b.len && b.data[i] != '\n')
-            continue;
-        if (i == b.len && i == start)
-            break;
-        r->lineno++;
-        if (i > start && b.data[i - 1] == '\r')
-            b.data[i - 1] = '\0';
-        if (i < b.len)
-            b.data[i] = '\0';
-        r->line = b.data + start;
-        if (i - start > DTL_MAX_RULE_LINE) {
-            rerror(r, 0, "line longer than %u bytes", DTL_MAX_RULE_LINE);
-        } else {
-            uint32_t cp;
-            size_t k, m;
-
-            for (k = start; k < i; k += m) {
-                m = util_utf8_decode((unsigned char *)b.data + k, i - k, &cp);
-                if (m == 0 || cp == 0) {
-                    rerror(r, k - start, "invalid UTF-8 or NUL byte");
-                    break;
-                }
-            }
-            if (k >= i)
-                line(r, b.data + start);
-        }
-        if (r->errors > DTL_MAX_DIAGS)
-            break;
-        start = i + 1;
-    }
-    r->line = NULL;
-    close_block(r);
+    st = parse_buffer(r, path, slash ? dir : ".", &b);
     r->depth--;
+    free(dir);
     buf_free(&b);
     return st;
 }
@@ -1093,6 +1116,29 @@ dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
     if (st == DTL_EIO)
         return diag_set(err, DTL_EIO, path, 0, 0, "%s", strerror(errno));
     if (err && err->code == DTL_ENOMEM)
+        return DTL_ENOMEM;
+    return r.any_errors ? DTL_ERULE : DTL_OK;
+}
+
+dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
+                                 const char *data, size_t len,
+                                 dtl_diag_fn diag, void *ctx, dtl_error *err)
+{
+    char *stack[DTL_MAX_INCLUDE_DEPTH + 1];
+    reader r = reader_init(rules, diag, ctx, err, stack);
+    buf b;
+    dtl_status st;
+
+    if (rules->compiled)
+        return diag_set(err, DTL_EUSAGE, name, 0, 0,
+                        "rules already compiled");
+    buf_init(&b, 0);
+    if (buf_append(&b, data, len) != 0)
+        return diag_set(err, DTL_ENOMEM, name, 0, 0, "out of memory");
+    rules->dir++;
+    st = parse_buffer(&r, name, ".", &b);
+    buf_free(&b);
+    if (st != DTL_OK || (err && err->code == DTL_ENOMEM))
         return DTL_ENOMEM;
     return r.any_errors ? DTL_ERULE : DTL_OK;
 }

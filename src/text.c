@@ -463,6 +463,13 @@ dtl_text *dtl_text_load(const char *path, dtl_error *err)
             diag_set(err, DTL_EIO, path, 0, 0, "is a directory");
             return NULL;
         }
+        /* A FIFO or device could block forever or never end. */
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            diag_set(err, DTL_EIO, path, 0, 0,
+                     "not a regular file (to read a pipe, give '-' and "
+                     "redirect standard input)");
+            return NULL;
+        }
         f = fopen(path, "rb");
         if (f == NULL) {
             diag_set(err, DTL_EIO, path, 0, 0, "%s", strerror(errno));

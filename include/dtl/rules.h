@@ -41,6 +41,12 @@ dtl_status dtl_rules_load_dir(dtl_rules *rules, const char *dir,
 dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
                                dtl_diag_fn diag, void *ctx, dtl_error *err);
 
+/* As dtl_rules_load_file() for len bytes of data named name ("include"
+ * lines are relative to the current directory). */
+dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
+                                 const char *data, size_t len,
+                                 dtl_diag_fn diag, void *ctx, dtl_error *err);
+
 /*
  * Expands macros, compiles every pattern (PCRE2 with JIT) and builds the
  * trigger prefilter.  Must be called once after loading and before use.
