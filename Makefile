@@ -96,6 +96,26 @@ $(BUILD)/bench/pcre2_limit: bench/pcre2_limit.c $(BUILD)/libdtl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdtl.a $(LDLIBS)
 
+# libFuzzer targets (clang), ASan+UBSan; fuzz-smoke runs each for
+# FUZZ_RUNS executions from seeds made of the tests and samples.
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+              -fno-sanitize-recover=all
+FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_RUNS ?= 20000
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	  CFLAGS="$(FUZZ_CFLAGS)" fuzz-build
+
+fuzz-build: $(FUZZ_TARGETS)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/fuzz/libdtl.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+	  build/fuzz/libdtl.a $(LDLIBS)
+
+fuzz-smoke: fuzz all
+	@sh fuzz/smoke.sh $(FUZZ_RUNS)
+
 rules-gen: $(BUILD)/gen_countries
 	$(BUILD)/gen_countries /usr/share/iso-codes/json/iso_3166-1.json \
 	  /usr/share/iso-codes/json/iso_3166-3.json \
@@ -134,7 +154,7 @@ eval: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps demo demo-run test test-run bench bench-run check valgrind rules-gen golden-update install \
+.PHONY: all deps test-deps demo demo-run test test-run bench bench-run fuzz fuzz-build fuzz-smoke check valgrind rules-gen golden-update install \
         uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -277,7 +277,7 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
 
         so[i].doc = doc_index(r, str(r, it, "document", 0));
         so[i].uid = str(r, it, "uid", 0);
-        so[i].status = (dtl_event_status)import_status(s, e.status);
+        so[i].status = (dtl_event_status)import_status(s, (int)e.status);
         read_when(r, cJSON_GetObjectItemCaseSensitive(it, "date"),
                   &so[i].date);
         i++;
