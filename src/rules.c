@@ -674,6 +674,15 @@ static const char *kind_name(rule_kind kind)
     return names[kind];
 }
 
+/* The keyword that opens a block of this kind, for messages. */
+static const char *block_name(rule_kind kind)
+{
+    static const char *const names[] = {"rule", "timex", "reject",
+                                        "modality"};
+
+    return names[kind];
+}
+
 static void property(reader *r, const char *p)
 {
     rule *ru = r->cur;
@@ -690,7 +699,7 @@ static void property(reader *r, const char *p)
     if (!allowed(ru->kind, key)) {
         rerror(r, (size_t)(p - r->line),
                "unknown property '%s' in %s '%s'", key,
-               kind_name(ru->kind), ru->name);
+               block_name(ru->kind), ru->name);
         return;
     }
     if (*v == '\0') {
@@ -785,7 +794,7 @@ static void close_block(reader *r)
     r->lineno = ru->line;
     r->line = NULL;
     if (ru->pat_count == 0)
-        rerror(r, 0, "%s '%s' has no pattern", kind_name(ru->kind),
+        rerror(r, 0, "%s '%s' has no pattern", block_name(ru->kind),
                ru->name);
     if (ru->kind == RULE_EVENT) {
         if (*ru->type == '\0')
