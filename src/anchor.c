@@ -173,7 +173,10 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
             o->anchor = DTL_ANCHOR_CONTEXT;
             o->anchor_start = per_start;
             o->anchor_end = per_end;
-        } else if (timex_is_context(r) && have_prev) {
+        } else if (timex_is_context(r) && have_prev &&
+                   (r->ru->ttype != DTL_TIMEX_TIME ||
+                    prev_t.granularity == DTL_GRAN_DAY)) {
+            /* a time of day counts from a day, never from a month */
             ref = ctx_ref(&prev_t);
             o->anchor = DTL_ANCHOR_CONTEXT;
             o->anchor_start = prev_start;

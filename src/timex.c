@@ -152,6 +152,11 @@ static int set_part(tx_parts *p, const char *name, const char *code,
     } else if (strcmp(name, "number") == 0) {
         if (lo < 0 || hi < lo || hi > 100000)
             return -1;
+        if (p->has_num && hi > p->num_lo) {
+            /* "12 to 18 months": the second number ends a range */
+            p->num_hi = hi;
+            return 0;
+        }
         p->num_lo = lo;
         p->num_hi = hi;
         p->has_num = 1;
@@ -177,6 +182,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->anchor = ANCHOR_CONTEXT;
         else
             return -1;
+    } else if (strcmp(name, "after") == 0) {
+        if (code == NULL || strcmp(code, "yes"))
+            return -1;
+        p->after = 1;
     } else if (strcmp(name, "period") == 0) {
         if (code == NULL || strcmp(code, "yes"))
             return -1;
@@ -757,6 +766,16 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
     date_to_ymd(ref_mid(ref), &y, &m, &d);
     if (p->has_dir && p->unit == UNIT_YEAR)
         return y + p->dir;
+    if (p->has_dir && p->month && p->day) {
+        /* "last Christmas": the last one before the reference */
+        dtl_day c = date_from_ymd(y, p->month, p->day), r = ref_mid(ref);
+
+        if (p->dir < 0)
+            return c < r ? y : y - 1;
+        if (p->dir > 0)
+            return c > r ? y : y + 1;
+        return y;
+    }
     if (p->has_dir && p->month) {
         if (p->dir < 0)
             return p->month < m ? y : y - 1;
@@ -784,6 +803,26 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
         return pick_quarter_year(ref, p->quarter, rt->tense);
     if (p->month)
         return pick_year(ref, p->month, p->day, rt->tense);
+    return y;
+}
+
+/*
+ * The year near y in which month/day falls on the given weekday
+ * ("Saturday, April 25" is 1998-04-25, not 1997's Friday), or y when
+ * no year near it does.
+ */
+static int year_of_weekday(int y, int month, int day, int weekday)
+{
+    static const int tries[] = {0, -1, 1, -2, 2, -3, 3};
+    size_t i;
+
+    for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+        int k = y + tries[i];
+
+        if (date_valid(k, month, day) &&
+            date_weekday(date_from_ymd(k, month, day)) == weekday)
+            return k;
+    }
     return y;
 }
 
@@ -854,9 +893,20 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     } else if (p->month && p->day) {
         if (!date_valid(y, p->month, p->day))
             return -1;
+        if (p->weekday && !p->after && p->year < 0)
+            y = year_of_weekday(y, p->month, p->day, p->weekday);
         a = b = date_from_ymd(y, p->month, p->day);
+        if (p->after)
+            a = b = a + (p->weekday - date_weekday(a) + 7) % 7;
         fmt_day(o->value, vn, a);
         o->granularity = DTL_GRAN_DAY;
+        if (p->unit == UNIT_WEEK) {
+            /* "the week of March 6" */
+            a -= date_weekday(a) - 1;
+            b = a + 6;
+            fmt_week(o->value, vn, a);
+            o->granularity = DTL_GRAN_WEEK;
+        }
     } else if (p->month) {
         a = date_from_ymd(y, p->month, 1);
         b = date_month_end(a);
@@ -1050,6 +1100,10 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         break;
     case UNIT_WEEK:
     case UNIT_WEEKEND:
+        /* "the weekend" early in a week is the one just past */
+        if (p->unit == UNIT_WEEKEND && !p->has_dir &&
+            date_weekday(r) <= 4 && rt->tense != TENSE_FUTURE)
+            dir = -1;
         a = r - (date_weekday(r) - 1) + 7 * dir;
         b = a + 6;
         date_iso_week(a, &wy, &w);
@@ -1152,51 +1206,84 @@ static int resolve_ref(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     return 0;
 }
 
+/*
+ * A TIMEX3 duration: "P2W", "PT5H", "PXD" for a fuzzy quantity.
+ * Decades and centuries count in years ("two decades" is P20Y), a
+ * fortnight in weeks.  "the past three years" also gets the span that
+ * ends at the reference, "the next two weeks" the one that starts there.
+ */
 static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
     size_t vn = sizeof(o->value);
-    long n = p->has_num ? p->num_lo : 1;
+    long n = p->has_num ? p->num_lo : 1, mul = 1;
+    int fuzzy = p->has_num && p->num_lo != p->num_hi;
     const char *letter = unit_letter[p->unit];
 
     if (p->unit == UNIT_NONE)
         return -1;
     if (p->unit == UNIT_FORTNIGHT)
-        n *= 2;
+        mul = 2;
+    else if (p->unit == UNIT_DECADE)
+        mul = 10;
+    else if (p->unit == UNIT_CENTURY)
+        mul = 100;
+    if (p->unit == UNIT_DECADE || p->unit == UNIT_CENTURY)
+        letter = "Y";
     if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE) {
-        if (p->has_num && p->num_lo != p->num_hi)
+        if (fuzzy)
             snprintf(o->value, vn, "PTX%s", letter);
         else
             snprintf(o->value, vn, "PT%ld%s", n, letter);
-    } else if (p->has_num && p->num_lo != p->num_hi) {
+    } else if (fuzzy) {
         snprintf(o->value, vn, "PX%s", letter);
     } else {
-        snprintf(o->value, vn, "P%ld%s", n, letter);
+        snprintf(o->value, vn, "P%ld%s", n * mul, letter);
     }
     o->granularity = DTL_GRAN_NONE;
-    o->certainty = p->has_num && p->num_lo != p->num_hi ? DTL_CERT_APPROX
-                                                        : DTL_CERT_EXACT;
-    /* "the past three years": a span ending at the reference. */
-    if (p->has_dir && p->dir < 0 && ref_known(ref) && p->unit >= UNIT_DAY) {
+    o->certainty = fuzzy ? DTL_CERT_APPROX : DTL_CERT_EXACT;
+    if (!p->has_dir || p->dir == 0 || !ref_known(ref) ||
+        p->unit < UNIT_DAY)
+        return 0;
+    n = p->has_num ? p->num_hi : 1;
+    if (p->dir < 0) {
         o->latest = ref.hi;
-        o->earliest = shift(ref.lo, p->unit, -(p->has_num ? p->num_hi : 1));
-        if (!date_in_range(o->earliest))
-            o->earliest = DTL_DAY_NONE;
+        o->earliest = shift(ref.lo, p->unit, -n);
+    } else {
+        o->earliest = ref.lo;
+        o->latest = shift(ref.hi, p->unit, n);
     }
+    if (!date_in_range(o->earliest) || !date_in_range(o->latest))
+        o->earliest = o->latest = DTL_DAY_NONE;
     return 0;
 }
 
+/*
+ * A TIMEX3 set: "XXXX-WXX-1" (every Monday), "XXXX-WXX-2TNI" (Tuesday
+ * nights), "XXXX-07" (each July), "P1W" (weekly), "P2Y" (every two
+ * years).
+ */
 static int resolve_set(const tx_raw *rt, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
     size_t vn = sizeof(o->value);
+    long n = p->has_num ? p->num_lo : 1;
 
-    if (p->weekday)
+    if (p->weekday && p->tod)
+        snprintf(o->value, vn, "XXXX-WXX-%dT%c%c", p->weekday,
+                 (char)(p->tod >> 8), (char)(p->tod & 0xFF));
+    else if (p->weekday)
         snprintf(o->value, vn, "XXXX-WXX-%d", p->weekday);
+    else if (p->month)
+        snprintf(o->value, vn, "XXXX-%02d", p->month);
     else if (p->value[0])
         snprintf(o->value, vn, "%s", p->value);
+    else if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE)
+        snprintf(o->value, vn, "PT%ld%s", n, unit_letter[p->unit]);
+    else if (p->unit == UNIT_DECADE)
+        snprintf(o->value, vn, "P%ldY", 10 * n);
     else if (p->unit)
-        snprintf(o->value, vn, "P1%s", unit_letter[p->unit]);
+        snprintf(o->value, vn, "P%ld%s", n, unit_letter[p->unit]);
     else
         return -1;
     o->granularity = DTL_GRAN_NONE;
@@ -1236,6 +1323,9 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     if (hour >= 0) {
         if (p->ampm == 2 && hour < 12)
             hour += 12;
+        else if (p->ampm == 0 && hour < 12 &&
+                 (p->tod == ('A' << 8 | 'F') || p->tod == ('E' << 8 | 'V')))
+            hour += 12; /* "5 in the afternoon" */
         else if (p->ampm == 1 && hour == 12)
             hour = 0;
         snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day,

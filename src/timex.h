@@ -51,6 +51,7 @@ typedef struct tx_parts {
     int anchor;         /* ANCHOR_NOW or ANCHOR_CONTEXT */
     int period;         /* period=yes: a quarter mentioned before wins */
     int half;           /* 1 or 2: first or second half of a year */
+    int after;          /* after=yes: the weekday on or after the day */
     char part[8];       /* START MID END EARLY LATE */
     char mod[16];       /* TIMEX3 mod */
     int hour, minute, ampm, tod;
