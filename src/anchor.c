@@ -111,13 +111,25 @@ static int is_context(const dtl_timex *t)
            t->granularity <= DTL_GRAN_YEAR;
 }
 
+/* The last calendar quarter that ended before day d. */
+static tx_ref last_quarter(dtl_day d)
+{
+    tx_ref r;
+    int y, m, dd;
+
+    date_to_ymd(d, &y, &m, &dd);
+    r.hi = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1) - 1;
+    r.lo = date_add_months(r.hi + 1, -3);
+    return r;
+}
+
 /*
  * Resolves every time expression of text, in order.  Each counts from
  * the publication date, or the time its quotation was said when the
  * attribution names one ("..., the minister said on Tuesday"), or, for
  * anchor=context, the last dated expression before it; a period=yes
- * expression ("the year-ago quarter") counts from the last quarter
- * mentioned ("third-quarter profit"), when there is one.
+ * or period=last expression ("the year-ago quarter") counts from the
+ * last quarter mentioned ("third-quarter profit"), see timex.h.
  */
 dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
                           dtl_diag_fn diag, void *ctx, dtl_timex **out,
@@ -129,7 +141,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
     dtl_timex *res = NULL, prev_t;
     tx_ref now = ref_day(dtl_text_date(t)), ref, period;
     size_t i, prev_start = 0, prev_end = 0, per_start = 0, per_end = 0;
-    int have_prev = 0;
+    int have_prev = 0, per_reset = 0;
     dtl_status st = DTL_ENOMEM;
 
     memset(&prev_t, 0, sizeof(prev_t));
@@ -153,6 +165,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
         long q = owner_of(&seg, segment_quote_at(&seg, r->start));
         tx_ref speech = now;
         const tx_raw *at = NULL;
+        int pmode;
 
         if (q >= 0 && seg.q[q].attr_end > seg.q[q].attr_start &&
             (at = timex_within(&tx, seg.q[q].attr_start,
@@ -168,11 +181,19 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
         } else {
             at = NULL;
         }
-        if (timex_is_period(r) && period.lo != DTL_DAY_NONE) {
+        pmode = timex_period(r);
+        if ((pmode == PERIOD_YES || pmode == PERIOD_LAST) &&
+            period.lo != DTL_DAY_NONE) {
             ref = period;
             o->anchor = DTL_ANCHOR_CONTEXT;
             o->anchor_start = per_start;
             o->anchor_end = per_end;
+        } else if (pmode == PERIOD_LAST && speech.lo != DTL_DAY_NONE) {
+            ref = last_quarter(speech.lo);
+            o->anchor = at ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+        } else if (pmode == PERIOD_YES && per_reset) {
+            ref = speech;
+            o->anchor = at ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
         } else if (timex_is_context(r) && have_prev &&
                    (r->ru->ttype != DTL_TIMEX_TIME ||
                     prev_t.granularity == DTL_GRAN_DAY)) {
@@ -203,10 +224,14 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
             have_prev = 1;
         }
         if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
-            !timex_is_period(r)) {
+            pmode == PERIOD_NONE) {
             period = ref_of(o);
             per_start = o->start;
             per_end = o->end;
+            per_reset = 0;
+        } else if (pmode == PERIOD_RESET) {
+            period.lo = period.hi = DTL_DAY_NONE;
+            per_reset = 1;
         }
     }
     if (now.lo == DTL_DAY_NONE && tx.count)

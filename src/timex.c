@@ -187,9 +187,16 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->after = 1;
     } else if (strcmp(name, "period") == 0) {
-        if (code == NULL || strcmp(code, "yes"))
+        if (code == NULL)
             return -1;
-        p->period = 1;
+        if (strcmp(code, "yes") == 0)
+            p->period = PERIOD_YES;
+        else if (strcmp(code, "last") == 0)
+            p->period = PERIOD_LAST;
+        else if (strcmp(code, "reset") == 0)
+            p->period = PERIOD_RESET;
+        else
+            return -1;
     } else if (strcmp(name, "half") == 0) {
         if (v < 1 || v > 2)
             return -1;
@@ -359,6 +366,143 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
     return tense;
 }
 
+/* A word of a sentence, for clause_tense(). */
+typedef struct tword {
+    size_t start, end;
+} tword;
+
+#define TENSE_WORDS 96
+
+/* What a word says about tense: 1 future, -1 past, 0 nothing. */
+static int word_tense(const dtl_rules *rs, const char *s, const tword *w,
+                      const tword *prev, const tword *next)
+{
+    const char *p = s + w->start;
+    size_t n = w->end - w->start;
+
+    if (word_in(rs, "timex_future", p, n))
+        return 1;
+    if (next && next->end - next->start == 2 &&
+        util_lower((unsigned char)s[next->start]) == 't' &&
+        util_lower((unsigned char)s[next->start + 1]) == 'o' &&
+        word_in(rs, "timex_future_to", p, n))
+        return 1; /* "is to", "planned to", "set to" */
+    if (prev && prev->end - prev->start <= 5 &&
+        (word_in(rs, "timex_passive", s + prev->start,
+                 prev->end - prev->start)))
+        return 0; /* "will be named": a participle, not a past tense */
+    if (word_in(rs, "tense_past", p, n) || word_in(rs, "timex_past", p, n))
+        return -1;
+    /* -ed, but not "United" or "Ahmed": a capital starts a name */
+    if (n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' &&
+        !(p[0] >= 'A' && p[0] <= 'Z'))
+        return -1;
+    return 0;
+}
+
+/* Whether the text between two words ends a clause. */
+static int clause_break(const char *s, size_t from, size_t to, int comma)
+{
+    size_t i;
+
+    for (i = from; i < to; i++)
+        if (s[i] == '.' || s[i] == ';' || s[i] == ':' || s[i] == '"' ||
+            s[i] == '?' || s[i] == '!' || s[i] == '(' || s[i] == ')' ||
+            s[i] == '`' || (comma && s[i] == ',') ||
+            (s[i] == '\'' && i + 1 < to && s[i + 1] == '\''))
+            return 1;
+    return 0;
+}
+
+/*
+ * The tense of the clause around a time expression [ts, te), for the
+ * direction of bare weekdays and months.  The nearest cue wins, words
+ * before the expression counting as nearer ("will meet on Friday"); a
+ * clause ends at sentence punctuation and quotation marks, and after
+ * the expression also at a comma unless the expression opens the
+ * sentence ("as soon as Tuesday, Castro said" is future; "On Friday,
+ * officials will meet" too).  A reporting verb (lexicon timex_report)
+ * just before the expression makes it the time of the report ("said
+ * Friday it would investigate" is past); further away it counts only
+ * when there is no other cue.
+ */
+static tx_tense clause_tense(const dtl_rules *rs, const char *s,
+                             const sent *st, size_t ts, size_t te)
+{
+    tword w[TENSE_WORDS];
+    size_t nw = 0, i = st->start, left = 0, k;
+    long best = -1, dist;
+    int tense = 0, report = 0, t;
+
+    while (i < st->end && nw < TENSE_WORDS) {
+        size_t ws;
+
+        while (i < st->end && !(util_isalnum((unsigned char)s[i]) ||
+                                s[i] == '\''))
+            i++;
+        ws = i;
+        while (i < st->end && (util_isalnum((unsigned char)s[i]) ||
+                               s[i] == '\'' || s[i] == '-'))
+            i++;
+        if (i == ws)
+            break;
+        if (ws >= ts && ws < te)
+            continue;
+        w[nw].start = ws;
+        w[nw].end = i;
+        if (i <= ts)
+            left = nw + 1;
+        nw++;
+    }
+    /* Before the expression: nearest first. */
+    for (k = left; k-- > 0;) {
+        if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts,
+                         0))
+            break;
+        if (word_in(rs, "timex_report", s + w[k].start,
+                    w[k].end - w[k].start)) {
+            /* "said on Friday (that ...)": the time of the report */
+            if (left - k <= 5)
+                return TENSE_PAST;
+            report = report ? report : -1;
+            continue;
+        }
+        t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+                       k + 1 < nw ? &w[k + 1] : NULL);
+        if (t) {
+            best = 2 * (long)(left - k);
+            tense = t;
+            break;
+        }
+    }
+    /* After it; a word at distance d is as near as one at 1.5 d before. */
+    for (k = left; k < nw; k++) {
+        dist = 3 * (long)(k - left + 1);
+        if (best >= 0 && dist >= best)
+            break;
+        if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start,
+                         left > 2))
+            break;
+        if (word_in(rs, "timex_report", s + w[k].start,
+                    w[k].end - w[k].start)) {
+            /* "In September, it announced plans to ..." */
+            if (k - left < 3)
+                return TENSE_PAST;
+            report = report ? report : -1;
+            continue;
+        }
+        t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+                       k + 1 < nw ? &w[k + 1] : NULL);
+        if (t) {
+            tense = t;
+            break;
+        }
+    }
+    if (tense == 0)
+        tense = report;
+    return tense > 0 ? TENSE_FUTURE : tense < 0 ? TENSE_PAST : TENSE_NONE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Finding                                                             */
 /* ------------------------------------------------------------------ */
@@ -470,7 +614,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                 keep = 0;
         if (!keep)
             continue;
-        c->tense = timex_tense(rs, s, st, c->start + st->start,
+        c->tense = clause_tense(rs, s, st, c->start + st->start,
                                c->end + st->start);
         c->start += st->start;
         c->end += st->start;
@@ -688,15 +832,15 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
     date_to_ymd(r, &y, &m, &d);
     if (day == 0) {
         if (tense == TENSE_PAST)
-            return month <= m ? y : y - 1;
+            return month - m <= 1 ? y : y - 1;
         if (tense == TENSE_FUTURE)
             return month >= m ? y : y + 1;
         if (month - m > 4)
             return y - 1;
-        return month - m < -7 ? y + 1 : y;
+        return month - m < -10 ? y + 1 : y;
     }
     if (tense == TENSE_PAST) {
-        ahead = 31;
+        ahead = 92;
         back = 305;
     } else if (tense == TENSE_FUTURE) {
         ahead = 305;
@@ -854,7 +998,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         goto part;
     }
     /* "the 1988 period": the quarter under discussion, in 1988 */
-    if (q == 0 && p->period)
+    if (q == 0 && (p->period == PERIOD_YES || p->period == PERIOD_LAST))
         q = quarter_of(ref);
     if (y < 0 && p->month == 0 && p->season == 0 && q == 0 &&
         p->half == 0 && !(p->has_dir && p->unit == UNIT_YEAR))
@@ -906,6 +1050,12 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             b = a + 6;
             fmt_week(o->value, vn, a);
             o->granularity = DTL_GRAN_WEEK;
+        } else if (p->unit == UNIT_QUARTER) {
+            /* "the quarter ended Sept. 30" */
+            a = date_from_ymd(y, (p->month - 1) / 3 * 3 + 1, 1);
+            b = date_add_months(a, 3) - 1;
+            snprintf(o->value, vn, "%04d-Q%d", y, (p->month - 1) / 3 + 1);
+            o->granularity = DTL_GRAN_QUARTER;
         }
     } else if (p->month) {
         a = date_from_ymd(y, p->month, 1);
@@ -1412,7 +1562,7 @@ int timex_is_context(const tx_raw *rt)
     return rt->parts.anchor == ANCHOR_CONTEXT;
 }
 
-int timex_is_period(const tx_raw *rt)
+int timex_period(const tx_raw *rt)
 {
     return rt->parts.period;
 }

@@ -38,6 +38,21 @@ enum {
  * rule): the time of speech or the last time mentioned. */
 enum { ANCHOR_NOW, ANCHOR_CONTEXT };
 
+/*
+ * How a time expression relates to the reporting period under
+ * discussion in an earnings report (the "period=" default of its rule):
+ *   PERIOD_YES    the last quarter mentioned wins over the anchor ("a
+ *                 year earlier" after "the third quarter" is the
+ *                 year-ago quarter);
+ *   PERIOD_LAST   the same, and with no quarter mentioned, the last
+ *                 quarter completed before the time of speech ("the
+ *                 year-ago period");
+ *   PERIOD_RESET  the expression moves the discussion off quarters
+ *                 ("the first nine months"): PERIOD_YES expressions
+ *                 after it count from the time of speech.
+ */
+enum { PERIOD_NONE, PERIOD_YES, PERIOD_LAST, PERIOD_RESET };
+
 /* What the captures of a time expression said, before resolution. */
 typedef struct tx_parts {
     int year, year2, year_digits; /* year_digits: 2 for "'87" */
@@ -49,7 +64,7 @@ typedef struct tx_parts {
     int dir, has_dir;
     int sign;
     int anchor;         /* ANCHOR_NOW or ANCHOR_CONTEXT */
-    int period;         /* period=yes: a quarter mentioned before wins */
+    int period;         /* PERIOD_NONE, _YES, _LAST or _RESET */
     int half;           /* 1 or 2: first or second half of a year */
     int after;          /* after=yes: the weekday on or after the day */
     char part[8];       /* START MID END EARLY LATE */
@@ -93,13 +108,9 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out);
 /* Whether rt is relative to the time before it (anchor=context). */
 int timex_is_context(const tx_raw *rt);
 
-/*
- * Whether rt is relative to the reporting period under discussion
- * (period=yes: "the year-ago quarter", "a year earlier" in an earnings
- * report): the last quarter mentioned when there is one, else its
- * anchor.
- */
-int timex_is_period(const tx_raw *rt);
+/* How rt relates to the reporting period under discussion: one of
+ * PERIOD_NONE, PERIOD_YES, PERIOD_LAST, PERIOD_RESET. */
+int timex_period(const tx_raw *rt);
 
 /* Whether rt needs a reference time at all. */
 int timex_is_relative(const tx_raw *rt);
