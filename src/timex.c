@@ -186,6 +186,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         if (code == NULL || strcmp(code, "yes"))
             return -1;
         p->after = 1;
+    } else if (strcmp(name, "fraction") == 0) {
+        if (code == NULL || strcmp(code, "half"))
+            return -1;
+        p->frac_half = 1;
     } else if (strcmp(name, "period") == 0) {
         if (code == NULL)
             return -1;
@@ -267,6 +271,69 @@ static void parts_init(tx_parts *p)
     p->hour = p->minute = -1;
 }
 
+/*
+ * A year written in words, with the words of lexicon "number": the
+ * hundreds, then the rest ("nineteen ninety-six" is 1996, "nineteen
+ * hundred" 1900), or the thousands ("two thousand one" is 2001).
+ * Returns -1 when the text is no such year.
+ */
+static long spelled_year(const dtl_rules *rs, const char *t, size_t len)
+{
+    const lexicon *lx = rules_lexicon(rs, "number");
+    const lex_entry *e;
+    size_t i = 0, w;
+    long hi, lo = 0, mul = 100;
+
+    if (lx == NULL)
+        return -1;
+    while (i < len && t[i] != ' ')
+        i++;
+    if (i == len || (e = lexicon_find(lx, t, i)) == NULL ||
+        parse_range(e->code, &hi, &lo) != 0 || hi < 1 || hi > 99)
+        return -1;
+    lo = 0;
+    t += i + 1;
+    len -= i + 1;
+    for (w = 0; w < len && t[w] != ' '; w++)
+        ;
+    if (w == 8 && memcmp(t, "thousand", 8) == 0) {
+        mul = 1000;
+    } else if (w == 7 && memcmp(t, "hundred", 7) == 0) {
+        mul = 100;
+    } else {
+        w = (size_t)-1;
+    }
+    if (w != (size_t)-1) {
+        t += w < len ? w + 1 : len;
+        len -= w < len ? w + 1 : len;
+        if (len > 4 && memcmp(t, "and ", 4) == 0) {
+            t += 4;
+            len -= 4;
+        }
+    }
+    if (len > 3 && (memcmp(t, "oh ", 3) == 0 || memcmp(t, "oh-", 3) == 0)) {
+        t += 3;
+        len -= 3;
+    }
+    if (len > 0) {
+        long a;
+
+        if ((e = lexicon_find(lx, t, len)) == NULL ||
+            parse_range(e->code, &lo, &a) != 0 || lo < 0 || lo > 99)
+            return -1;
+    }
+    return hi * mul + lo;
+}
+
+/* Widens the range [*s, *e) of captured bytes to hold [cs, ce). */
+static void span_add(size_t *s, size_t *e, size_t cs, size_t ce)
+{
+    if (*e == 0 || cs < *s)
+        *s = cs;
+    if (ce > *e)
+        *e = ce;
+}
+
 /* Fills parts from the rule's defaults, then from the captures. */
 static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                       const match *mt, tx_parts *p)
@@ -298,6 +365,24 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             continue;
         if (lx)
             e = lexicon_find(lx, txt, len);
+        if (strcmp(name, "year") == 0 && util_isalnum((unsigned char)*txt) &&
+            !util_isdigit((unsigned char)*txt)) {
+            long v = spelled_year(rs, txt, len);
+            char num[8];
+
+            if (v < 0 || v > 9999)
+                return -1;
+            snprintf(num, sizeof(num), "%ld", v);
+            if (p->year >= 0) {
+                p->year2 = (int)v;
+                span_add(&p->end2_start, &p->end2_end, c->start, c->end);
+            } else if (set_part(p, name, num, NULL, 0) != 0) {
+                return -1;
+            } else {
+                span_add(&p->end1_start, &p->end1_end, c->start, c->end);
+            }
+            continue;
+        }
         if (strcmp(name, "year") == 0 && p->year >= 0) {
             /* A second year: the end of a range. */
             long v = digits_value(txt, len, NULL);
@@ -305,10 +390,20 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             if (v < 0 || v > 9999)
                 return -1;
             p->year2 = (int)v;
+            span_add(&p->end2_start, &p->end2_end, c->start, c->end);
             continue;
         }
-        if (set_part(p, name, e && *e->code ? e->code : NULL, txt, len) != 0)
-            return -1;
+        {
+            int d2 = p->day2, m2 = p->month2;
+
+            if (set_part(p, name, e && *e->code ? e->code : NULL, txt,
+                         len) != 0)
+                return -1;
+            if (p->day2 != d2 || p->month2 != m2)
+                span_add(&p->end2_start, &p->end2_end, c->start, c->end);
+            else
+                span_add(&p->end1_start, &p->end1_end, c->start, c->end);
+        }
     }
     return 0;
 }
@@ -382,15 +477,19 @@ static int word_tense(const dtl_rules *rs, const char *s, const tword *w,
 
     if (word_in(rs, "timex_future", p, n))
         return 1;
+    if (next && word_in(rs, "timex_future", s + next->start,
+                        next->end - next->start))
+        return 0; /* "were planning": the next word tells */
     if (next && next->end - next->start == 2 &&
         util_lower((unsigned char)s[next->start]) == 't' &&
         util_lower((unsigned char)s[next->start + 1]) == 'o' &&
         word_in(rs, "timex_future_to", p, n))
         return 1; /* "is to", "planned to", "set to" */
-    if (prev && prev->end - prev->start <= 5 &&
-        (word_in(rs, "timex_passive", s + prev->start,
-                 prev->end - prev->start)))
-        return 0; /* "will be named": a participle, not a past tense */
+    if (prev && (word_in(rs, "timex_passive", s + prev->start,
+                         prev->end - prev->start) ||
+                 word_in(rs, "timex_determiner", s + prev->start,
+                         prev->end - prev->start)))
+        return 0; /* "will be named", "the reduced dividend" */
     if (word_in(rs, "tense_past", p, n) || word_in(rs, "timex_past", p, n))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
@@ -437,13 +536,16 @@ static tx_tense clause_tense(const dtl_rules *rs, const char *s,
     while (i < st->end && nw < TENSE_WORDS) {
         size_t ws;
 
-        while (i < st->end && !(util_isalnum((unsigned char)s[i]) ||
-                                s[i] == '\''))
+        /* A word starts with a letter or digit, so that closing ''
+         * quotes stay between words, where clause_break() sees them. */
+        while (i < st->end && !util_isalnum((unsigned char)s[i]))
             i++;
         ws = i;
         while (i < st->end && (util_isalnum((unsigned char)s[i]) ||
                                s[i] == '\'' || s[i] == '-'))
             i++;
+        while (i > ws && s[i - 1] == '\'')
+            i--;
         if (i == ws)
             break;
         if (ws >= ts && ws < te)
@@ -616,6 +718,23 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             continue;
         c->tense = clause_tense(rs, s, st, c->start + st->start,
                                c->end + st->start);
+        if (strcmp(c->ru->resolver, "range") == 0 && c->parts.end2_end &&
+            c->parts.end1_end <= c->parts.end2_start) {
+            /* TimeML tags each end of a range: "between [1994] and
+             * [1997]"; both keep the whole interval. */
+            tx_raw two = *c;
+
+            c->end = c->parts.end1_end;
+            c->parts.endpoint = 1;
+            two.start = two.parts.end2_start + st->start;
+            two.end = two.parts.end2_end + st->start;
+            two.parts.endpoint = 2;
+            c->start += st->start;
+            c->end += st->start;
+            if (push_raw(out, c) != 0 || push_raw(out, &two) != 0)
+                goto nomem;
+            continue;
+        }
         c->start += st->start;
         c->end += st->start;
         if (push_raw(out, c) != 0)
@@ -1357,6 +1476,40 @@ static int resolve_ref(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 }
 
 /*
+ * Rewrites duration v of n units as n and a half units: "2 1/2 years"
+ * is P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S.
+ */
+static void half_more(char *v, size_t vn, int unit, long n)
+{
+    switch (unit) {
+    case UNIT_MINUTE:
+        snprintf(v, vn, "PT%ldM30S", n);
+        break;
+    case UNIT_HOUR:
+        snprintf(v, vn, "PT%ldH30M", n);
+        break;
+    case UNIT_DAY:
+        snprintf(v, vn, "P%ldDT12H", n);
+        break;
+    case UNIT_WEEK:
+        snprintf(v, vn, "P%ldDT12H", 7 * n + 3);
+        break;
+    case UNIT_MONTH:
+        snprintf(v, vn, "P%ldM15D", n);
+        break;
+    case UNIT_YEAR:
+        snprintf(v, vn, "P%ldY6M", n);
+        break;
+    case UNIT_DECADE:
+    case UNIT_CENTURY:
+        snprintf(v, vn, "P%ldY", n + n / 2);
+        break;
+    default:
+        break;
+    }
+}
+
+/*
  * A TIMEX3 duration: "P2W", "PT5H", "PXD" for a fuzzy quantity.
  * Decades and centuries count in years ("two decades" is P20Y), a
  * fortnight in weeks.  "the past three years" also gets the span that
@@ -1390,6 +1543,8 @@ static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     } else {
         snprintf(o->value, vn, "P%ld%s", n * mul, letter);
     }
+    if (p->frac_half && !fuzzy)
+        half_more(o->value, vn, p->unit, n * mul);
     o->granularity = DTL_GRAN_NONE;
     o->certainty = fuzzy ? DTL_CERT_APPROX : DTL_CERT_EXACT;
     if (!p->has_dir || p->dir == 0 || !ref_known(ref) ||
@@ -1507,7 +1662,8 @@ static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     if (resolve_date(&first, ref, &a) != 0 ||
         resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
         return -1;
-    *o = a;
+    *o = rt->parts.endpoint == 2 ? b : a;
+    o->earliest = a.earliest;
     o->latest = b.latest;
     return 0;
 }
@@ -1559,6 +1715,10 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
 
 int timex_is_context(const tx_raw *rt)
 {
+    /* "9 a.m. Tuesday" names its own day */
+    if (rt->ru->ttype == DTL_TIMEX_TIME &&
+        (rt->parts.weekday || rt->parts.month))
+        return 0;
     return rt->parts.anchor == ANCHOR_CONTEXT;
 }
 

@@ -67,6 +67,12 @@ typedef struct tx_parts {
     int period;         /* PERIOD_NONE, _YES, _LAST or _RESET */
     int half;           /* 1 or 2: first or second half of a year */
     int after;          /* after=yes: the weekday on or after the day */
+    int frac_half;      /* fraction=half: "2 1/2 years" */
+    /* A range's two ends as byte offsets in the sentence, so that it
+     * can be reported as two expressions the way TimeML tags it
+     * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
+    size_t end1_start, end1_end, end2_start, end2_end;
+    int endpoint;       /* 0 the whole range, 1 its start, 2 its end */
     char part[8];       /* START MID END EARLY LATE */
     char mod[16];       /* TIMEX3 mod */
     int hour, minute, ampm, tod;
