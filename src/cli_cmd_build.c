@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 static const char *const build_formats[] = {"json", "jsonl", "ics", "text",
-                                            NULL};
+                                            "html", NULL};
 
 static int write_timeline(cli_opts *o, const dtl_timeline *tl,
                           const char *format, cli_out *out)
@@ -39,6 +39,12 @@ static int write_timeline(cli_opts *o, const dtl_timeline *tl,
                 io.dtstamp = v;
         }
         st = dtl_timeline_write_ics(tl, out->fp, &io, &err);
+    } else if (strcmp(format, "html") == 0) {
+        dtl_html_options ho = {DTL_HTML_LANES_ACTOR, NULL};
+
+        if (o->lanes && strcmp(o->lanes, "type") == 0)
+            ho.lanes = DTL_HTML_LANES_TYPE;
+        st = dtl_timeline_write_html(tl, out->fp, &ho, &err);
     } else {
         st = dtl_timeline_write_text(tl, out->fp, cli_color(o, out->fp),
                                      &err);
@@ -119,7 +125,7 @@ int cmd_build(int argc, char **argv)
     o.cmd = "build";
     rc = cli_parse(argc, argv,
                    OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR | OPT_JOBS,
+                       OPT_QUIET | OPT_COLOR | OPT_JOBS | OPT_LANES,
                    &o);
     if (rc < 0) {
         cli_help(stdout, "build");

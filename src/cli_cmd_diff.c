@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const diff_formats[] = {"text", "json", NULL};
+static const char *const diff_formats[] = {"text", "json", "html", NULL};
 
 int cmd_diff(int argc, char **argv)
 {
@@ -26,7 +26,7 @@ int cmd_diff(int argc, char **argv)
     o.cmd = "diff";
     rc = cli_parse(argc, argv,
                    OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR,
+                       OPT_QUIET | OPT_COLOR | OPT_LANES,
                    &o);
     if (rc < 0) {
         cli_help(stdout, "diff");
@@ -57,11 +57,19 @@ int cmd_diff(int argc, char **argv)
     rc = cli_out_open(&out, o.output);
     if (rc != EXIT_OK)
         goto done;
-    if (o.format && strcmp(o.format, "json") == 0)
+    if (o.format && strcmp(o.format, "json") == 0) {
         st = dtl_diff_write_json(d, o.inputs[0], o.inputs[1], out.fp, &err);
-    else
+    } else if (o.format && strcmp(o.format, "html") == 0) {
+        dtl_html_options ho = {DTL_HTML_LANES_ACTOR, NULL};
+
+        if (o.lanes && strcmp(o.lanes, "type") == 0)
+            ho.lanes = DTL_HTML_LANES_TYPE;
+        st = dtl_diff_write_html(d, a, b, o.inputs[0], o.inputs[1], out.fp,
+                                 &ho, &err);
+    } else {
         st = dtl_diff_write_text(d, o.inputs[0], o.inputs[1], out.fp,
                                  cli_color(&o, out.fp), &err);
+    }
     if (st != DTL_OK) {
         cli_print_error(&err);
         cli_out_abort(&out);

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const merge_formats[] = {"json", "ics", "text", NULL};
+static const char *const merge_formats[] = {"json", "ics", "text", "html",
+                                            NULL};
 
 int cmd_merge(int argc, char **argv)
 {
@@ -27,7 +28,7 @@ int cmd_merge(int argc, char **argv)
     o.cmd = "merge";
     rc = cli_parse(argc, argv,
                    OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR,
+                       OPT_QUIET | OPT_COLOR | OPT_LANES,
                    &o);
     if (rc < 0) {
         cli_help(stdout, "merge");
@@ -74,6 +75,12 @@ int cmd_merge(int argc, char **argv)
         if (sde && *sde)
             io.dtstamp = strtoll(sde, NULL, 10);
         st = dtl_timeline_write_ics(m, out.fp, &io, &err);
+    } else if (strcmp(format, "html") == 0) {
+        dtl_html_options ho = {DTL_HTML_LANES_ACTOR, NULL};
+
+        if (o.lanes && strcmp(o.lanes, "type") == 0)
+            ho.lanes = DTL_HTML_LANES_TYPE;
+        st = dtl_timeline_write_html(m, out.fp, &ho, &err);
     } else {
         st = dtl_timeline_write_text(m, out.fp, cli_color(&o, out.fp), &err);
     }

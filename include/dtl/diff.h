@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "export.h"
 #include "timeline.h"
 
 #ifdef __cplusplus
@@ -81,6 +82,20 @@ dtl_status dtl_diff_write_text(const dtl_diff *d, const char *old_name,
 /* Writes every entry, same ones included, as JSON. */
 dtl_status dtl_diff_write_json(const dtl_diff *d, const char *old_name,
                                const char *new_name, FILE *out,
+                               dtl_error *err);
+
+/*
+ * Writes the comparison as one HTML page (see dtl_timeline_write_html()):
+ * both timelines on one time axis, each lane split into an OLD and a
+ * NEW band, entries marked added, removed, changed or the same, then
+ * every entry side by side.  old_tl and new_tl must be the timelines d
+ * was made from (they name the documents of the evidence; either may be
+ * NULL).  opts may be NULL.
+ */
+dtl_status dtl_diff_write_html(const dtl_diff *d, const dtl_timeline *old_tl,
+                               const dtl_timeline *new_tl,
+                               const char *old_name, const char *new_name,
+                               FILE *out, const dtl_html_options *opts,
                                dtl_error *err);
 
 /*
