@@ -130,13 +130,17 @@ golden-update: all
 	@DTL=$(BUILD)/dtl BUILD=$(BUILD) UPDATE=1 sh tests/run.sh
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 755 $(BUILD)/dtl $(DESTDIR)$(BINDIR)/dtl
 	install -m 644 rules/*.rules $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 docs/dtl.1 $(DESTDIR)$(MANDIR)/man1/dtl.1
+	install -m 644 docs/dtl.bash $(DESTDIR)$(COMPDIR)/dtl
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dtl
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/dtl.1 $(DESTDIR)$(COMPDIR)/dtl
 
 format:
 	clang-format -i include/dtl/*.h src/*.[ch] tests/unit/*.[ch]
