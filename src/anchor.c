@@ -5,20 +5,22 @@
  * Input: sentences, quotations, time expressions and event mentions.
  * Output: every time expression and event with an interval of days.
  *
- * A time expression is resolved against one of three references
- * (docs/design.md, "Anchoring"):
+ * One walk serves "dtl times" and "dtl build": sentence by sentence, the
+ * time expressions of a sentence are resolved first, then its events
+ * take theirs.  A time expression counts from one of three references
+ * (docs/design.md, "Reference times"):
  *   - the publication date, for narrative text ("two weeks ago");
  *   - the time a quotation was said, for speech: the time named in its
  *     attribution ("..., the minister said on Tuesday"), else the date
  *     of the last statement or briefing by the same speaker ("On
  *     Monday, Blinken addressed ..." then "... Blinken said"), else the
  *     publication date;
- *   - the time before it, for anchor=context expressions ("a few days
- *     later"): the previous dated event in the same voice (the same
- *     chain of quotations, or the narrative), else the previous time
- *     expression.
+ *   - the last time mentioned before it, for anchor=context
+ *     expressions ("a few days later", "the following day"); a
+ *     period=yes or period=last expression ("the year-ago quarter")
+ *     counts from the last quarter mentioned (timex.h).
  * An event takes the nearest date expression of its sentence; with none
- * it inherits a window: the days before the reference for what has
+ * it gets a window: the days before the reference for what has
  * happened, the days after it for what is planned.  Nothing reads the
  * clock: without a publication date, relative expressions stay
  * unresolved.
@@ -123,192 +125,92 @@ static tx_ref last_quarter(dtl_day d)
     return r;
 }
 
-/*
- * Resolves every time expression of text, in order.  Each counts from
- * the publication date, or the time its quotation was said when the
- * attribution names one ("..., the minister said on Tuesday"), or, for
- * anchor=context, the last dated expression before it; a period=yes
- * or period=last expression ("the year-ago quarter") counts from the
- * last quarter mentioned ("third-quarter profit"), see timex.h.
- */
-dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
-                          dtl_diag_fn diag, void *ctx, dtl_timex **out,
-                          size_t *count)
-{
-    segmentation seg;
-    tx_list tx = {NULL, 0, 0};
-    matcher *m;
-    dtl_timex *res = NULL, prev_t;
-    tx_ref now = ref_day(dtl_text_date(t)), ref, period;
-    size_t i, prev_start = 0, prev_end = 0, per_start = 0, per_end = 0;
-    int have_prev = 0, per_reset = 0;
-    dtl_status st = DTL_ENOMEM;
-
-    memset(&prev_t, 0, sizeof(prev_t));
-    period.lo = period.hi = DTL_DAY_NONE;
-    *out = NULL;
-    *count = 0;
-    m = matcher_new(rs, diag, ctx, dtl_text_name(t));
-    if (m == NULL)
-        return DTL_ENOMEM;
-    if (segment(rs, t, m, &seg) != DTL_OK) {
-        matcher_free(m);
-        return DTL_ENOMEM;
-    }
-    if (timex_detect(rs, t, &seg, m, 0, seg.count, &tx) != DTL_OK)
-        goto done;
-    if (tx.count && (res = calloc(tx.count, sizeof(*res))) == NULL)
-        goto done;
-    for (i = 0; i < tx.count; i++) {
-        const tx_raw *r = &tx.v[i];
-        dtl_timex *o = &res[i];
-        long q = owner_of(&seg, segment_quote_at(&seg, r->start));
-        tx_ref speech = now;
-        const tx_raw *at = NULL;
-        int pmode;
-
-        if (q >= 0 && seg.q[q].attr_end > seg.q[q].attr_start &&
-            (at = timex_within(&tx, seg.q[q].attr_start,
-                               seg.q[q].attr_end)) != NULL &&
-            at != r) {
-            dtl_timex sp;
-
-            memset(&sp, 0, sizeof(sp));
-            if (timex_resolve(at, now, &sp) == 0 && is_dated(&sp))
-                speech = ref_of(&sp);
-            else
-                at = NULL;
-        } else {
-            at = NULL;
-        }
-        pmode = timex_period(r);
-        if ((pmode == PERIOD_YES || pmode == PERIOD_LAST) &&
-            period.lo != DTL_DAY_NONE) {
-            ref = period;
-            o->anchor = DTL_ANCHOR_CONTEXT;
-            o->anchor_start = per_start;
-            o->anchor_end = per_end;
-        } else if (pmode == PERIOD_LAST && speech.lo != DTL_DAY_NONE) {
-            ref = last_quarter(speech.lo);
-            o->anchor = at ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
-        } else if (pmode == PERIOD_YES && per_reset) {
-            ref = speech;
-            o->anchor = at ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
-        } else if (timex_is_context(r) && have_prev &&
-                   (r->ru->ttype != DTL_TIMEX_TIME ||
-                    prev_t.granularity == DTL_GRAN_DAY)) {
-            /* a time of day counts from a day, never from a month */
-            ref = ctx_ref(&prev_t);
-            o->anchor = DTL_ANCHOR_CONTEXT;
-            o->anchor_start = prev_start;
-            o->anchor_end = prev_end;
-        } else {
-            ref = speech;
-            o->anchor = !timex_is_relative(r) ? DTL_ANCHOR_NONE
-                        : at                  ? DTL_ANCHOR_SPEECH
-                                              : DTL_ANCHOR_DOCUMENT;
-            if (at) {
-                o->anchor_start = text_raw_off(t, at->start);
-                o->anchor_end = text_raw_off(t, at->end);
-            }
-        }
-        timex_resolve(r, ref, o);
-        if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
-            o->anchor = DTL_ANCHOR_NONE;
-        o->start = text_raw_off(t, r->start);
-        o->end = text_raw_off(t, r->end);
-        if (is_context(o)) {
-            prev_t = *o;
-            prev_start = o->start;
-            prev_end = o->end;
-            have_prev = 1;
-        }
-        if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
-            pmode == PERIOD_NONE) {
-            period = ref_of(o);
-            per_start = o->start;
-            per_end = o->end;
-            per_reset = 0;
-        } else if (pmode == PERIOD_RESET) {
-            period.lo = period.hi = DTL_DAY_NONE;
-            per_reset = 1;
-        }
-    }
-    if (now.lo == DTL_DAY_NONE && tx.count)
-        diag_warn(diag, ctx, dtl_text_name(t),
-                  "no publication date: relative time expressions are "
-                  "left unresolved (give a Date: header or --date)");
-    *out = res;
-    *count = tx.count;
-    res = NULL;
-    st = DTL_OK;
-done:
-    free(res);
-    free(tx.v);
-    segmentation_free(&seg);
-    matcher_free(m);
-    return st;
-}
-
 /* ------------------------------------------------------------------ */
-/* Events                                                              */
+/* The walk                                                            */
 /* ------------------------------------------------------------------ */
 
-typedef struct anchorer {
+typedef struct walker {
     const dtl_rules *rules;
     const dtl_text *text;
     const segmentation *seg;
     matcher *m;
     const tx_list *tx;
-    ev_list *evs;
+    dtl_timex *when;   /* each time expression, resolved */
+    ev_list *evs;      /* NULL for "dtl times" */
     tx_ref now;
-    tx_ref *speech; /* per quotation, lo == hi == 0 until computed */
+    /* The last time mentioned, for anchor=context: in the narrative
+     * (slot 0) and in each chain of quotations (slot q + 1). */
+    struct prev {
+        dtl_timex t;
+        size_t start, end;
+        int have;
+    } *prev;
+    /* The last quarter mentioned, for period expressions. */
+    tx_ref period;
+    size_t per_start, per_end;
+    int per_reset;
+    /* Per quotation: when it was said. */
+    tx_ref *speech;
     char *speech_done;
-    dtl_timex *tx_when; /* each time expression, resolved once */
-    long *tx_event;     /* the event it was first resolved for */
+    long *speech_at; /* time expression of the attribution, or -1 */
+    /* The last dated event, for anchor_event. */
     long *last_in_quote;
     long last_narr;
-} anchorer;
+} walker;
 
 static int is_statement(const ev_raw *e)
 {
     return strncmp(e->ru->cameo, "01", 2) == 0;
 }
 
-/* The time quotation q (an owner) was said; see the file comment. */
-static tx_ref speech_time(anchorer *a, long q, size_t before)
+/* The index of the date expression inside [start, end), or -1. */
+static long timex_index_within(const tx_list *tx, size_t start, size_t end)
 {
-    const quote *qu = &a->seg->q[q];
-    const tx_raw *at;
-    ev_actor sp[EV_MAX_ACTORS];
-    size_t nsp = 0, i, k, s;
-    int pass;
-    const char *txt;
-    size_t len;
+    const tx_raw *r = timex_within(tx, start, end);
 
-    if (a->speech_done[q])
-        return a->speech[q];
-    a->speech_done[q] = 1;
-    a->speech[q] = a->now;
+    return r ? (long)(r - tx->v) : -1;
+}
+
+/*
+ * The time quotation q (an owner) was said: the time in its
+ * attribution, else the date of the last statement by the same speaker
+ * (by name, then by state) before event index `before`, else the
+ * publication date.
+ */
+static tx_ref speech_time(walker *w, long q, size_t before)
+{
+    const quote *qu = &w->seg->q[q];
+    ev_actor sp[EV_MAX_ACTORS];
+    size_t nsp, i, k, s, len;
+    const char *txt;
+    long at;
+    int pass;
+
+    if (w->speech_done[q])
+        return w->speech[q];
+    w->speech_done[q] = 1;
+    w->speech[q] = w->now;
+    w->speech_at[q] = -1;
     if (qu->attr_end > qu->attr_start &&
-        (at = timex_within(a->tx, qu->attr_start, qu->attr_end)) != NULL) {
+        (at = timex_index_within(w->tx, qu->attr_start, qu->attr_end)) >=
+            0) {
         dtl_timex t;
 
         memset(&t, 0, sizeof(t));
-        if (timex_resolve(at, a->now, &t) == 0 && is_dated(&t)) {
-            a->speech[q] = ref_of(&t);
-            return a->speech[q];
+        if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_dated(&t)) {
+            w->speech[q] = ref_of(&t);
+            w->speech_at[q] = at;
+            return w->speech[q];
         }
     }
-    if (qu->sp_end <= qu->sp_start)
-        return a->speech[q];
-    txt = text_norm(a->text, &len);
-    nsp = event_actors_in(a->rules, a->m, txt, qu->sp_start, qu->sp_end,
+    if (w->evs == NULL || qu->sp_end <= qu->sp_start)
+        return w->speech[q];
+    txt = text_norm(w->text, &len);
+    nsp = event_actors_in(w->rules, w->m, txt, qu->sp_start, qu->sp_end,
                           DTL_ROLE_SOURCE, sp, EV_MAX_ACTORS);
-    /* The last statement by the same person, else by the same state. */
     for (pass = 0; pass < 2; pass++) {
         for (i = before; i-- > 0;) {
-            const ev_raw *e = &a->evs->v[i];
+            const ev_raw *e = &w->evs->v[i];
 
             if (!is_statement(e) || !is_dated(&e->when) || e->quote >= 0)
                 continue;
@@ -319,17 +221,97 @@ static tx_ref speech_time(anchorer *a, long q, size_t before)
                     if (strcmp(sp[s].code, e->actors[k].code) == 0 &&
                         (pass == 1 ||
                          strcmp(sp[s].name, e->actors[k].name) == 0)) {
-                        a->speech[q] = ref_of(&e->when);
-                        return a->speech[q];
+                        w->speech[q] = ref_of(&e->when);
+                        return w->speech[q];
                     }
                 }
             }
         }
     }
-    return a->speech[q];
+    return w->speech[q];
 }
 
-/* The date expression of the sentence nearest to the trigger. */
+/* Resolves time expression i (its sentence's events come next). */
+static void resolve_timex(walker *w, size_t i, size_t events_before)
+{
+    const tx_raw *r = &w->tx->v[i];
+    dtl_timex *o = &w->when[i];
+    long q = owner_of(w->seg, segment_quote_at(w->seg, r->start));
+    tx_ref speech = q >= 0 ? speech_time(w, q, events_before) : w->now;
+    long at = q >= 0 ? w->speech_at[q] : -1;
+    tx_ref ref;
+    int pmode = timex_period(r);
+    int by_speech = q >= 0 && (at >= 0 || speech.lo != w->now.lo ||
+                               speech.hi != w->now.hi);
+    /* In a quotation, the last time of that speech, else of the
+     * narrative. */
+    struct prev *p = q >= 0 && w->prev[q + 1].have ? &w->prev[q + 1]
+                                                    : &w->prev[0];
+
+    if (at == (long)i) {
+        /* The attribution's own time counts from the publication. */
+        speech = w->now;
+        by_speech = 0;
+    }
+    if ((pmode == PERIOD_YES || pmode == PERIOD_LAST) &&
+        w->period.lo != DTL_DAY_NONE) {
+        ref = w->period;
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = w->per_start;
+        o->anchor_end = w->per_end;
+    } else if (pmode == PERIOD_LAST && speech.lo != DTL_DAY_NONE) {
+        ref = last_quarter(speech.lo);
+        o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+    } else if (pmode == PERIOD_YES && w->per_reset) {
+        ref = speech;
+        o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+    } else if (timex_is_context(r) && p->have &&
+               (r->ru->ttype != DTL_TIMEX_TIME ||
+                p->t.granularity == DTL_GRAN_DAY)) {
+        /* a time of day counts from a day, never from a month */
+        ref = ctx_ref(&p->t);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->start;
+        o->anchor_end = p->end;
+    } else {
+        ref = speech;
+        o->anchor = !timex_is_relative(r) ? DTL_ANCHOR_NONE
+                    : by_speech           ? DTL_ANCHOR_SPEECH
+                                          : DTL_ANCHOR_DOCUMENT;
+        if (at >= 0 && at != (long)i) {
+            o->anchor_start = text_raw_off(w->text, w->tx->v[at].start);
+            o->anchor_end = text_raw_off(w->text, w->tx->v[at].end);
+        }
+    }
+    timex_resolve(r, ref, o);
+    if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
+        o->anchor = DTL_ANCHOR_NONE;
+    o->start = text_raw_off(w->text, r->start);
+    o->end = text_raw_off(w->text, r->end);
+    /* A window of speech ("a short while ago") is a reference too. */
+    if (is_context(o) || (q >= 0 && is_dated(o) &&
+                          o->certainty == DTL_CERT_VAGUE &&
+                          o->type == DTL_TIMEX_DATE)) {
+        struct prev *mine = &w->prev[q >= 0 ? q + 1 : 0];
+
+        mine->t = *o;
+        mine->start = o->start;
+        mine->end = o->end;
+        mine->have = 1;
+    }
+    if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
+        pmode == PERIOD_NONE) {
+        w->period = ref_of(o);
+        w->per_start = o->start;
+        w->per_end = o->end;
+        w->per_reset = 0;
+    } else if (pmode == PERIOD_RESET) {
+        w->period.lo = w->period.hi = DTL_DAY_NONE;
+        w->per_reset = 1;
+    }
+}
+
+/* The date expression of the event's sentence nearest to its trigger. */
 static long governing(const tx_list *tx, const ev_raw *e)
 {
     long best = -1;
@@ -354,23 +336,23 @@ static long governing(const tx_list *tx, const ev_raw *e)
     return best;
 }
 
-static void window(dtl_timex *w, tx_ref ref, int future)
+static void window(dtl_timex *t, tx_ref ref, int future)
 {
-    memset(w, 0, sizeof(*w));
-    w->type = DTL_TIMEX_DATE;
-    w->certainty = DTL_CERT_VAGUE;
-    w->granularity = DTL_GRAN_NONE;
-    w->earliest = w->latest = DTL_DAY_NONE;
+    memset(t, 0, sizeof(*t));
+    t->type = DTL_TIMEX_DATE;
+    t->certainty = DTL_CERT_VAGUE;
+    t->granularity = DTL_GRAN_NONE;
+    t->earliest = t->latest = DTL_DAY_NONE;
     if (ref.lo == DTL_DAY_NONE)
         return;
     if (future) {
-        w->earliest = ref.hi + 1;
-        w->latest = ref.hi + FUTURE_WINDOW;
-        memcpy(w->value, "FUTURE_REF", 11);
+        t->earliest = ref.hi + 1;
+        t->latest = ref.hi + FUTURE_WINDOW;
+        memcpy(t->value, "FUTURE_REF", 11);
     } else {
-        w->earliest = ref.lo - PAST_WINDOW;
-        w->latest = ref.hi;
-        memcpy(w->value, "PAST_REF", 9);
+        t->earliest = ref.lo - PAST_WINDOW;
+        t->latest = ref.hi;
+        memcpy(t->value, "PAST_REF", 9);
     }
 }
 
@@ -381,42 +363,25 @@ static int is_future(const ev_raw *e)
            e->tense == TENSE_FUTURE;
 }
 
-static void anchor_one(anchorer *a, size_t i)
+static void anchor_one(walker *w, size_t i)
 {
-    ev_raw *e = &a->evs->v[i];
-    long q = owner_of(a->seg, e->quote);
-    tx_ref now = q >= 0 ? speech_time(a, q, i) : a->now;
-    long prev = q >= 0 ? a->last_in_quote[q] : a->last_narr;
-    long ri = governing(a->tx, e);
-    const tx_raw *r = ri >= 0 ? &a->tx->v[ri] : NULL;
-    tx_ref ref;
+    ev_raw *e = &w->evs->v[i];
+    long q = owner_of(w->seg, e->quote);
+    tx_ref now = q >= 0 ? speech_time(w, q, i) : w->now;
+    long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
+    long ri = governing(w->tx, e);
 
-    if (r && a->tx_event[ri] >= 0) {
-        /* Resolved already, for an earlier event of the sentence. */
+    if (ri >= 0) {
+        const tx_raw *r = &w->tx->v[ri];
+
         e->anchor_start = r->start;
         e->anchor_end = r->end;
-        e->when = a->tx_when[ri];
-        e->anchor_event = a->evs->v[a->tx_event[ri]].anchor_event;
-    } else if (r) {
-        e->anchor_start = r->start;
-        e->anchor_end = r->end;
-        if (timex_is_context(r)) {
+        e->when = w->when[ri];
+        if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
             if (prev < 0 && q >= 0)
-                prev = a->last_narr;
-            ref = prev >= 0 ? ctx_ref(&a->evs->v[prev].when) : now;
-            e->when.anchor = DTL_ANCHOR_CONTEXT;
+                prev = w->last_narr;
             e->anchor_event = prev;
-        } else {
-            ref = now;
-            e->when.anchor = !timex_is_relative(r) ? DTL_ANCHOR_NONE
-                             : q >= 0              ? DTL_ANCHOR_SPEECH
-                                                   : DTL_ANCHOR_DOCUMENT;
         }
-        timex_resolve(r, ref, &e->when);
-        if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
-            e->when.anchor = DTL_ANCHOR_NONE;
-        a->tx_when[ri] = e->when;
-        a->tx_event[ri] = (long)i;
     } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
         /* Present tense in a quotation: when it was said. */
         memset(&e->when, 0, sizeof(e->when));
@@ -449,51 +414,120 @@ static void anchor_one(anchorer *a, size_t i)
         now.hi != DTL_DAY_NONE && e->when.earliest <= now.hi &&
         e->when.latest > now.hi)
         e->when.earliest = now.hi + 1;
-    if (is_dated(&e->when)) {
+    if (is_dated(&e->when) && ri >= 0) {
         if (q >= 0)
-            a->last_in_quote[q] = (long)i;
+            w->last_in_quote[q] = (long)i;
         else
-            a->last_narr = (long)i;
+            w->last_narr = (long)i;
     }
+}
+
+/* Walks the sentences: time expressions first, then events. */
+static dtl_status walk(walker *w)
+{
+    size_t nq = w->seg->qcount ? w->seg->qcount : 1, s, ti = 0, ei = 0, i;
+    size_t ne = w->evs ? w->evs->count : 0;
+
+    w->speech = calloc(nq, sizeof(*w->speech));
+    w->speech_done = calloc(nq, 1);
+    w->speech_at = calloc(nq, sizeof(long));
+    w->last_in_quote = malloc(nq * sizeof(long));
+    w->prev = calloc(nq + 1, sizeof(*w->prev));
+    if (w->speech == NULL || w->speech_done == NULL ||
+        w->speech_at == NULL || w->last_in_quote == NULL || w->prev == NULL)
+        return DTL_ENOMEM;
+    for (i = 0; i < nq; i++)
+        w->last_in_quote[i] = -1;
+    w->last_narr = -1;
+    w->period.lo = w->period.hi = DTL_DAY_NONE;
+    for (s = 0; s < w->seg->count; s++) {
+        for (; ti < w->tx->count && w->tx->v[ti].sent <= s; ti++)
+            resolve_timex(w, ti, ei);
+        for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
+            anchor_one(w, ei);
+    }
+    for (; ti < w->tx->count; ti++)
+        resolve_timex(w, ti, ei);
+    for (; ei < ne; ei++)
+        anchor_one(w, ei);
+    return DTL_OK;
+}
+
+static void walker_free(walker *w)
+{
+    free(w->speech);
+    free(w->speech_done);
+    free(w->speech_at);
+    free(w->last_in_quote);
+    free(w->prev);
+}
+
+dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
+                          dtl_diag_fn diag, void *ctx, dtl_timex **out,
+                          size_t *count)
+{
+    segmentation seg;
+    tx_list tx = {NULL, 0, 0};
+    walker w;
+    dtl_status st = DTL_ENOMEM;
+
+    *out = NULL;
+    *count = 0;
+    memset(&w, 0, sizeof(w));
+    w.m = matcher_new(rs, diag, ctx, dtl_text_name(t));
+    if (w.m == NULL)
+        return DTL_ENOMEM;
+    if (segment(rs, t, w.m, &seg) != DTL_OK) {
+        matcher_free(w.m);
+        return DTL_ENOMEM;
+    }
+    if (timex_detect(rs, t, &seg, w.m, 0, seg.count, &tx) != DTL_OK)
+        goto done;
+    w.rules = rs;
+    w.text = t;
+    w.seg = &seg;
+    w.tx = &tx;
+    w.now = ref_day(dtl_text_date(t));
+    if (tx.count && (w.when = calloc(tx.count, sizeof(*w.when))) == NULL)
+        goto done;
+    if (walk(&w) != DTL_OK)
+        goto done;
+    if (w.now.lo == DTL_DAY_NONE && tx.count)
+        diag_warn(diag, ctx, dtl_text_name(t),
+                  "no publication date: relative time expressions are "
+                  "left unresolved (give a Date: header or --date)");
+    *out = w.when;
+    *count = tx.count;
+    w.when = NULL;
+    st = DTL_OK;
+done:
+    free(w.when);
+    walker_free(&w);
+    free(tx.v);
+    segmentation_free(&seg);
+    matcher_free(w.m);
+    return st;
 }
 
 dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
                          const segmentation *seg, matcher *m,
                          const tx_list *tx, ev_list *evs)
 {
-    anchorer a;
-    size_t i, nq = seg->qcount ? seg->qcount : 1;
+    walker w;
     dtl_status st = DTL_ENOMEM;
 
-    memset(&a, 0, sizeof(a));
-    a.rules = rs;
-    a.text = t;
-    a.seg = seg;
-    a.m = m;
-    a.tx = tx;
-    a.evs = evs;
-    a.now = ref_day(dtl_text_date(t));
-    a.last_narr = -1;
-    a.speech = calloc(nq, sizeof(*a.speech));
-    a.speech_done = calloc(nq, 1);
-    a.last_in_quote = malloc(nq * sizeof(long));
-    a.tx_when = calloc(tx->count + 1, sizeof(*a.tx_when));
-    a.tx_event = malloc((tx->count + 1) * sizeof(long));
-    if (a.speech == NULL || a.speech_done == NULL ||
-        a.last_in_quote == NULL || a.tx_when == NULL || a.tx_event == NULL)
-        goto done;
-    for (i = 0; i < nq; i++)
-        a.last_in_quote[i] = -1;
-    for (i = 0; i < tx->count; i++)
-        a.tx_event[i] = -1;
-    for (i = 0; i < evs->count; i++)
-        anchor_one(&a, i);
-    st = DTL_OK;
-done:
-    free(a.speech);
-    free(a.speech_done);
-    free(a.last_in_quote);
-    free(a.tx_when);
-    free(a.tx_event);
+    memset(&w, 0, sizeof(w));
+    w.rules = rs;
+    w.text = t;
+    w.seg = seg;
+    w.m = m;
+    w.tx = tx;
+    w.evs = evs;
+    w.now = ref_day(dtl_text_date(t));
+    w.when = calloc(tx->count + 1, sizeof(*w.when));
+    if (w.when != NULL)
+        st = walk(&w);
+    free(w.when);
+    walker_free(&w);
     return st;
 }
