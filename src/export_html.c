@@ -322,6 +322,7 @@ typedef struct chart {
     dtl_day dct[MAX_DCT_LINES];
     const char *dct_id[MAX_DCT_LINES];
     size_t dct_count;
+    int dct_skip; /* more than MAX_DCT_LINES documents: none drawn */
 } chart;
 
 static void chart_free(chart *c)
@@ -967,29 +968,25 @@ static void draw_dcts(html *h, const chart *c)
     }
 }
 
-/* Pairs of a diff that changed: a dashed line from OLD to NEW. */
+/* Pairs of a diff that changed: a dashed line from OLD to NEW (the
+ * marks of an entry are added one after the other, OLD first). */
 static void draw_pairs(html *h, const chart *c)
 {
-    size_t i, j;
+    size_t i;
 
-    for (i = 0; i < c->n; i++) {
-        const mark *a = &c->m[i];
+    for (i = 0; i + 1 < c->n; i++) {
+        const mark *a = &c->m[i], *b = &c->m[i + 1];
 
-        if (a->diff_kind != DTL_DIFF_CHANGED || a->band != 0)
+        if (a->diff_kind != DTL_DIFF_CHANGED || a->band != 0 || b->band != 1 ||
+            b->target != a->target)
             continue;
-        for (j = 0; j < c->n; j++) {
-            const mark *b = &c->m[j];
-            const lane *l = &c->lanes[a->lane];
-
-            if (b->band != 1 || b->target != a->target)
-                continue;
-            putf(h, "<path class=\"pair\" d=\"M%.1f %.1fL%.1f %.1f\"/>\n",
-                 (a->x0 + a->x1) / 2,
-                 l->band_y[0] + (double)a->row * ROW_H + 10.0 + MARK_R,
-                 (b->x0 + b->x1) / 2,
-                 c->lanes[b->lane].band_y[1] + (double)b->row * ROW_H + 10.0 -
-                     MARK_R);
-        }
+        putf(h, "<path class=\"pair\" d=\"M%.1f %.1fL%.1f %.1f\"/>\n",
+             (a->x0 + a->x1) / 2,
+             c->lanes[a->lane].band_y[0] + (double)a->row * ROW_H + 10.0 +
+                 MARK_R,
+             (b->x0 + b->x1) / 2,
+             c->lanes[b->lane].band_y[1] + (double)b->row * ROW_H + 10.0 -
+                 MARK_R);
     }
 }
 
@@ -1236,7 +1233,7 @@ static void chart_dcts(chart *c, const dtl_timeline *tl)
 {
     size_t i, j, n = tl ? dtl_timeline_document_count(tl) : 0;
 
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n && !c->dct_skip; i++) {
         const dtl_document *d = dtl_timeline_document(tl, i);
 
         if (d->dct == DTL_DAY_NONE)
@@ -1248,6 +1245,7 @@ static void chart_dcts(chart *c, const dtl_timeline *tl)
             continue;
         if (c->dct_count == MAX_DCT_LINES) {
             c->dct_count = 0; /* too many to draw */
+            c->dct_skip = 1;
             return;
         }
         c->dct[c->dct_count] = d->dct;
