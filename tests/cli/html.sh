@@ -85,6 +85,10 @@ for h in p.hrefs:
         bad.append('link to a missing #%s' % h)
 if p.scripts != 1:
     bad.append('%d <script> elements, want 1' % p.scripts)
+for m in p.marks:
+    if m.get('tabindex') != '0' or not m['title'].strip():
+        bad.append('mark %s: no keyboard focus or no title' %
+                   m.get('data-event'))
 for m in re.finditer(r'url\(([^)]*)\)|@import', text):
     if not m.group(1) or not m.group(1).startswith('#'):
         bad.append('CSS loads %s' % m.group(0))
