@@ -872,7 +872,7 @@ static void draw_axis(html *h, const chart *c)
         d = c->d0;
         if (u->kind == 1)
             d += (8 - date_weekday((dtl_day)d)) % 7;
-        for (; d < c->d1 && count < 200; d += u->kind ? 7 * u->step : 1) {
+        for (; d < c->d1 && count < 200; d += u->kind ? 7 : 1) {
             /* Day 4 (1970-01-05) is a Monday: even weeks from it. */
             long idx = u->kind ? (d - 4) / 7 : d;
 

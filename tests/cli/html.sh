@@ -208,6 +208,38 @@ status 0 dtl build --format html "$T/a.txt"
 has "$T/out" "&lt;script&gt;alert(1)&lt;/script&gt;"
 lacks "$T/out" "<script>alert"
 
+# Time axes from a day to millennia: a timeline of two events SPAN
+# days apart (read back from JSON) gets 4 to 18 ticks, left to right.
+for span in 0 3 20 75 200 700 4000 20000 200000 2000000; do
+    "$PY" - "$T/evil.json" "$span" > "$T/span.json" <<'PY'
+import copy, datetime, json, sys
+t = json.load(open(sys.argv[1], encoding='utf-8'))
+span = int(sys.argv[2])
+e0 = t['events'][0]
+day0 = datetime.date(1000, 1, 1) if span > 300000 else datetime.date(2001, 5, 5)
+evs = []
+for k, d in enumerate((day0, day0 + datetime.timedelta(days=span))):
+    e = copy.deepcopy(e0)
+    e['id'], e['uid'], e['conflict'] = 'e%d' % (k + 1), '%016d@dtl' % k, False
+    e['date']['earliest'] = e['date']['latest'] = d.isoformat()
+    e['sources'] = [dict(e['sources'][0], uid=e['uid'], date=e['date'])]
+    evs.append(e)
+t['events'] = evs
+for d in t['documents']:
+    d['dct'] = None
+json.dump(t, sys.stdout)
+PY
+    dtl merge --format html "$T/span.json" > "$T/span.html"
+    "$PY" - "$T/span.html" "$span" <<'PY' || bad=$((bad + 1))
+import re, sys
+xs = [float(x) for x in re.findall(r'class="tick" x="([0-9.]+)"',
+                                   open(sys.argv[1]).read())]
+if not 4 <= len(xs) <= 18 or xs != sorted(xs):
+    print('not ok: a span of %s days has ticks at %s' % (sys.argv[2], xs))
+    sys.exit(1)
+PY
+done
+
 # Usage: lanes are actor or type; several articles are a batch, which
 # writes JSON Lines or text only.
 status 2 dtl build --format html --lanes place "$T/a.txt"
