@@ -499,6 +499,19 @@ static int word_tense(const dtl_rules *rs, const char *s, const tword *w,
     return 0;
 }
 
+/* Whether word k follows "had been" or "previously": a plan of the
+ * past ("had been scheduled to expire at midnight Friday"). */
+static int had_been(const dtl_rules *rs, const char *s, const tword *w,
+                    size_t k)
+{
+    return (k >= 1 && word_in(rs, "timex_plan_past", s + w[k - 1].start,
+                              w[k - 1].end - w[k - 1].start)) ||
+           (k >= 2 && w[k - 1].end - w[k - 1].start == 4 &&
+            strncmp(s + w[k - 1].start, "been", 4) == 0 &&
+            word_in(rs, "timex_plan_past", s + w[k - 2].start,
+                    w[k - 2].end - w[k - 2].start));
+}
+
 /* Whether the text between two words ends a clause. */
 static int clause_break(const char *s, size_t from, size_t to, int comma)
 {
@@ -571,6 +584,8 @@ static tx_tense clause_tense(const dtl_rules *rs, const char *s,
         }
         t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
+        if (t > 0 && had_been(rs, s, w, k))
+            t = -1;
         if (t) {
             best = 2 * (long)(left - k);
             tense = t;
@@ -595,6 +610,8 @@ static tx_tense clause_tense(const dtl_rules *rs, const char *s,
         }
         t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
+        if (t > 0 && had_been(rs, s, w, k))
+            t = -1;
         if (t) {
             tense = t;
             break;
