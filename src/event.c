@@ -365,6 +365,12 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         return DTL_OK;
     /* Names become runs of '_' of the same length: @actor is "_+". */
     nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, EV_MAX_HITS);
+    /* A mention with no actor is dropped anyway: without a name of an
+     * actor in the sentence, no rule needs to run. */
+    for (i = 0, any = 0; i < nh && !any; i++)
+        any = gazetteer_pick(&hits[i], LEX_ACTOR | LEX_ANAPHOR) != NULL;
+    if (!any)
+        return DTL_OK;
     masked = malloc(len + 1);
     if (masked == NULL)
         return DTL_ENOMEM;

@@ -17,12 +17,46 @@
 
 lexicon *rules_lexicon(const dtl_rules *rs, const char *name)
 {
-    size_t i;
+    size_t i, h;
 
+    if (rs->lex_nslots) {
+        /* Compiled: the lexicons do not move any more. */
+        h = (size_t)util_fnv1a(name, strlen(name), UTIL_FNV_SEED) &
+            (rs->lex_nslots - 1);
+        while (rs->lex_slots[h]) {
+            lexicon *lx = &rs->lex[rs->lex_slots[h] - 1];
+
+            if (strcmp(lx->name, name) == 0)
+                return lx;
+            h = (h + 1) & (rs->lex_nslots - 1);
+        }
+        return NULL;
+    }
     for (i = 0; i < rs->lex_count; i++)
         if (strcmp(rs->lex[i].name, name) == 0)
             return &rs->lex[i];
     return NULL;
+}
+
+int rules_index_lexicons(dtl_rules *rs)
+{
+    size_t n = 16, i, h;
+
+    while (n < rs->lex_count * 2 + 1)
+        n *= 2;
+    rs->lex_slots = calloc(n, sizeof(size_t));
+    if (rs->lex_slots == NULL)
+        return -1;
+    for (i = 0; i < rs->lex_count; i++) {
+        h = (size_t)util_fnv1a(rs->lex[i].name, strlen(rs->lex[i].name),
+                               UTIL_FNV_SEED) &
+            (n - 1);
+        while (rs->lex_slots[h])
+            h = (h + 1) & (n - 1);
+        rs->lex_slots[h] = i + 1;
+    }
+    rs->lex_nslots = n;
+    return 0;
 }
 
 /*

@@ -69,6 +69,25 @@ uint64_t *matcher_bits(matcher *m)
     return m->bits;
 }
 
+/*
+ * JIT-compiles p on its first use.  Under the rule set's mutex, so no
+ * thread matches a pattern while another compiles it; the flag is set
+ * after, with release order, and read with acquire order above.
+ */
+static void jit(const dtl_rules *rs, const pattern *p)
+{
+    pthread_mutex_t *mu = (pthread_mutex_t *)(uintptr_t)&rs->jit_mu;
+
+    pthread_mutex_lock(mu);
+    if (!atomic_load_explicit(&rs->jit.done[p->jit_slot],
+                              memory_order_relaxed)) {
+        pcre2_jit_compile((pcre2_code *)p->code, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&rs->jit.done[p->jit_slot], 1,
+                              memory_order_release);
+    }
+    pthread_mutex_unlock(mu);
+}
+
 int matcher_find(matcher *m, const pattern *p, const rule *ru,
                  const char *subj, size_t len, size_t from, match *out)
 {
@@ -78,6 +97,9 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru,
 
     if (p->code == NULL || from > len)
         return 0;
+    if (!atomic_load_explicit(&m->rules->jit.done[p->jit_slot],
+                              memory_order_acquire))
+        jit(m->rules, p);
     rc = pcre2_match((const pcre2_code *)p->code, (PCRE2_SPTR)subj, len,
                      from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

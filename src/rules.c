@@ -1254,6 +1254,10 @@ void dtl_rules_free(dtl_rules *rs)
     prefilter_free(rs->pf);
     free(rs->loaded);
     free(rs->lex);
+    free(rs->lex_slots);
+    free(rs->jit.mem);
+    if (rs->jit_mu_ready)
+        pthread_mutex_destroy(&rs->jit_mu);
     free(rs->macros);
     free(rs->rules);
     free(rs->live);

@@ -9,6 +9,8 @@
 #include <dtl/rules.h>
 #include <dtl/timex.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,6 +85,7 @@ typedef struct pattern {
     const char *file;
     unsigned line, col;
     struct pcre2_real_code_8 *code;
+    size_t jit_slot; /* index into dtl_rules.jit_done */
     capture *caps;
     size_t cap_count;
 } pattern;
@@ -153,6 +156,17 @@ struct dtl_rules {
     size_t max_groups;   /* most capture groups of any pattern */
     const lexicon *abbrev;
     const lexicon *starter;
+    size_t *lex_slots; /* name index of lexicons, after compiling */
+    size_t lex_nslots;
+    /* Patterns are JIT-compiled when first used (JIT compiling all of
+     * them up front costs far more than most runs need). */
+    union {
+        void *mem; /* for malloc and free */
+        _Atomic unsigned char *done;
+    } jit;
+    size_t jit_count;
+    pthread_mutex_t jit_mu;
+    int jit_mu_ready;
 };
 
 /* lexicon.c */
@@ -166,6 +180,8 @@ int lexicon_add(dtl_rules *rules, lexicon *lex, const char *phrase,
                 const char *canon, size_t nlen, const char *file,
                 unsigned line);
 int lexicon_index(lexicon *lex);
+/* Indexes the lexicons by name (rules_lexicon() then hashes). */
+int rules_index_lexicons(dtl_rules *rules);
 void lexicon_free(lexicon *lex);
 /* Finds the entry for text in any lexicon having all of flags. */
 const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,

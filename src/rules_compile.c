@@ -447,8 +447,8 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p,
         return 1;
     }
     buf_free(&x.out);
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     p->code = (struct pcre2_real_code_8 *)code;
+    p->jit_slot = c->rules->jit_count++;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
@@ -763,6 +763,10 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
             if (add_trigger(&c, rs->pf, ru, &ru->triggers[j]) != 0)
                 goto nomem;
     }
+    rs->jit.mem = calloc(rs->jit_count + 1, sizeof(*rs->jit.done));
+    if (rs->jit.mem == NULL || pthread_mutex_init(&rs->jit_mu, NULL) != 0)
+        goto nomem;
+    rs->jit_mu_ready = 1;
     rs->gaz = gazetteer_new(rs);
     if (rs->gaz == NULL ||
         build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
