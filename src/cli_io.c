@@ -119,6 +119,16 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Whether exe (a directory) is build/<something> of a source tree:
+ * ../../Makefile and ../../src exist. */
+static int is_source_tree(const char *exe)
+{
+    char p[PATH_MAX + 32];
+
+    snprintf(p, sizeof(p), "%s/../../src", exe);
+    return is_dir(p);
+}
+
 /* rules/ next to the binary's source tree or install prefix. */
 static const char *find_default(char *buf, size_t size)
 {
@@ -135,9 +145,13 @@ static const char *find_default(char *buf, size_t size)
         slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            /* build/dtl -> ../rules; bin/dtl -> ../share/dtl/rules */
+            /* build/dtl -> ../rules; build/san/dtl -> ../../rules;
+             * bin/dtl -> ../share/dtl/rules */
             snprintf(buf, size, "%s/../rules", exe);
             if (is_dir(buf))
+                return buf;
+            snprintf(buf, size, "%s/../../rules", exe);
+            if (is_dir(buf) && is_source_tree(exe))
                 return buf;
             snprintf(buf, size, "%s/../share/dtl/rules", exe);
             if (is_dir(buf))
@@ -162,6 +176,12 @@ dtl_rules *cli_load_rules(cli_opts *o, int *status)
         cli_errorf("out of memory");
         *status = EXIT_IO;
         return NULL;
+    }
+    {
+        const char *nj = getenv("DTL_NO_JIT");
+
+        if (nj && *nj && strcmp(nj, "0") != 0)
+            dtl_rules_set_jit(rs, 0);
     }
     for (i = 0; i < n; i++)
         dirs[i] = o->rule_dirs[i];

@@ -81,7 +81,8 @@ static void jit(const dtl_rules *rs, const pattern *p)
     pthread_mutex_lock(mu);
     if (!atomic_load_explicit(&rs->jit.done[p->jit_slot],
                               memory_order_relaxed)) {
-        pcre2_jit_compile((pcre2_code *)p->code, PCRE2_JIT_COMPLETE);
+        if (!rs->no_jit)
+            pcre2_jit_compile((pcre2_code *)p->code, PCRE2_JIT_COMPLETE);
         atomic_store_explicit(&rs->jit.done[p->jit_slot], 1,
                               memory_order_release);
     }

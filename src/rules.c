@@ -1265,6 +1265,11 @@ void dtl_rules_free(dtl_rules *rs)
     free(rs);
 }
 
+void dtl_rules_set_jit(dtl_rules *rs, int on)
+{
+    rs->no_jit = !on;
+}
+
 size_t dtl_rules_count(const dtl_rules *rs)
 {
     size_t i, n = 0;

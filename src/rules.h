@@ -167,6 +167,7 @@ struct dtl_rules {
     size_t jit_count;
     pthread_mutex_t jit_mu;
     int jit_mu_ready;
+    int no_jit; /* dtl_rules_set_jit(rules, 0) */
 };
 
 /* lexicon.c */

@@ -55,6 +55,13 @@ dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
 dtl_status dtl_rules_compile(dtl_rules *rules, dtl_diag_fn diag, void *ctx,
                              dtl_error *err);
 
+/*
+ * Turns PCRE2's JIT off (on is the default) for a rule set not yet
+ * compiled: for systems that forbid executable memory, and for valgrind,
+ * which cannot follow JIT code.  Matching is then several times slower.
+ */
+void dtl_rules_set_jit(dtl_rules *rules, int on);
+
 /* What dtl_rules_info() tells of one rule; strings borrowed from rules. */
 typedef struct dtl_rule_info {
     const char *name;

@@ -29,7 +29,7 @@ status 2 dtl rules frobnicate
 # content is bad input (2).
 status 4 dtl build --format json "$T/missing.txt"
 has "$T/err" "missing.txt"
-status 4 dtl build --format json "$T"
+status 4 dtl times "$T"
 has "$T/err" "is a directory"
 : > "$T/empty.txt"
 status 2 dtl build --format json "$T/empty.txt"

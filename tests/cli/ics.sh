@@ -8,7 +8,7 @@ A=$top/tests/data/short.txt
 status 0 dtl build --format ics "$A"
 cp "$T/out" "$T/a.ics"
 status 0 dtl build --format json "$A"
-n=$(grep -c '"uid":' "$T/out")
+n=$(grep -c '^			"uid":' "$T/out")
 [ "$n" -gt 0 ] || { echo "not ok: no events to export"; bad=$((bad + 1)); }
 got=$(grep -c '^BEGIN:VEVENT' "$T/a.ics")
 [ "$got" = "$n" ] || { echo "not ok: $got VEVENTs, want $n"; bad=$((bad + 1)); }

@@ -135,6 +135,8 @@ int main(int argc, char **argv)
     char path[1024];
 
     CHECK(rs != NULL);
+    if (getenv("DTL_NO_JIT"))
+        dtl_rules_set_jit(rs, 0); /* under valgrind */
     CHECK(dtl_rules_load_dir(rs, dir, NULL, NULL, NULL) == DTL_OK);
     CHECK(dtl_rules_compile(rs, NULL, NULL, NULL) == DTL_OK);
     n = scandir("tests/timex", &names, is_test, alphasort);
