@@ -110,7 +110,7 @@ rule evil.backtrack
     example  "aab"
     counter  "ccc"
 RULES
-printf "${hdr}%s!\n" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" > "$T/25"
+printf "${hdr}North Korea said %s!\n" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" > "$T/25"
 status 1 $TO "$DTL_ABS" build --format json --rules "${DTL_RULES:-$top/rules}" --rules "$T/evil" "$T/25"
 has "$T/err" "rule 'evil.backtrack'"
 mkdir -p "$T/loop"
