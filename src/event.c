@@ -155,6 +155,33 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m,
                 return 0;
         return n;
     }
+    if (strcmp(a->code, "@pair") == 0) {
+        /* "the two countries": the last two states named by earlier
+         * events. */
+        size_t got = 0, k, q;
+
+        for (i = out->count; i-- > 0 && got < 2;) {
+            const ev_raw *e = &out->v[i];
+
+            for (k = 0; k < e->actor_count && got < 2; k++) {
+                const ev_actor *c = &e->actors[k];
+                int dup = 0;
+
+                if (c->code[0] == '@' || c->code[0] == '\0')
+                    continue;
+                for (q = 0; q < got; q++)
+                    dup |= strcmp(extra[q].code, c->code) == 0;
+                if (dup)
+                    continue;
+                extra[got] = *c;
+                extra[got].role = a->role;
+                extra[got].start = a->start;
+                extra[got].end = a->end;
+                got++;
+            }
+        }
+        return got == 2 && max >= 2 ? 2 : 0;
+    }
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
         int same = strcmp(a->code, "@same") == 0;
 
