@@ -50,7 +50,17 @@ void when_intersect(dtl_when *dst, const dtl_when *b)
     *dst = keep;
 }
 
-static int has_code(const dtl_event *e, const char *code, const char *name)
+/* Whether the roles of one actor in two events can both be true: a
+ * source is not a target, a participant is either. */
+static int roles_agree(dtl_role x, dtl_role y)
+{
+    return x == y || x == DTL_ROLE_PARTICIPANT || y == DTL_ROLE_PARTICIPANT;
+}
+
+/* Whether e names the actor with this code (or name) in a role that
+ * agrees with role. */
+static int has_actor(const dtl_event *e, const char *code, const char *name,
+                     dtl_role role)
 {
     size_t i;
 
@@ -58,7 +68,8 @@ static int has_code(const dtl_event *e, const char *code, const char *name)
         const char *c = *e->actors[i].code ? e->actors[i].code
                                            : e->actors[i].name;
 
-        if (strcmp(c, *code ? code : name) == 0)
+        if (strcmp(c, *code ? code : name) == 0 &&
+            roles_agree(e->actors[i].role, role))
             return 1;
     }
     return 0;
@@ -70,13 +81,18 @@ static int subset(const dtl_event *a, const dtl_event *b, size_t *shared)
 
     *shared = 0;
     for (i = 0; i < a->actor_count; i++) {
-        if (!has_code(b, a->actors[i].code, a->actors[i].name))
+        if (!has_actor(b, a->actors[i].code, a->actors[i].name,
+                       a->actors[i].role))
             return 0;
         (*shared)++;
     }
     return 1;
 }
 
+/*
+ * The actors of one event are among the other's, each in a role that
+ * agrees: "USA threatens Iran" and "Iran threatens USA" are two events.
+ */
 int actors_compatible(const dtl_event *a, const dtl_event *b)
 {
     size_t shared = 0;

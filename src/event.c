@@ -268,6 +268,22 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
     }
 }
 
+/* A place, or a country or capital named where a place was expected
+ * ("an exercise in Lithuania"). */
+static const gaz_ent *pick_place(const gaz_hit *h)
+{
+    const gaz_ent *ge = gazetteer_pick(h, LEX_PLACE);
+    size_t i;
+
+    if (ge)
+        return ge;
+    for (i = h->count; i-- > 0;)
+        if (strcmp(h->ents[i].lx->name, "country") == 0 ||
+            strcmp(h->ents[i].lx->name, "capital") == 0)
+            return &h->ents[i];
+    return NULL;
+}
+
 static void add_location(ev_raw *ev, const gaz_hit *hits, size_t nh,
                          size_t start, size_t end)
 {
@@ -278,7 +294,7 @@ static void add_location(ev_raw *ev, const gaz_hit *hits, size_t nh,
 
         if (hits[i].start < start || hits[i].end > end)
             continue;
-        ge = gazetteer_pick(&hits[i], LEX_PLACE);
+        ge = pick_place(&hits[i]);
         if (ge == NULL)
             continue;
         ev->location = ge->e->canon;

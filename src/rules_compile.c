@@ -214,7 +214,7 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
             (lx && (lx->flags & (LEX_ACTOR | LEX_ANAPHOR | LEX_PLACE)))) {
             /* Names are masked with '_' before event patterns run
              * (gazetteer.c); the capture is resolved afterwards. */
-            if (buf_puts(&x->out, "(?:_+)") != 0)
+            if (buf_puts(&x->out, "(?:(?<!_)_+(?!_))") != 0)
                 x->failed = 1;
             return n;
         }
@@ -763,15 +763,16 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
             if (add_trigger(&c, rs->pf, ru, &ru->triggers[j]) != 0)
                 goto nomem;
     }
-    rs->jit.mem = calloc(rs->jit_count + 1, sizeof(*rs->jit.done));
-    if (rs->jit.mem == NULL || pthread_mutex_init(&rs->jit_mu, NULL) != 0)
-        goto nomem;
-    rs->jit_mu_ready = 1;
     rs->gaz = gazetteer_new(rs);
     if (rs->gaz == NULL ||
         build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
         build_attribution(&c, &rs->attr_before, "attribution_before") < 0)
         goto nomem;
+    /* One first-use JIT flag per pattern compiled above. */
+    rs->jit.mem = calloc(rs->jit_count + 1, sizeof(*rs->jit.done));
+    if (rs->jit.mem == NULL || pthread_mutex_init(&rs->jit_mu, NULL) != 0)
+        goto nomem;
+    rs->jit_mu_ready = 1;
     rs->abbrev = rules_lexicon(rs, "abbreviation");
     rs->starter = rules_lexicon(rs, "sentence_start");
     if (c.errors || rs->load_failed)

@@ -194,8 +194,10 @@ static int add_quote(segmentation *seg, const char *s, size_t start,
         if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < end)
             stop = 1;
     }
-    /* Scare quotes ("ironclad") are not speech. */
+    /* Scare quotes ("ironclad") are not speech; a short quotation is
+     * when someone is said to have said it (see attribute()). */
     q->speech = words >= 5 || stop;
+    q->words = words;
     return 0;
 }
 
@@ -242,11 +244,16 @@ static void attribute(const dtl_rules *rs, matcher *m, const char *s,
 {
     match mt;
     size_t after = q->end < pe ? q->end + 1 : pe, st, en;
+    /* A quotation that ends its sentence ('... retaliate."') is not
+     * attributed by the next sentence ('A broadcast said ...'). */
+    int closed = q->end > q->start &&
+                 (s[q->end - 1] == '.' || s[q->end - 1] == '!');
 
     if (rs->attr_after.code &&
         matcher_find(m, &rs->attr_after, NULL, s + after, pe - after, 0,
                      &mt) == 1 &&
-        speaker_of(&mt, &st, &en)) {
+        speaker_of(&mt, &st, &en) &&
+        !(closed && util_isupper((unsigned char)s[after + st]))) {
         q->sp_start = after + st;
         q->sp_end = after + en;
         q->attr_start = after + mt.start;
@@ -351,9 +358,13 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
     for (i = 0; i < seg->qcount; i++) {
         quote *q = &seg->q[i];
 
-        if (q->speech)
-            attribute(rs, m, s, pstart[q->para],
-                      q->para + 1 < para ? pstart[q->para + 1] : len, q);
+        if (!q->speech && q->words < 3)
+            continue;
+        attribute(rs, m, s, pstart[q->para],
+                  q->para + 1 < para ? pstart[q->para + 1] : len, q);
+        /* "We have condemned them," Blinken said: speech. */
+        if (q->sp_end > q->sp_start)
+            q->speech = 1;
     }
     share_attributions(seg, s, pstart);
     free(pstart);

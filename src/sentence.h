@@ -22,7 +22,8 @@ typedef struct quote {
     size_t start, end;           /* inside the quotation marks */
     size_t sp_start, sp_end;     /* the speaker, or equal when none */
     size_t attr_start, attr_end; /* the attribution clause */
-    int speech;                  /* long enough to be reported speech */
+    int speech;                  /* reported speech, not scare quotes */
+    size_t words;
     unsigned para;
     long from;                   /* quote whose attribution it shares */
 } quote;
