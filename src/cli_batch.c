@@ -467,11 +467,29 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     rc = cli_out_open(&out, o->output);
     if (rc != EXIT_OK)
         goto done;
+    clock_gettime(CLOCK_MONOTONIC, &b.t0);
+    b.last = b.t0;
+    if (nth == 1) {
+        /* One thread: no hand-offs, the same output. */
+        slot s;
+        int st = EXIT_OK;
+
+        while (next_record(&src, &s, &st)) {
+            process(&b, &s);
+            if (s.status > worst)
+                worst = s.status;
+            if (write_slot(&b, &s, out.fp) != EXIT_OK)
+                worst = EXIT_IO;
+            show_progress(&b, 0);
+        }
+        if (st > worst)
+            worst = st;
+        show_progress(&b, 1);
+        goto finish;
+    }
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.ready, NULL);
     pthread_cond_init(&b.done, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &b.t0);
-    b.last = b.t0;
     for (i = 0; i < nth; i++)
         pthread_create(&th[i], NULL, worker, &b);
     pthread_mutex_lock(&b.mu);
@@ -520,6 +538,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     pthread_mutex_destroy(&b.mu);
     pthread_cond_destroy(&b.ready);
     pthread_cond_destroy(&b.done);
+finish:
     if (worst == EXIT_IO) {
         cli_out_abort(&out);
         rc = EXIT_IO;

@@ -401,7 +401,10 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     match mt;
     int any = 0;
 
-    prefilter_scan(rs, sub, len, bits);
+    if (st->bits)
+        memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
+    else
+        prefilter_scan(rs, sub, len, bits);
     for (i = 0; i < rs->live_count && !any; i++)
         any = rs->live[i]->kind == RULE_EVENT && bit_test(bits, i);
     if (!any)

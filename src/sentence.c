@@ -368,6 +368,21 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
     }
     share_attributions(seg, s, pstart);
     free(pstart);
+    /* The prefilter of each sentence, once for every later stage. */
+    if (seg->count) {
+        seg->bits = malloc(seg->count * rs->word_count * sizeof(uint64_t));
+        if (seg->bits == NULL) {
+            segmentation_free(seg);
+            return DTL_ENOMEM;
+        }
+        for (i = 0; i < seg->count; i++) {
+            uint64_t *b = seg->bits + i * rs->word_count;
+
+            prefilter_scan(rs, s + seg->s[i].start,
+                           seg->s[i].end - seg->s[i].start, b);
+            seg->s[i].bits = b;
+        }
+    }
     return DTL_OK;
 nomem:
     free(pstart);
@@ -377,6 +392,7 @@ nomem:
 
 void segmentation_free(segmentation *seg)
 {
+    free(seg->bits);
     free(seg->s);
     free(seg->q);
     memset(seg, 0, sizeof(*seg));

@@ -9,6 +9,7 @@
 #include <dtl/text.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "match.h"
 #include "rules.h"
@@ -16,6 +17,7 @@
 typedef struct sent {
     size_t start, end;
     unsigned para;
+    const uint64_t *bits; /* the rules its trigger words allow */
 } sent;
 
 typedef struct quote {
@@ -31,6 +33,7 @@ typedef struct quote {
 typedef struct segmentation {
     sent *s;
     size_t count, cap;
+    uint64_t *bits; /* count x rules->word_count prefilter words */
     quote *q;
     size_t qcount, qcap;
 } segmentation;

@@ -677,7 +677,10 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     size_t first = out->count;
     match mt;
 
-    prefilter_scan(rs, sub, len, bits);
+    if (st->bits)
+        memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
+    else
+        prefilter_scan(rs, sub, len, bits);
     for (i = 0; i < rs->live_count; i++) {
         const rule *ru = rs->live[i];
 
