@@ -19,7 +19,7 @@ _dtl_formats()
 {
     case $1 in
     build) echo "json jsonl ics text html" ;;
-    times) echo "json timeml" ;;
+    times) echo "json jsonl timeml" ;;
     diff) echo "text json html" ;;
     merge) echo "json ics text html" ;;
     list) echo "text json" ;;

@@ -5,10 +5,62 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const times_formats[] = {"json", "timeml", NULL};
+static const char *const times_formats[] = {"json", "jsonl", "timeml",
+                                            NULL};
+
+/* JSON Lines in ({"id","date","text"} per line), one line out each; a
+ * bad record is reported and skipped. */
+static int times_jsonl(cli_opts *o, const dtl_rules *rs, const char *path,
+                       FILE *out)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    unsigned long lineno = 0;
+    int rc = EXIT_OK;
+
+    if (f == NULL) {
+        cli_errorf("%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        dtl_error err;
+        dtl_text *t;
+        dtl_timex *tx = NULL;
+        size_t count = 0;
+
+        lineno++;
+        if (n <= 1)
+            continue;
+        memset(&err, 0, sizeof(err));
+        t = dtl_text_new_json(line, (size_t)n, path, lineno, &err);
+        if (t == NULL) {
+            cli_print_error(&err);
+            rc = EXIT_USAGE;
+            continue;
+        }
+        if (o->date)
+            dtl_text_set_date(t, o->day);
+        if (dtl_times_find(rs, t, NULL, NULL, &tx, &count) != DTL_OK ||
+            dtl_times_write_jsonl(t, tx, count, out, &err) != DTL_OK) {
+            free(tx);
+            dtl_text_free(t);
+            rc = EXIT_IO;
+            break;
+        }
+        free(tx);
+        dtl_text_free(t);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
 
 int cmd_times(int argc, char **argv)
 {
@@ -43,6 +95,23 @@ int cmd_times(int argc, char **argv)
     rs = cli_load_rules(&o, &rc);
     if (rs == NULL)
         goto done;
+    if (o.format && strcmp(o.format, "jsonl") == 0) {
+        int r2;
+
+        rc = cli_out_open(&out, o.output);
+        if (rc != EXIT_OK)
+            goto done;
+        r2 = times_jsonl(&o, rs, o.input_count ? o.inputs[0] : "-", out.fp);
+        if (r2 == EXIT_IO) {
+            cli_out_abort(&out);
+            rc = r2;
+        } else {
+            rc = cli_out_commit(&out);
+            if (rc == EXIT_OK)
+                rc = r2;
+        }
+        goto done;
+    }
     memset(&err, 0, sizeof(err));
     text = dtl_text_load(o.input_count ? o.inputs[0] : "-", &err);
     if (text == NULL) {

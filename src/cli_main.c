@@ -56,13 +56,15 @@ static const char build_help[] =
 
 static const char times_help[] =
     "usage: dtl times [--date YYYY-MM-DD] [--rules DIR]... "
-    "[--format json|timeml]\n"
+    "[--format json|jsonl|timeml]\n"
     "                 [-o FILE] [--quiet] [ARTICLE|-]\n"
     "\n"
     "Prints every time expression of the article: offsets (code points),\n"
     "text, TIMEX3 type and value, the interval [earliest, latest], its\n"
     "granularity and certainty, and what it is relative to.  timeml\n"
-    "writes the text with <TIMEX3> tags.\n";
+    "writes the text with <TIMEX3> tags.  jsonl reads JSON Lines\n"
+    "({\"id\", \"date\", \"text\"} per line) and writes one line each:\n"
+    "{\"id\", \"times\": [...]}.\n";
 
 static const char diff_help[] =
     "usage: dtl diff [--date YYYY-MM-DD] [--rules DIR]... "

@@ -246,15 +246,38 @@ dtl_status dtl_timeline_write_jsonl(const dtl_timeline *tl, FILE *out,
     return write_json(timeline_json(tl), 0, out, err);
 }
 
+static cJSON *times_json(const dtl_text *text, const dtl_timex *tx,
+                         size_t count);
+
 dtl_status dtl_times_write_json(const dtl_text *text, const dtl_timex *tx,
                                 size_t count, FILE *out, dtl_error *err)
+{
+    return write_json(times_json(text, tx, count), 1, out, err);
+}
+
+dtl_status dtl_times_write_jsonl(const dtl_text *text, const dtl_timex *tx,
+                                 size_t count, FILE *out, dtl_error *err)
+{
+    cJSON *o = cJSON_CreateObject();
+    const char *id = dtl_text_meta(text, "id");
+
+    if (o == NULL || add(o, "id", str_or_null(id)) ||
+        add(o, "times", times_json(text, tx, count))) {
+        cJSON_Delete(o);
+        return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
+    }
+    return write_json(o, 0, out, err);
+}
+
+static cJSON *times_json(const dtl_text *text, const dtl_timex *tx,
+                         size_t count)
 {
     cJSON *arr = cJSON_CreateArray(), *o;
     size_t i, len;
     const char *data = dtl_text_data(text, &len);
 
     if (arr == NULL)
-        return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
+        return NULL;
     for (i = 0; i < count; i++) {
         const dtl_timex *t = &tx[i];
         char *txt = util_strndup(data + t->start, t->end - t->start);
@@ -282,9 +305,9 @@ dtl_status dtl_times_write_json(const dtl_text *text, const dtl_timex *tx,
             add(o, "rule", cJSON_CreateString(t->rule))) {
             free(txt);
             cJSON_Delete(arr);
-            return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
+            return NULL;
         }
         free(txt);
     }
-    return write_json(arr, 1, out, err);
+    return arr;
 }

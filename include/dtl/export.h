@@ -72,6 +72,10 @@ dtl_status dtl_timeline_write_html(const dtl_timeline *tl, FILE *out,
 dtl_status dtl_times_write_json(const dtl_text *text, const dtl_timex *tx,
                                 size_t count, FILE *out, dtl_error *err);
 
+/* As dtl_times_write_json() on one line: {"id": ..., "times": [...]}. */
+dtl_status dtl_times_write_jsonl(const dtl_text *text, const dtl_timex *tx,
+                                 size_t count, FILE *out, dtl_error *err);
+
 /* The article text with <TIMEX3> tags, as TempEval tools expect. */
 dtl_status dtl_times_write_timeml(const dtl_text *text, const dtl_timex *tx,
                                   size_t count, FILE *out, dtl_error *err);
