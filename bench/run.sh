@@ -57,24 +57,8 @@ echo "rules: $(./$DTL rules check 2>/dev/null | head -1)"
 echo
 printf '%-34s %9s %13s %15s %10s\n' "run" "time" "speed" "articles" "peak RSS"
 
-# "dtl times" reads one article; feed it the corpus's texts joined as
-# one document per line is not the same work, so time the JSON Lines
-# build with timex only through "build" below, and "times" on the
-# largest concatenation it accepts.
-python3 - "$CORPUS" "$tmp/corpus.txt" <<'PY'
-import json, sys
-with open(sys.argv[2], 'w') as out:
-    out.write('Date: 1987-06-01\n\n')
-    for line in open(sys.argv[1]):
-        t = json.loads(line).get('text') or ''
-        out.write(t + '\n\n')
-PY
-tbytes=$(wc -c < "$tmp/corpus.txt")
-s=$(time_cmd "$tmp/times" "$DTL" times --format json "$tmp/corpus.txt")
-awk -v n="times (one 22 MB document, 1 thread)" -v s="$s" -v b="$tbytes" \
-    -v r="$(cat "$tmp/times.rss")" \
-    'BEGIN { printf "%-34s %7.2f s %8.1f MB/s %15s %7.1f MB\n", n, s,
-             b / s / 1e6, "-", r / 1024 }'
+s=$(time_cmd "$tmp/times" "$DTL" times --format jsonl "$CORPUS")
+row "times --format jsonl (1 thread)" "$s" "$(cat "$tmp/times.rss")"
 
 for j in 1 2; do
     s=$(time_cmd "$tmp/b$j" "$DTL" build -j $j --format jsonl "$CORPUS")
