@@ -60,6 +60,15 @@ int cli_parse(int argc, char **argv, unsigned allowed, cli_opts *o);
  * error naming the choices and returns EXIT_USAGE if not. */
 int cli_check_format(cli_opts *o, const char *const *formats);
 
+/*
+ * The start of every command: parses argv for command cmd (options in
+ * allowed, --format one of formats), prints the help for --help.
+ * Returns 1 to go on with *status EXIT_OK (free o->inputs when done), or
+ * 0 with the exit status to return now in *status (nothing to free).
+ */
+int cli_start(const char *cmd, int argc, char **argv, unsigned allowed,
+              const char *const *formats, cli_opts *o, int *status);
+
 /* The exit status for a library status. */
 int cli_exit_for(dtl_status st);
 

@@ -279,3 +279,30 @@ int cli_check_format(cli_opts *o, const char *const *formats)
     fputs(")\n", stderr);
     return EXIT_USAGE;
 }
+
+int cli_start(const char *cmd, int argc, char **argv, unsigned allowed,
+              const char *const *formats, cli_opts *o, int *status)
+{
+    int rc;
+
+    memset(o, 0, sizeof(*o));
+    o->cmd = cmd;
+    rc = cli_parse(argc, argv, allowed, o);
+    if (rc < 0) {
+        cli_help(stdout, cmd);
+        rc = EXIT_OK;
+    } else if (rc == EXIT_OK && formats) {
+        rc = cli_check_format(o, formats);
+        if (rc == EXIT_OK) {
+            *status = EXIT_OK;
+            return 1;
+        }
+    } else if (rc == EXIT_OK) {
+        *status = EXIT_OK;
+        return 1;
+    }
+    free(o->inputs);
+    o->inputs = NULL;
+    *status = rc;
+    return 0;
+}

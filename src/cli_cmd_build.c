@@ -121,23 +121,11 @@ int cmd_build(int argc, char **argv)
     const char *format;
     int rc, batch;
 
-    memset(&o, 0, sizeof(o));
-    o.cmd = "build";
-    rc = cli_parse(argc, argv,
-                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR | OPT_JOBS | OPT_LANES,
-                   &o);
-    if (rc < 0) {
-        cli_help(stdout, "build");
-        free(o.inputs);
-        return EXIT_OK;
-    }
-    if (rc == EXIT_OK)
-        rc = cli_check_format(&o, build_formats);
-    if (rc != EXIT_OK) {
-        free(o.inputs);
+    if (!cli_start("build", argc, argv,
+                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET |
+                       OPT_COLOR | OPT_JOBS | OPT_LANES,
+                   build_formats, &o, &rc))
         return rc;
-    }
     batch = is_batch(&o);
     format = o.format ? o.format
              : batch ? "jsonl"

@@ -22,19 +22,11 @@ int cmd_diff(int argc, char **argv)
     dtl_status st;
     int rc;
 
-    memset(&o, 0, sizeof(o));
-    o.cmd = "diff";
-    rc = cli_parse(argc, argv,
-                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR | OPT_LANES,
-                   &o);
-    if (rc < 0) {
-        cli_help(stdout, "diff");
-        free(o.inputs);
-        return EXIT_OK;
-    }
-    if (rc == EXIT_OK)
-        rc = cli_check_format(&o, diff_formats);
+    if (!cli_start("diff", argc, argv,
+                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET |
+                       OPT_COLOR | OPT_LANES,
+                   diff_formats, &o, &rc))
+        return rc;
     if (rc == EXIT_OK && o.input_count != 2) {
         cli_errorf("diff: want two inputs, OLD and NEW (got %zu)",
                    o.input_count);

@@ -24,19 +24,11 @@ int cmd_merge(int argc, char **argv)
     size_t i, n = 0;
     int rc;
 
-    memset(&o, 0, sizeof(o));
-    o.cmd = "merge";
-    rc = cli_parse(argc, argv,
-                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT |
-                       OPT_QUIET | OPT_COLOR | OPT_LANES,
-                   &o);
-    if (rc < 0) {
-        cli_help(stdout, "merge");
-        free(o.inputs);
-        return EXIT_OK;
-    }
-    if (rc == EXIT_OK)
-        rc = cli_check_format(&o, merge_formats);
+    if (!cli_start("merge", argc, argv,
+                   OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET |
+                       OPT_COLOR | OPT_LANES,
+                   merge_formats, &o, &rc))
+        return rc;
     if (rc == EXIT_OK && o.input_count == 0) {
         cli_errorf("merge: want at least one input");
         rc = EXIT_USAGE;

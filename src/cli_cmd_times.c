@@ -74,18 +74,10 @@ int cmd_times(int argc, char **argv)
     cli_out out;
     int rc;
 
-    memset(&o, 0, sizeof(o));
-    o.cmd = "times";
-    rc = cli_parse(argc, argv,
+    if (!cli_start("times", argc, argv,
                    OPT_DATE | OPT_RULES | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
-                   &o);
-    if (rc < 0) {
-        cli_help(stdout, "times");
-        free(o.inputs);
-        return EXIT_OK;
-    }
-    if (rc == EXIT_OK)
-        rc = cli_check_format(&o, times_formats);
+                   times_formats, &o, &rc))
+        return rc;
     if (rc == EXIT_OK && o.input_count > 1) {
         cli_errorf("times: one article at a time");
         rc = EXIT_USAGE;

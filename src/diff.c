@@ -230,21 +230,6 @@ static const char *const change_names[] = {
     "date_refined", "date_conflict", "date_moved", "status",
     "actors", "location", "type"};
 
-static void when_str(const dtl_when *w, char *out, size_t size)
-{
-    char a[11], b[11];
-
-    dtl_date_format(w->earliest, a);
-    dtl_date_format(w->latest, b);
-    if (w->earliest == DTL_DAY_NONE && w->latest == DTL_DAY_NONE)
-        snprintf(out, size, "undated");
-    else if (w->earliest == w->latest)
-        snprintf(out, size, "%s", a);
-    else
-        snprintf(out, size, "%s..%s", w->earliest == DTL_DAY_NONE ? "" : a,
-                 w->latest == DTL_DAY_NONE ? "" : b);
-}
-
 static void actors_str(buf *b, const dtl_event *e)
 {
     size_t i;
@@ -266,7 +251,7 @@ static void line_event(buf *b, char sign, const dtl_event *e, int color)
 {
     char w[32];
 
-    when_str(&e->date, w, sizeof(w));
+    timeline_when_text(&e->date, 0, w, sizeof(w));
     buf_printf(b, "%s%c %-4s %-22s %s%s\n",
                color ? (sign == '-' ? RED : GREEN) : "", sign, e->id, w,
                e->summary, color ? RESET : "");
@@ -303,8 +288,8 @@ dtl_status dtl_diff_write_text(const dtl_diff *d, const char *old_name,
                    color ? RESET : "");
         if (e->changes & (DTL_CHANGE_DATE_REFINED | DTL_CHANGE_DATE_MOVED |
                           DTL_CHANGE_DATE_CONFLICT)) {
-            when_str(&e->old_ev->date, w1, sizeof(w1));
-            when_str(&e->new_ev->date, w2, sizeof(w2));
+            timeline_when_text(&e->old_ev->date, 0, w1, sizeof(w1));
+            timeline_when_text(&e->new_ev->date, 0, w2, sizeof(w2));
             buf_printf(&b, "  date: %s%s%s -> %s%s%s (%s)\n",
                        color ? RED : "", w1, color ? RESET : "",
                        color ? GREEN : "", w2, color ? RESET : "",

@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "timeline.h"
 #include "util.h"
 
 /* Chart geometry, in SVG user units (the chart scales to the page). */
@@ -186,24 +187,6 @@ static size_t utf8_prefix(const char *s, size_t max, int *cut)
 static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
                                            "May", "Jun", "Jul", "Aug",
                                            "Sep", "Oct", "Nov", "Dec"};
-
-static void when_text(const dtl_when *w, char *out, size_t size)
-{
-    char a[11], b[11];
-
-    dtl_date_format(w->earliest, a);
-    dtl_date_format(w->latest, b);
-    if (w->earliest == DTL_DAY_NONE && w->latest == DTL_DAY_NONE)
-        snprintf(out, size, "undated");
-    else if (w->earliest == DTL_DAY_NONE)
-        snprintf(out, size, "until %s", b);
-    else if (w->latest == DTL_DAY_NONE)
-        snprintf(out, size, "from %s", a);
-    else if (w->earliest == w->latest)
-        snprintf(out, size, "%s", a);
-    else
-        snprintf(out, size, "%s \xE2\x80\x93 %s", a, b);
-}
 
 /* A type for people: "missile_test" -> "Missile test". */
 static void type_name(const char *type, char *out, size_t size)
@@ -708,7 +691,7 @@ static void mark_title(html *h, const mark *m)
     char when[48];
     const dtl_document *d;
 
-    when_text(&e->date, when, sizeof(when));
+    timeline_when_text(&e->date, 1, when, sizeof(when));
     put(h, "<title>");
     if (m->diff_kind >= 0) {
         put(h, m->band ? "NEW " : "OLD ");
@@ -1258,7 +1241,7 @@ static void date_details(html *h, const dtl_when *w)
 {
     char when[48];
 
-    when_text(w, when, sizeof(when));
+    timeline_when_text(w, 1, when, sizeof(when));
     putf(h, "%s (", when);
     esc(h, w->value);
     putf(h, "; %s, %s", dtl_granularity_name(w->granularity),
@@ -1299,7 +1282,7 @@ static void event_card(html *h, const dtl_timeline *tl, const dtl_event *e)
     char when[48];
     const dtl_document *d;
 
-    when_text(&e->date, when, sizeof(when));
+    timeline_when_text(&e->date, 1, when, sizeof(when));
     put(h, "<p class=\"head\"><span class=\"eid\">");
     esc(h, e->id);
     putf(h, "</span><span class=\"when\">%s</span>", when);
@@ -1528,8 +1511,8 @@ static void change_list(html *h, const dtl_diff_entry *e)
     put(h, "<ul class=\"changes\">");
     if (e->changes & (DTL_CHANGE_DATE_REFINED | DTL_CHANGE_DATE_MOVED |
                       DTL_CHANGE_DATE_CONFLICT)) {
-        when_text(&e->old_ev->date, a, sizeof(a));
-        when_text(&e->new_ev->date, b, sizeof(b));
+        timeline_when_text(&e->old_ev->date, 1, a, sizeof(a));
+        timeline_when_text(&e->new_ev->date, 1, b, sizeof(b));
         putf(h, "<li>date: %s \xE2\x86\x92 %s (%s)</li>", a, b,
              e->changes & DTL_CHANGE_DATE_CONFLICT  ? "conflict"
              : e->changes & DTL_CHANGE_DATE_REFINED ? "refined"

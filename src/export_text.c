@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "timeline.h"
 
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
@@ -18,24 +19,6 @@
 #define YELLOW "\033[33m"
 #define RESET "\033[0m"
 #define EVIDENCE_COLS 96
-
-static void when_text(const dtl_when *w, char *out, size_t size)
-{
-    char a[11], b[11];
-
-    dtl_date_format(w->earliest, a);
-    dtl_date_format(w->latest, b);
-    if (w->earliest == DTL_DAY_NONE && w->latest == DTL_DAY_NONE)
-        snprintf(out, size, "undated");
-    else if (w->earliest == DTL_DAY_NONE)
-        snprintf(out, size, "..%s", b);
-    else if (w->latest == DTL_DAY_NONE)
-        snprintf(out, size, "%s..", a);
-    else if (w->earliest == w->latest)
-        snprintf(out, size, "%s", a);
-    else
-        snprintf(out, size, "%s..%s", a, b);
-}
 
 /* Appends s shortened to cols characters, with an ellipsis. */
 static void put_short(buf *b, const char *s, size_t cols)
@@ -75,7 +58,7 @@ dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out,
         const dtl_event *e = dtl_timeline_event(tl, i);
         const char *st = dtl_event_status_name(e->status);
 
-        when_text(&e->date, when, sizeof(when));
+        timeline_when_text(&e->date, 0, when, sizeof(when));
         buf_printf(&b, "%-4s %s%-22s%s %-11s ", e->id, color ? BOLD : "",
                    when, color ? RESET : "",
                    dtl_certainty_name(e->date.certainty));

@@ -316,3 +316,21 @@ char *timeline_summary(arena *a, const char *label, const dtl_event *ev)
     buf_free(&b);
     return out;
 }
+
+void timeline_when_text(const dtl_when *w, int prose, char *out, size_t size)
+{
+    char a[11], b[11];
+
+    dtl_date_format(w->earliest, a);
+    dtl_date_format(w->latest, b);
+    if (w->earliest == DTL_DAY_NONE && w->latest == DTL_DAY_NONE)
+        snprintf(out, size, "undated");
+    else if (w->earliest == DTL_DAY_NONE)
+        snprintf(out, size, prose ? "until %s" : "..%s", b);
+    else if (w->latest == DTL_DAY_NONE)
+        snprintf(out, size, prose ? "from %s" : "%s..", a);
+    else if (w->earliest == w->latest)
+        snprintf(out, size, "%s", a);
+    else
+        snprintf(out, size, prose ? "%s \xE2\x80\x93 %s" : "%s..%s", a, b);
+}

@@ -51,4 +51,11 @@ dtl_event *timeline_event_mut(dtl_timeline *tl, size_t i);
 /* A summary such as "Missile launch: North Korea (2 cruise missiles)". */
 char *timeline_summary(arena *a, const char *label, const dtl_event *ev);
 
+/*
+ * The days of w for people: "2021-03-29", "2021-03-13..2021-03-19",
+ * "..2021-03-30", "undated"; with prose, an en dash and "until"/"from".
+ */
+void timeline_when_text(const dtl_when *w, int prose, char *out,
+                        size_t size);
+
 #endif

@@ -62,23 +62,7 @@ else
 fi
 
 if command -v khal > /dev/null 2>&1; then
-    mkdir -p "$T/kh/cal" "$T/kh/db"
-    cat > "$T/kh/config" <<CONF
-[calendars]
-[[timeline]]
-path = $T/kh/cal
-type = calendar
-[locale]
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-timeformat = %H:%M
-local_timezone = UTC
-default_timezone = UTC
-[sqlite]
-path = $T/kh/db/khal.db
-CONF
+    khal_dir "$T/kh"
     kh() { khal -c "$T/kh/config" "$@"; }
     kh import --batch -a timeline "$T/a.ics" > "$T/kh.out" 2>&1 ||
         { echo "not ok: khal import failed"; cat "$T/kh.out"; bad=$((bad + 1)); }

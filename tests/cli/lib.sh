@@ -56,6 +56,28 @@ same() {
     fi
 }
 
+# khal_dir DIR: a khal configuration with one calendar under DIR; then
+# "khal -c DIR/config ...".
+khal_dir() {
+    mkdir -p "$1/cal" "$1/db"
+    cat > "$1/config" <<CONF
+[calendars]
+[[timeline]]
+path = $1/cal
+type = calendar
+[locale]
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+timeformat = %H:%M
+local_timezone = UTC
+default_timezone = UTC
+[sqlite]
+path = $1/db/khal.db
+CONF
+}
+
 finish() {
     [ $bad = 0 ] && exit 0
     echo "$bad check(s) failed"

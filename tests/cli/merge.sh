@@ -74,23 +74,7 @@ seq2=$(awk '/^SEQUENCE:/ {s += substr($0, 10) + 0} END {print s + 0}' "$T/m2.ics
 [ "$seq2" -gt "$seq1" ] ||
     { echo "not ok: SEQUENCE did not grow ($seq1 -> $seq2)"; bad=$((bad + 1)); }
 if command -v khal > /dev/null 2>&1; then
-    mkdir -p "$T/kh/cal" "$T/kh/db"
-    cat > "$T/kh/config" <<CONF
-[calendars]
-[[timeline]]
-path = $T/kh/cal
-type = calendar
-[locale]
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-timeformat = %H:%M
-local_timezone = UTC
-default_timezone = UTC
-[sqlite]
-path = $T/kh/db/khal.db
-CONF
+    khal_dir "$T/kh"
     khal -c "$T/kh/config" import --batch -a timeline "$T/m1.ics" > /dev/null 2>&1 ||
         { echo "not ok: khal import m1"; bad=$((bad + 1)); }
     khal -c "$T/kh/config" import --batch -a timeline "$T/m2.ics" > /dev/null 2>&1 ||
