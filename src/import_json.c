@@ -119,17 +119,26 @@ static const char *str(reader *r, const cJSON *o, const char *key,
     return v->valuestring;
 }
 
-static double num(reader *r, const cJSON *o, const char *key, double def)
+/* A whole number from 0 to max, 0 when absent or null; anything else
+ * is an error (a negative or huge offset must not reach a size_t). */
+static unsigned long num(reader *r, const cJSON *o, const char *key,
+                         double max)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    double d;
 
     if (v == NULL || cJSON_IsNull(v))
-        return def;
+        return 0;
     if (!cJSON_IsNumber(v)) {
         bad(r, "\"%s\" is not a number", key);
-        return def;
+        return 0;
     }
-    return v->valuedouble;
+    d = v->valuedouble;
+    if (!(d >= 0 && d <= max) || d != (double)(unsigned long)d) {
+        bad(r, "\"%s\" is not a whole number from 0 to %.0f", key, max);
+        return 0;
+    }
+    return (unsigned long)d;
 }
 
 static void read_when(reader *r, const cJSON *o, dtl_when *w)
@@ -213,8 +222,8 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
     else
         read_when(r, cJSON_GetObjectItemCaseSensitive(o, "date"), &e.date);
     e.weapon = str(r, o, "weapon", 0);
-    e.count = (long)num(r, o, "count", 0);
-    e.sequence = (unsigned)num(r, o, "sequence", 0);
+    e.count = (long)num(r, o, "count", 1e9);
+    e.sequence = (unsigned)num(r, o, "sequence", 1e9);
     it = cJSON_GetObjectItemCaseSensitive(o, "conflict");
     e.conflict = cJSON_IsTrue(it);
     loc = cJSON_GetObjectItemCaseSensitive(o, "location");
@@ -257,8 +266,8 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
 
         evd[i].text = t ? t : "";
         evd[i].rule = ru ? ru : "";
-        evd[i].start = (size_t)num(r, it, "start", 0);
-        evd[i].end = (size_t)num(r, it, "end", 0);
+        evd[i].start = num(r, it, "start", DTL_MAX_ARTICLE);
+        evd[i].end = num(r, it, "end", DTL_MAX_ARTICLE);
         evd[i].doc = doc_index(r, str(r, it, "document", 0));
         i++;
     }

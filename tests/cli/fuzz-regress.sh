@@ -1,0 +1,22 @@
+# Inputs found by fuzzing (tests/fuzz-regress/): each is read the way it
+# failed, now gives a clear error or a result, and no sanitizer report.
+. "$top/tests/cli/lib.sh"
+for f in "$top"/tests/fuzz-regress/*; do
+    [ -f "$f" ] || continue
+    case $f in
+    *.json | *.ics) "$DTL_ABS" diff "$f" "$f" > "$T/out" 2> "$T/err" ;;
+    *.rules) mkdir -p "$T/r"; cp "$f" "$T/r/"
+             "$DTL_ABS" rules check "$T/r" > "$T/out" 2> "$T/err"; rm -rf "$T/r" ;;
+    *) "$DTL_ABS" build --format json "$f" > "$T/out" 2> "$T/err" ;;
+    esac
+    rc=$?
+    if [ $rc -gt 4 ] || grep -q "runtime error\|Sanitizer" "$T/err"; then
+        echo "not ok: $(basename "$f"): exit $rc"
+        head -5 "$T/err"
+        bad=$((bad + 1))
+    fi
+done
+# The first one: a negative evidence offset in a JSON timeline.
+status 2 dtl diff "$top/tests/fuzz-regress/import-json-negative-offset.json" "$top/tests/fuzz-regress/import-json-negative-offset.json"
+has "$T/err" "whole number"
+finish
