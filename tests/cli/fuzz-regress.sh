@@ -18,5 +18,6 @@ for f in "$top"/tests/fuzz-regress/*; do
 done
 # The first one: a negative evidence offset in a JSON timeline.
 status 2 dtl diff "$top/tests/fuzz-regress/import-json-negative-offset.json" "$top/tests/fuzz-regress/import-json-negative-offset.json"
+status 2 dtl diff "$top/tests/fuzz-regress/negative-start.json" "$top/tests/fuzz-regress/negative-start.json"
 has "$T/err" "whole number"
 finish
