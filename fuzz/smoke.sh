@@ -28,6 +28,7 @@ for t in build/fuzz/fuzz_*; do
     mkdir -p "build/fuzz/corpus-$name"
     echo "fuzz: $name ($runs runs)"
     if ! "$t" -runs="$runs" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+        -artifact_prefix=build/fuzz/ \
         ${dict:+-dict="$dict"} -print_final_stats=1 \
         "build/fuzz/corpus-$name" "$seed" > "build/fuzz/$name.log" 2>&1; then
         tail -40 "build/fuzz/$name.log"
