@@ -79,6 +79,7 @@ test-run: all $(UNIT)
 	@DTL=$(BUILD)/dtl BUILD=$(BUILD) sh tests/run.sh
 
 check:
+	@sh .ci/install-deps test clang
 	$(MAKE) test BUILD=build/san CC=clang WERROR=$(WERROR) \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
@@ -103,7 +104,8 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_RUNS ?= 20000
 
-fuzz: deps
+fuzz:
+	@sh .ci/install-deps clang
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
 	  CFLAGS="$(FUZZ_CFLAGS)" fuzz-build
 
