@@ -36,7 +36,7 @@ DTL_ABS=$(cd "$(dirname "$DTL")" && pwd)/$(basename "$DTL")
 # valgrind cannot follow PCRE2's JIT code: match without it.
 if [ -n "$VALGRIND" ]; then DTL_NO_JIT=1; export DTL_NO_JIT; fi
 dtl() { run "$DTL_ABS" "$@"; }
-export DTL_ABS VALGRIND top
+export DTL_ABS VALGRIND top BUILD
 
 ok() { pass=$((pass + 1)); }
 ko() {
