@@ -85,9 +85,8 @@ int main(int argc, char **argv)
             for (i = 0; i < n; i++) {
                 size_t off = 0, tl = strlen(texts[i]);
 
-                while (off <= tl &&
-                       pcre2_match(code, (PCRE2_SPTR)texts[i], tl, off, 0, md,
-                                   NULL) > 0) {
+                while (off <= tl && pcre2_match(code, (PCRE2_SPTR)texts[i], tl,
+                                                off, 0, md, NULL) > 0) {
                     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 
                     matches++;

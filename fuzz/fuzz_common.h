@@ -20,8 +20,8 @@ static inline void fuzz_init(void)
 
     fuzz_rules = dtl_rules_new();
     if (fuzz_rules == NULL ||
-        dtl_rules_load_dir(fuzz_rules, dir ? dir : "rules", NULL, NULL,
-                           NULL) != DTL_OK ||
+        dtl_rules_load_dir(fuzz_rules, dir ? dir : "rules", NULL, NULL, NULL) !=
+            DTL_OK ||
         dtl_rules_compile(fuzz_rules, NULL, NULL, NULL) != DTL_OK) {
         fprintf(stderr, "fuzz: cannot load the rules (run from the source "
                         "tree or set DTL_RULES)\n");

@@ -15,8 +15,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-    dtl_timeline *tl = dtl_timeline_read_ics((const char *)data, size,
-                                             "fuzz.ics", NULL);
+    dtl_timeline *tl =
+        dtl_timeline_read_ics((const char *)data, size, "fuzz.ics", NULL);
 
     if (tl == NULL)
         return 0;

@@ -16,8 +16,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-    dtl_timeline *tl = dtl_timeline_read_json((const char *)data, size,
-                                              "fuzz.json", NULL);
+    dtl_timeline *tl =
+        dtl_timeline_read_json((const char *)data, size, "fuzz.json", NULL);
     const dtl_timeline *two[2];
     dtl_timeline *m;
     dtl_diff *d;

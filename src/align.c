@@ -32,9 +32,8 @@ static dtl_day width(const dtl_when *w)
 
 void when_intersect(dtl_when *dst, const dtl_when *b)
 {
-    dtl_when keep = width(b) < width(dst) ||
-                            (width(b) == width(dst) &&
-                             b->certainty < dst->certainty)
+    dtl_when keep = width(b) < width(dst) || (width(b) == width(dst) &&
+                                              b->certainty < dst->certainty)
                         ? *b
                         : *dst;
 
@@ -65,8 +64,8 @@ static int has_actor(const dtl_event *e, const char *code, const char *name,
     size_t i;
 
     for (i = 0; i < e->actor_count; i++) {
-        const char *c = *e->actors[i].code ? e->actors[i].code
-                                           : e->actors[i].name;
+        const char *c =
+            *e->actors[i].code ? e->actors[i].code : e->actors[i].name;
 
         if (strcmp(c, *code ? code : name) == 0 &&
             roles_agree(e->actors[i].role, role))
@@ -132,8 +131,7 @@ int when_contains(const dtl_when *a, const dtl_when *b)
 }
 
 /* Distinct actor keys of e into keys (at most max); returns how many. */
-static size_t distinct_keys(const dtl_event *e, const char **keys,
-                            size_t max)
+static size_t distinct_keys(const dtl_event *e, const char **keys, size_t max)
 {
     size_t i, j, n = 0;
 

@@ -29,7 +29,7 @@ int places_compatible(const dtl_event *a, const dtl_event *b);
  * (docs/diff-merge.md); ALIGN_NONE when they cannot be.  Pairs scoring
  * ALIGN_THRESHOLD or more are candidates.
  */
-#define ALIGN_NONE (-1000)
+#define ALIGN_NONE      (-1000)
 #define ALIGN_THRESHOLD 5
 int align_score(const dtl_event *a, const dtl_event *b);
 

@@ -16,7 +16,7 @@
  * has no publication date.
  */
 dtl_status anchor_events(const dtl_rules *rules, const dtl_text *text,
-                         const segmentation *seg, matcher *m,
-                         const tx_list *tx, ev_list *evs);
+                         const segmentation *seg, matcher *m, const tx_list *tx,
+                         ev_list *evs);
 
 #endif

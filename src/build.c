@@ -16,9 +16,9 @@
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "align.h"
 #include "anchor.h"
@@ -56,8 +56,7 @@ typedef struct builder {
 } builder;
 
 /* The sentence as written, white space collapsed. */
-static char *sentence_text(builder *b, const sent *st, size_t *cs,
-                           size_t *ce)
+static char *sentence_text(builder *b, const sent *st, size_t *cs, size_t *ce)
 {
     size_t rlen, r0 = text_raw_off(b->text, st->start),
                  r1 = text_raw_off(b->text, st->end), i, o = 0;
@@ -184,9 +183,8 @@ static int draft_of(builder *b, const ev_raw *e, draft *d)
                       e->actors[i].role) != 0)
             return -1;
     d->ev.location = e->location;
-    d->ev.location_code = e->location_code && *e->location_code
-                              ? e->location_code
-                              : NULL;
+    d->ev.location_code =
+        e->location_code && *e->location_code ? e->location_code : NULL;
     if (e->weapon_end > e->weapon_start) {
         d->weapon = util_strndup(b->s + e->weapon_start,
                                  e->weapon_end - e->weapon_start);
@@ -223,7 +221,8 @@ static int same_event(const draft *a, const draft *b)
         return 0;
     if (!when_overlap(&a->ev.date, &b->ev.date))
         return 0;
-    if (!actors_compatible(&a->ev, &b->ev) || !places_compatible(&a->ev, &b->ev))
+    if (!actors_compatible(&a->ev, &b->ev) ||
+        !places_compatible(&a->ev, &b->ev))
         return 0;
     if (a->ev.count && b->ev.count && a->ev.count != b->ev.count)
         return 0;
@@ -300,8 +299,8 @@ static int group(builder *b)
             b->group_of[i] = -1;
             continue;
         }
-        if (util_grow((void **)&b->d, &b->cap, b->count + 1,
-                      sizeof(*b->d)) != 0) {
+        if (util_grow((void **)&b->d, &b->cap, b->count + 1, sizeof(*b->d)) !=
+            0) {
             draft_free(&d);
             return -1;
         }
@@ -381,8 +380,7 @@ static int emit(builder *b, dtl_timeline *tl, const char *seed)
 
         /* Sources first, then targets, then participants. */
         if (d->ev.actor_count > 1)
-            qsort(d->actors, d->ev.actor_count, sizeof(*d->actors),
-                  cmp_role);
+            qsort(d->actors, d->ev.actor_count, sizeof(*d->actors), cmp_role);
         snprintf(id, sizeof(id), "e%zu", i + 1);
         d->ev.id = id;
         /* The uid, and the event's one claim (sources[0]). */
@@ -390,8 +388,7 @@ static int emit(builder *b, dtl_timeline *tl, const char *seed)
         for (k = 0, dup = 0; k < i; k++)
             dup += keys[k] == keys[i];
         if (dup)
-            snprintf(uid, sizeof(uid), "%016" PRIx64 "-%u@dtl", keys[i],
-                     dup);
+            snprintf(uid, sizeof(uid), "%016" PRIx64 "-%u@dtl", keys[i], dup);
         else
             snprintf(uid, sizeof(uid), "%016" PRIx64 "@dtl", keys[i]);
         d->ev.uid = uid;

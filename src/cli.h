@@ -20,13 +20,17 @@ enum {
 };
 
 #define CLI_MAX_RULE_DIRS 16
-#define CLI_MAX_INPUTS 4096
+#define CLI_MAX_INPUTS    4096
 
-enum { COLOR_NEVER, COLOR_ALWAYS, COLOR_AUTO };
+enum {
+    COLOR_NEVER,
+    COLOR_ALWAYS,
+    COLOR_AUTO
+};
 
 typedef struct cli_opts {
     const char *cmd;
-    const char *date;  /* --date, or NULL */
+    const char *date; /* --date, or NULL */
     dtl_day day;
     const char *rule_dirs[CLI_MAX_RULE_DIRS];
     size_t rule_dir_count;

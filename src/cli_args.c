@@ -82,8 +82,8 @@ void cli_print_error(const dtl_error *e)
     const char *level = e->warning ? "warning" : "error";
 
     if (e->file[0] && e->line && e->col)
-        fprintf(stderr, "%s:%u:%u: %s: %s\n", e->file, e->line, e->col,
-                level, e->msg);
+        fprintf(stderr, "%s:%u:%u: %s: %s\n", e->file, e->line, e->col, level,
+                e->msg);
     else if (e->file[0] && e->line)
         fprintf(stderr, "%s:%u: %s: %s\n", e->file, e->line, level, e->msg);
     else if (e->file[0])
@@ -198,8 +198,8 @@ int cli_parse(int argc, char **argv, unsigned allowed, cli_opts *o)
               (strcmp(name, "--colour") == 0 && (allowed & OPT_COLOR)) ||
               (strcmp(name, "--jobs") == 0 && (allowed & OPT_JOBS)) ||
               (strcmp(name, "--lanes") == 0 && (allowed & OPT_LANES)))) {
-            cli_errorf("unknown option '%s' for '%s' (see 'dtl help %s')",
-                       name, o->cmd, o->cmd);
+            cli_errorf("unknown option '%s' for '%s' (see 'dtl help %s')", name,
+                       o->cmd, o->cmd);
             return EXIT_USAGE;
         }
         if (eq)
@@ -221,8 +221,7 @@ int cli_parse(int argc, char **argv, unsigned allowed, cli_opts *o)
             o->date = v;
         } else if (strcmp(name, "--rules") == 0) {
             if (o->rule_dir_count >= CLI_MAX_RULE_DIRS) {
-                cli_errorf("at most %d --rules directories",
-                           CLI_MAX_RULE_DIRS);
+                cli_errorf("at most %d --rules directories", CLI_MAX_RULE_DIRS);
                 return EXIT_USAGE;
             }
             o->rule_dirs[o->rule_dir_count++] = v;
@@ -241,8 +240,7 @@ int cli_parse(int argc, char **argv, unsigned allowed, cli_opts *o)
             long j = strtol(v, &e, 10);
 
             if (*e || j < 1 || j > 256) {
-                cli_errorf("--jobs wants a number from 1 to 256, not '%s'",
-                           v);
+                cli_errorf("--jobs wants a number from 1 to 256, not '%s'", v);
                 return EXIT_USAGE;
             }
             o->jobs = (int)j;
@@ -254,8 +252,7 @@ int cli_parse(int argc, char **argv, unsigned allowed, cli_opts *o)
             else if (strcmp(v, "never") == 0)
                 o->color = COLOR_NEVER;
             else {
-                cli_errorf("--color wants auto, always or never, not '%s'",
-                           v);
+                cli_errorf("--color wants auto, always or never, not '%s'", v);
                 return EXIT_USAGE;
             }
         }

@@ -23,19 +23,24 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+enum {
+    SLOT_FREE,
+    SLOT_READY,
+    SLOT_BUSY,
+    SLOT_DONE
+};
 
 typedef struct slot {
     int state;
-    char *data;   /* the record or file contents */
+    char *data; /* the record or file contents */
     size_t len;
-    char *name;   /* for messages: path or path:line */
+    char *name;         /* for messages: path or path:line */
     unsigned long line; /* JSON Lines line, 0 for a file */
-    char *out;    /* the output */
+    char *out;          /* the output */
     size_t out_len;
-    char *err;    /* diagnostics, printed in order */
+    char *err; /* diagnostics, printed in order */
     size_t err_len;
-    int status;   /* EXIT_* of this article */
+    int status; /* EXIT_* of this article */
     size_t events;
 } slot;
 
@@ -105,8 +110,7 @@ static void process(batch *b, slot *s)
         dtl_text_free(t);
     }
     if (tl == NULL) {
-        fprintf(ef, "dtl: %s: %s (skipped)\n", err.file[0] ? err.file
-                                                            : s->name,
+        fprintf(ef, "dtl: %s: %s (skipped)\n", err.file[0] ? err.file : s->name,
                 err.msg);
         s->status = cli_exit_for(err.code);
     } else {
@@ -162,10 +166,10 @@ static void *worker(void *arg)
 /* ------------------------------------------------------------------ */
 
 typedef struct source {
-    FILE *jsonl;        /* open JSON Lines input, or NULL */
+    FILE *jsonl; /* open JSON Lines input, or NULL */
     const char *jname;
     unsigned long lineno;
-    char **files;       /* article files still to read */
+    char **files; /* article files still to read */
     size_t nfiles, next;
 } source;
 
@@ -360,21 +364,21 @@ static int add_path(source *src, const char *path, size_t *cap)
 
 static void show_progress(batch *b, int final)
 {
-    double t = now_s(), el = t - ((double)b->t0.tv_sec +
-                                  (double)b->t0.tv_nsec / 1e9);
+    double t = now_s(),
+           el = t - ((double)b->t0.tv_sec + (double)b->t0.tv_nsec / 1e9);
     double mb = (double)b->bytes / 1e6;
 
     if (!b->progress)
         return;
-    if (!final && t - ((double)b->last.tv_sec +
-                       (double)b->last.tv_nsec / 1e9) < 0.2)
+    if (!final &&
+        t - ((double)b->last.tv_sec + (double)b->last.tv_nsec / 1e9) < 0.2)
         return;
     clock_gettime(CLOCK_MONOTONIC, &b->last);
-    fprintf(stderr, "\rdtl: %zu articles, %.1f MB, %.1f MB/s", b->articles,
-            mb, el > 0 ? mb / el : 0.0);
+    fprintf(stderr, "\rdtl: %zu articles, %.1f MB, %.1f MB/s", b->articles, mb,
+            el > 0 ? mb / el : 0.0);
     if (b->total_bytes && b->bytes && !final) {
-        double left = el * (double)(b->total_bytes - b->bytes) /
-                      (double)b->bytes;
+        double left =
+            el * (double)(b->total_bytes - b->bytes) / (double)b->bytes;
 
         fprintf(stderr, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
     }
@@ -423,8 +427,8 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     for (i = 0; i < o->input_count; i++) {
         const char *p = o->inputs[i];
         size_t n = strlen(p);
-        int is_jsonl = strcmp(p, "-") == 0 ||
-                       (n > 6 && strcmp(p + n - 6, ".jsonl") == 0);
+        int is_jsonl =
+            strcmp(p, "-") == 0 || (n > 6 && strcmp(p + n - 6, ".jsonl") == 0);
 
         if (is_jsonl) {
             if (o->input_count != 1) {

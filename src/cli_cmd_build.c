@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *const build_formats[] = {"json", "jsonl", "ics", "text",
-                                            "html", NULL};
+static const char *const build_formats[] = {"json", "jsonl", "ics",
+                                            "text", "html",  NULL};
 
 static int write_timeline(cli_opts *o, const dtl_timeline *tl,
                           const char *format, cli_out *out)
@@ -46,8 +46,7 @@ static int write_timeline(cli_opts *o, const dtl_timeline *tl,
             ho.lanes = DTL_HTML_LANES_TYPE;
         st = dtl_timeline_write_html(tl, out->fp, &ho, &err);
     } else {
-        st = dtl_timeline_write_text(tl, out->fp, cli_color(o, out->fp),
-                                     &err);
+        st = dtl_timeline_write_text(tl, out->fp, cli_color(o, out->fp), &err);
     }
     if (st != DTL_OK) {
         cli_print_error(&err);
@@ -56,8 +55,8 @@ static int write_timeline(cli_opts *o, const dtl_timeline *tl,
     return EXIT_OK;
 }
 
-static int build_one(cli_opts *o, const dtl_rules *rs,
-                     const char *path, const char *format)
+static int build_one(cli_opts *o, const dtl_rules *rs, const char *path,
+                     const char *format)
 {
     dtl_error err;
     dtl_text *text;
@@ -127,12 +126,11 @@ int cmd_build(int argc, char **argv)
                    build_formats, &o, &rc))
         return rc;
     batch = is_batch(&o);
-    format = o.format ? o.format
-             : batch ? "jsonl"
+    format = o.format                                      ? o.format
+             : batch                                       ? "jsonl"
              : (o.output == NULL && isatty(STDOUT_FILENO)) ? "text"
                                                            : "json";
-    if (batch && strcmp(format, "jsonl") != 0 &&
-        strcmp(format, "text") != 0) {
+    if (batch && strcmp(format, "jsonl") != 0 && strcmp(format, "text") != 0) {
         cli_errorf("build: several articles give one timeline each: use "
                    "--format jsonl (or text)");
         free(o.inputs);

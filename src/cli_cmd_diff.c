@@ -56,8 +56,8 @@ int cmd_diff(int argc, char **argv)
 
         if (o.lanes && strcmp(o.lanes, "type") == 0)
             ho.lanes = DTL_HTML_LANES_TYPE;
-        st = dtl_diff_write_html(d, a, b, o.inputs[0], o.inputs[1], out.fp,
-                                 &ho, &err);
+        st = dtl_diff_write_html(d, a, b, o.inputs[0], o.inputs[1], out.fp, &ho,
+                                 &err);
     } else {
         st = dtl_diff_write_text(d, o.inputs[0], o.inputs[1], out.fp,
                                  cli_color(&o, out.fp), &err);

@@ -51,7 +51,7 @@ int cmd_merge(int argc, char **argv)
         rc = cli_exit_for(err.code);
         goto done;
     }
-    format = o.format ? o.format
+    format = o.format                                      ? o.format
              : (o.output == NULL && isatty(STDOUT_FILENO)) ? "text"
                                                            : "json";
     rc = cli_out_open(&out, o.output);

@@ -60,9 +60,8 @@ static int list(cli_opts *o, const dtl_rules *rs)
                     ri.line, ri.pattern_count, ri.example_count,
                     ri.counter_count, i + 1 < n ? "," : "");
         } else {
-            fprintf(out.fp, "%-9s %-28s %-22s %-5s %s:%u\n", ri.kind,
-                    ri.name, ri.type, *ri.cameo ? ri.cameo : "-", ri.file,
-                    ri.line);
+            fprintf(out.fp, "%-9s %-28s %-22s %-5s %s:%u\n", ri.kind, ri.name,
+                    ri.type, *ri.cameo ? ri.cameo : "-", ri.file, ri.line);
         }
     }
     if (json)
@@ -105,10 +104,9 @@ int cmd_rules(int argc, char **argv)
         return EXIT_OK;
     }
     is_list = strcmp(argv[0], "list") == 0;
-    rc = cli_parse(argc - 1, argv + 1,
-                   OPT_RULES | OPT_QUIET |
-                       (is_list ? OPT_FORMAT | OPT_OUTPUT : 0),
-                   &o);
+    rc = cli_parse(
+        argc - 1, argv + 1,
+        OPT_RULES | OPT_QUIET | (is_list ? OPT_FORMAT | OPT_OUTPUT : 0), &o);
     if (rc < 0) {
         cli_help(stdout, "rules");
         free(o.inputs);

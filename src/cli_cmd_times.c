@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const times_formats[] = {"json", "jsonl", "timeml",
-                                            NULL};
+static const char *const times_formats[] = {"json", "jsonl", "timeml", NULL};
 
 /* JSON Lines in ({"id","date","text"} per line), one line out each; a
  * bad record is reported and skipped. */

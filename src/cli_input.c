@@ -88,8 +88,8 @@ dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,
     if (data == NULL)
         return NULL;
     memset(&err, 0, sizeof(err));
-    while (i < len && (data[i] == ' ' || data[i] == '\n' ||
-                       data[i] == '\r' || data[i] == '\t'))
+    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' ||
+                       data[i] == '\t'))
         i++;
     if (i < len && data[i] == '{') {
         tl = dtl_timeline_read_json(data, len, name, &err);

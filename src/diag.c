@@ -11,14 +11,9 @@
 #include <string.h>
 
 static const char *const status_names[] = {
-    "success",
-    "out of memory",
-    "input/output error",
-    "invalid input",
-    "invalid rule",
-    "invalid file format",
-    "limit exceeded",
-    "invalid argument",
+    "success",        "out of memory",    "input/output error",
+    "invalid input",  "invalid rule",     "invalid file format",
+    "limit exceeded", "invalid argument",
 };
 
 const char *dtl_strerror(dtl_status status)

@@ -12,8 +12,9 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 6, 7)))
 #endif
-dtl_status diag_set(dtl_error *err, dtl_status code, const char *file,
-                    unsigned line, unsigned col, const char *fmt, ...);
+dtl_status
+diag_set(dtl_error *err, dtl_status code, const char *file, unsigned line,
+         unsigned col, const char *fmt, ...);
 
 /* Sends a warning (code, message) to fn when fn is not NULL. */
 #if defined(__GNUC__)

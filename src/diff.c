@@ -89,8 +89,8 @@ static unsigned changes_of(const dtl_event *o, const dtl_event *n)
 
     if (o->date.earliest != n->date.earliest ||
         o->date.latest != n->date.latest) {
-        if (when_gap(&o->date, &n->date) > 0 || !when_overlap(&o->date,
-                                                               &n->date))
+        if (when_gap(&o->date, &n->date) > 0 ||
+            !when_overlap(&o->date, &n->date))
             c |= DTL_CHANGE_DATE_CONFLICT;
         else if (when_contains(&o->date, &n->date) ||
                  when_contains(&n->date, &o->date))
@@ -228,7 +228,7 @@ size_t dtl_diff_differences(const dtl_diff *d)
 
 static const char *const change_names[] = {
     "date_refined", "date_conflict", "date_moved", "status",
-    "actors", "location", "type"};
+    "actors",       "location",      "type"};
 
 static void actors_str(buf *b, const dtl_event *e)
 {
@@ -241,10 +241,10 @@ static void actors_str(buf *b, const dtl_event *e)
                    dtl_role_name(e->actors[i].role));
 }
 
-#define RED "\033[31m"
+#define RED   "\033[31m"
 #define GREEN "\033[32m"
-#define CYAN "\033[36m"
-#define BOLD "\033[1m"
+#define CYAN  "\033[36m"
+#define BOLD  "\033[1m"
 #define RESET "\033[0m"
 
 static void line_event(buf *b, char sign, const dtl_event *e, int color)
@@ -290,10 +290,10 @@ dtl_status dtl_diff_write_text(const dtl_diff *d, const char *old_name,
                           DTL_CHANGE_DATE_CONFLICT)) {
             timeline_when_text(&e->old_ev->date, 0, w1, sizeof(w1));
             timeline_when_text(&e->new_ev->date, 0, w2, sizeof(w2));
-            buf_printf(&b, "  date: %s%s%s -> %s%s%s (%s)\n",
-                       color ? RED : "", w1, color ? RESET : "",
-                       color ? GREEN : "", w2, color ? RESET : "",
-                       e->changes & DTL_CHANGE_DATE_CONFLICT ? "conflict"
+            buf_printf(&b, "  date: %s%s%s -> %s%s%s (%s)\n", color ? RED : "",
+                       w1, color ? RESET : "", color ? GREEN : "", w2,
+                       color ? RESET : "",
+                       e->changes & DTL_CHANGE_DATE_CONFLICT  ? "conflict"
                        : e->changes & DTL_CHANGE_DATE_REFINED ? "refined"
                                                               : "moved");
         }
@@ -366,11 +366,9 @@ static cJSON *brief(const dtl_event *e)
 }
 
 dtl_status dtl_diff_write_json(const dtl_diff *d, const char *old_name,
-                               const char *new_name, FILE *out,
-                               dtl_error *err)
+                               const char *new_name, FILE *out, dtl_error *err)
 {
-    static const char *const kinds[] = {"same", "changed", "removed",
-                                        "added"};
+    static const char *const kinds[] = {"same", "changed", "removed", "added"};
     cJSON *root = cJSON_CreateObject(), *arr;
     size_t i, k;
     char *s;
@@ -389,8 +387,7 @@ dtl_status dtl_diff_write_json(const dtl_diff *d, const char *old_name,
         cJSON_AddItemToArray(arr, o);
         cJSON_AddStringToObject(o, "kind", kinds[e->kind]);
         ch = cJSON_AddArrayToObject(o, "changes");
-        for (k = 0; ch && k < sizeof(change_names) / sizeof(*change_names);
-             k++)
+        for (k = 0; ch && k < sizeof(change_names) / sizeof(*change_names); k++)
             if (e->changes & (1u << k))
                 cJSON_AddItemToArray(ch, cJSON_CreateString(change_names[k]));
         if (e->kind == DTL_DIFF_SAME || e->kind == DTL_DIFF_CHANGED)

@@ -28,12 +28,11 @@
 #include "util.h"
 
 #define MODALITY_WORDS 8
-#define EV_MAX_HITS 128
+#define EV_MAX_HITS    128
 
 /* Appends the actors among hits[0..n) inside [start, end) to a. */
 static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
-                             size_t end, dtl_role role, ev_actor *a,
-                             size_t max)
+                             size_t end, dtl_role role, ev_actor *a, size_t max)
 {
     size_t i, k, count = 0;
 
@@ -70,8 +69,8 @@ static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
 }
 
 size_t event_actors_in(const dtl_rules *rs, matcher *m, const char *s,
-                       size_t start, size_t end, dtl_role role,
-                       ev_actor *a, size_t max)
+                       size_t start, size_t end, dtl_role role, ev_actor *a,
+                       size_t max)
 {
     gaz_hit hits[64];
     size_t n = gazetteer_scan(rs->gaz, s, start, end, hits, 64);
@@ -135,11 +134,10 @@ static void settle(cand *c, size_t n)
 
 /* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
  * be resolved. */
-static size_t resolve_anaphor(const dtl_rules *rs, matcher *m,
-                              const char *s, const segmentation *seg,
-                              const ev_list *out, const rule *ru,
-                              long qidx, ev_actor *a, ev_actor *extra,
-                              size_t max)
+static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
+                              const segmentation *seg, const ev_list *out,
+                              const rule *ru, long qidx, ev_actor *a,
+                              ev_actor *extra, size_t max)
 {
     size_t i, n;
 
@@ -148,8 +146,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m,
 
         if (q == NULL || q->sp_end <= q->sp_start)
             return 0;
-        n = event_actors_in(rs, m, s, q->sp_start, q->sp_end, a->role,
-                            extra, max);
+        n = event_actors_in(rs, m, s, q->sp_start, q->sp_end, a->role, extra,
+                            max);
         for (i = 0; i < n; i++)
             if (extra[i].code[0] == '@')
                 return 0;
@@ -215,9 +213,9 @@ static dtl_role role_of(field f)
 }
 
 static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
-                       const segmentation *seg, const ev_list *out,
-                       ev_raw *ev, size_t base, const match *mt,
-                       const gaz_hit *hits, size_t nh)
+                       const segmentation *seg, const ev_list *out, ev_raw *ev,
+                       size_t base, const match *mt, const gaz_hit *hits,
+                       size_t nh)
 {
     size_t i, j, k, n;
     ev_actor tmp[EV_MAX_ACTORS], res[EV_MAX_ACTORS];
@@ -370,8 +368,8 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
         for (j = 0; j < ru->pat_count; j++) {
             size_t pos = 0;
 
-            while (matcher_find(m, &ru->pats[j], ru, s + from, trig - from,
-                                pos, &mt) == 1) {
+            while (matcher_find(m, &ru->pats[j], ru, s + from, trig - from, pos,
+                                &mt) == 1) {
                 pos = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (best < 0 || mt.end >= best_end) {
                     best_end = mt.end;
@@ -433,8 +431,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
 
-            while (matcher_find(m, &ru->pats[j], ru, masked, len, from,
-                                &mt) == 1) {
+            while (matcher_find(m, &ru->pats[j], ru, masked, len, from, &mt) ==
+                   1) {
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
@@ -493,9 +491,9 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             if (c[i].mt.caps[j].cap->fld == FIELD_WEAPON)
                 w = &c[i].mt.caps[j];
             if (c[i].mt.caps[j].cap->fld == FIELD_COUNT)
-                ev.count = count_of(rs, sub + c[i].mt.caps[j].start,
-                                    c[i].mt.caps[j].end -
-                                        c[i].mt.caps[j].start);
+                ev.count =
+                    count_of(rs, sub + c[i].mt.caps[j].start,
+                             c[i].mt.caps[j].end - c[i].mt.caps[j].start);
         }
         if (ev.count < 0)
             ev.count = 0;

@@ -34,8 +34,8 @@ typedef struct ev_raw {
     size_t weapon_start, weapon_end;
     long count;
     int status;
-    long quote;   /* speech quotation holding the trigger, or -1 */
-    int tense;    /* tx_tense at the trigger */
+    long quote; /* speech quotation holding the trigger, or -1 */
+    int tense;  /* tx_tense at the trigger */
     /* Set by anchoring: */
     dtl_timex when;
     long anchor_event; /* index of the event it is relative to, or -1 */
@@ -58,7 +58,7 @@ dtl_status event_detect(const dtl_rules *rules, const dtl_text *text,
 
 /* Resolves the actors named in s[start..end) into a (up to max). */
 size_t event_actors_in(const dtl_rules *rules, matcher *m, const char *s,
-                       size_t start, size_t end, dtl_role role,
-                       ev_actor *a, size_t max);
+                       size_t start, size_t end, dtl_role role, ev_actor *a,
+                       size_t max);
 
 #endif

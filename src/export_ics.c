@@ -104,8 +104,7 @@ static char *description(const dtl_timeline *tl, const dtl_event *e)
     if (e->conflict)
         buf_puts(&b, "Sources disagree on the date.\n");
     for (i = 0; i < e->evidence_count; i++) {
-        const dtl_document *d = dtl_timeline_document(tl,
-                                                      e->evidence[i].doc);
+        const dtl_document *d = dtl_timeline_document(tl, e->evidence[i].doc);
 
         buf_printf(&b, "Evidence (%s): %s\n", d ? d->id : "",
                    e->evidence[i].text);
@@ -117,8 +116,7 @@ static icalproperty_status ical_status(const dtl_event *e)
 {
     if (e->status == DTL_STATUS_CANCELLED)
         return ICAL_STATUS_CANCELLED;
-    if (e->status == DTL_STATUS_OCCURRED &&
-        e->date.certainty == DTL_CERT_EXACT)
+    if (e->status == DTL_STATUS_OCCURRED && e->date.certainty == DTL_CERT_EXACT)
         return ICAL_STATUS_CONFIRMED;
     return ICAL_STATUS_TENTATIVE;
 }
@@ -144,8 +142,7 @@ static dtl_day event_modified(const dtl_timeline *tl, const dtl_event *e)
     size_t i;
 
     for (i = 0; i < e->evidence_count; i++) {
-        const dtl_document *d = dtl_timeline_document(tl,
-                                                      e->evidence[i].doc);
+        const dtl_document *d = dtl_timeline_document(tl, e->evidence[i].doc);
 
         if (d && d->dct != DTL_DAY_NONE &&
             (best == DTL_DAY_NONE || d->dct > best))
@@ -171,22 +168,19 @@ static icalcomponent *vevent(const dtl_timeline *tl, const dtl_event *e,
     }
     icalcomponent_add_property(v, icalproperty_new_uid(e->uid));
     icalcomponent_add_property(v, icalproperty_new_dtstamp(stamp));
-    icalcomponent_add_property(v,
-                               icalproperty_new_dtstart(ical_day(
-                                   e->date.earliest)));
-    icalcomponent_add_property(v,
-                               icalproperty_new_dtend(ical_day(
-                                   e->date.latest + 1)));
+    icalcomponent_add_property(
+        v, icalproperty_new_dtstart(ical_day(e->date.earliest)));
+    icalcomponent_add_property(
+        v, icalproperty_new_dtend(ical_day(e->date.latest + 1)));
     icalcomponent_add_property(v, icalproperty_new_summary(e->summary));
     icalcomponent_add_property(v, icalproperty_new_description(desc));
     icalcomponent_add_property(v, icalproperty_new_categories(e->type));
     if (e->location)
         icalcomponent_add_property(v, icalproperty_new_location(e->location));
     icalcomponent_add_property(v, icalproperty_new_status(ical_status(e)));
-    icalcomponent_add_property(v, icalproperty_new_sequence(
-                                      (int)e->sequence));
-    icalcomponent_add_property(v, icalproperty_new_transp(
-                                      ICAL_TRANSP_TRANSPARENT));
+    icalcomponent_add_property(v, icalproperty_new_sequence((int)e->sequence));
+    icalcomponent_add_property(
+        v, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     mod = event_modified(tl, e);
     if (mod != DTL_DAY_NONE)
         icalcomponent_add_property(
@@ -194,8 +188,8 @@ static icalcomponent *vevent(const dtl_timeline *tl, const dtl_event *e,
                    (time_t)mod * 86400, 0, icaltimezone_get_utc_timezone())));
     free(desc);
     if (add_x(v, "X-DTL-CAMEO", e->cameo, NULL, NULL, NULL, NULL) ||
-        add_x(v, "X-DTL-STATUS", dtl_event_status_name(e->status), NULL,
-              NULL, NULL, NULL) ||
+        add_x(v, "X-DTL-STATUS", dtl_event_status_name(e->status), NULL, NULL,
+              NULL, NULL) ||
         add_x(v, "X-DTL-DATE", e->date.value, "X-CERTAINTY",
               dtl_certainty_name(e->date.certainty), "X-GRANULARITY",
               dtl_granularity_name(e->date.granularity)))
@@ -205,8 +199,8 @@ static icalcomponent *vevent(const dtl_timeline *tl, const dtl_event *e,
                   dtl_role_name(e->actors[i].role), "X-CODE",
                   e->actors[i].code))
             goto fail;
-    if (e->weapon && add_x(v, "X-DTL-WEAPON", e->weapon, NULL, NULL, NULL,
-                           NULL))
+    if (e->weapon &&
+        add_x(v, "X-DTL-WEAPON", e->weapon, NULL, NULL, NULL, NULL))
         goto fail;
     return v;
 fail:
@@ -215,8 +209,7 @@ fail:
 }
 
 dtl_status dtl_timeline_write_ics(const dtl_timeline *tl, FILE *out,
-                                  const dtl_ics_options *opts,
-                                  dtl_error *err)
+                                  const dtl_ics_options *opts, dtl_error *err)
 {
     icalcomponent *cal;
     struct icaltimetype stamp;
@@ -230,8 +223,8 @@ dtl_status dtl_timeline_write_ics(const dtl_timeline *tl, FILE *out,
         ts = (time_t)opts->dtstamp;
     else if (dct != DTL_DAY_NONE)
         ts = (time_t)dct * 86400;
-    stamp = icaltime_from_timet_with_zone(ts, 0,
-                                          icaltimezone_get_utc_timezone());
+    stamp =
+        icaltime_from_timet_with_zone(ts, 0, icaltimezone_get_utc_timezone());
     cal = icalcomponent_vanew(
         ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
         icalproperty_new_prodid("-//dtl//dtl " DTL_VERSION "//EN"),
@@ -249,8 +242,7 @@ dtl_status dtl_timeline_write_ics(const dtl_timeline *tl, FILE *out,
         const dtl_event *e = dtl_timeline_event(tl, i);
         icalcomponent *v;
 
-        if (e->date.earliest == DTL_DAY_NONE ||
-            e->date.latest == DTL_DAY_NONE)
+        if (e->date.earliest == DTL_DAY_NONE || e->date.latest == DTL_DAY_NONE)
             continue;
         v = vevent(tl, e, stamp);
         if (v == NULL)

@@ -136,8 +136,9 @@ static cJSON *event_json(const dtl_timeline *tl, const dtl_event *e)
         goto fail;
     }
     if (add(o, "weapon", str_or_null(e->weapon)) ||
-        add(o, "count", e->count ? cJSON_CreateNumber((double)e->count)
-                                 : cJSON_CreateNull()))
+        add(o, "count",
+            e->count ? cJSON_CreateNumber((double)e->count)
+                     : cJSON_CreateNull()))
         goto fail;
     arr = cJSON_CreateArray();
     if (add(o, "evidence", arr))
@@ -213,8 +214,7 @@ fail:
     return NULL;
 }
 
-static dtl_status write_json(cJSON *root, int pretty, FILE *out,
-                             dtl_error *err)
+static dtl_status write_json(cJSON *root, int pretty, FILE *out, dtl_error *err)
 {
     char *s;
     size_t n;
@@ -285,15 +285,15 @@ static cJSON *times_json(const dtl_text *text, const dtl_timex *tx,
         o = cJSON_CreateObject();
         if (txt == NULL || push(arr, o) ||
             add(o, "start",
-                cJSON_CreateNumber((double)dtl_text_cp_offset(text,
-                                                              t->start))) ||
-            add(o, "end", cJSON_CreateNumber((double)dtl_text_cp_offset(
-                              text, t->end))) ||
+                cJSON_CreateNumber(
+                    (double)dtl_text_cp_offset(text, t->start))) ||
+            add(o, "end",
+                cJSON_CreateNumber((double)dtl_text_cp_offset(text, t->end))) ||
             add(o, "text", cJSON_CreateString(txt)) ||
             add(o, "type", cJSON_CreateString(dtl_timex_type_name(t->type))) ||
             add(o, "value", cJSON_CreateString(t->value)) ||
-            add(o, "mod", t->mod[0] ? cJSON_CreateString(t->mod)
-                                    : cJSON_CreateNull()) ||
+            add(o, "mod",
+                t->mod[0] ? cJSON_CreateString(t->mod) : cJSON_CreateNull()) ||
             add(o, "earliest", day_json(t->earliest)) ||
             add(o, "latest", day_json(t->latest)) ||
             add(o, "granularity",

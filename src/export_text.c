@@ -13,11 +13,11 @@
 #include "diag.h"
 #include "timeline.h"
 
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
-#define RED "\033[31m"
-#define YELLOW "\033[33m"
-#define RESET "\033[0m"
+#define BOLD          "\033[1m"
+#define DIM           "\033[2m"
+#define RED           "\033[31m"
+#define YELLOW        "\033[33m"
+#define RESET         "\033[0m"
 #define EVIDENCE_COLS 96
 
 /* Appends s shortened to cols characters, with an ellipsis. */
@@ -36,8 +36,8 @@ static void put_short(buf *b, const char *s, size_t cols)
         buf_puts(b, "...");
 }
 
-dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out,
-                                   int color, dtl_error *err)
+dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out, int color,
+                                   dtl_error *err)
 {
     buf b;
     size_t i, n = dtl_timeline_event_count(tl), nd;
@@ -59,9 +59,8 @@ dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out,
         const char *st = dtl_event_status_name(e->status);
 
         timeline_when_text(&e->date, 0, when, sizeof(when));
-        buf_printf(&b, "%-4s %s%-22s%s %-11s ", e->id, color ? BOLD : "",
-                   when, color ? RESET : "",
-                   dtl_certainty_name(e->date.certainty));
+        buf_printf(&b, "%-4s %s%-22s%s %-11s ", e->id, color ? BOLD : "", when,
+                   color ? RESET : "", dtl_certainty_name(e->date.certainty));
         if (color && e->status != DTL_STATUS_OCCURRED)
             buf_printf(&b, YELLOW "%-9s" RESET " ", st);
         else

@@ -19,7 +19,7 @@
 #include "util.h"
 
 #define GAZ_MAX_WORDS 12
-#define GAZ_KEY_MAX 256
+#define GAZ_KEY_MAX   256
 
 typedef struct slot {
     const char *key;
@@ -34,7 +34,7 @@ typedef struct table {
 } table;
 
 struct gazetteer {
-    table folded, exact; /* full keys */
+    table folded, exact;  /* full keys */
     table ffirst, efirst; /* first words */
     arena mem;            /* first-word keys */
 };
@@ -159,8 +159,8 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
             const lex_entry *e = &lx->entries[j];
             slot *s = insert(cased ? &g->exact : &g->folded, e->key);
 
-            if (s == NULL || add_first(g, cased ? &g->efirst : &g->ffirst,
-                                       e->key) != 0)
+            if (s == NULL ||
+                add_first(g, cased ? &g->efirst : &g->ffirst, e->key) != 0)
                 goto fail;
             if (util_grow((void **)&s->ents, &s->cap, s->count + 1,
                           sizeof(*s->ents)) != 0)
@@ -184,7 +184,7 @@ typedef struct tok {
     size_t start, end; /* core, without surrounding punctuation */
     size_t alt[3];     /* possible ends, longest first */
     int nalt;
-    int clean;         /* may be followed by more words of a name */
+    int clean; /* may be followed by more words of a name */
 } tok;
 
 static int lead_punct(int c)
@@ -237,8 +237,7 @@ static size_t tokenize(const char *s, size_t start, size_t end, tok *t,
     return n;
 }
 
-static const slot *lookup(const gazetteer *g, const char *s, size_t a,
-                          size_t b)
+static const slot *lookup(const gazetteer *g, const char *s, size_t a, size_t b)
 {
     char key[GAZ_KEY_MAX];
     size_t len;

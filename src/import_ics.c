@@ -45,10 +45,9 @@ static const char *xparam(icalproperty *p, const char *xname)
 static icalproperty *xprop(icalcomponent *c, const char *name,
                            icalproperty *after)
 {
-    icalproperty *p = after ? icalcomponent_get_next_property(
-                                  c, ICAL_X_PROPERTY)
-                            : icalcomponent_get_first_property(
-                                  c, ICAL_X_PROPERTY);
+    icalproperty *p =
+        after ? icalcomponent_get_next_property(c, ICAL_X_PROPERTY)
+              : icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
 
     for (; p; p = icalcomponent_get_next_property(c, ICAL_X_PROPERTY)) {
         const char *n = icalproperty_get_x_name(p);
@@ -135,8 +134,8 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     e.cameo = p ? icalproperty_get_x(p) : "";
     p = xprop(v, "X-DTL-STATUS", NULL);
     if (p) {
-        e.status = (dtl_event_status)import_status(
-            icalproperty_get_x(p), DTL_STATUS_OCCURRED);
+        e.status = (dtl_event_status)import_status(icalproperty_get_x(p),
+                                                   DTL_STATUS_OCCURRED);
     } else {
         p = icalcomponent_get_first_property(v, ICAL_STATUS_PROPERTY);
         e.status = p && icalproperty_get_status(p) == ICAL_STATUS_CANCELLED
@@ -153,12 +152,10 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
             xparam(p, "X-GRANULARITY"), DTL_GRAN_NONE);
     } else {
         dtl_date_format(e.date.earliest, e.date.value);
-        e.date.certainty = e.date.earliest == e.date.latest
-                               ? DTL_CERT_EXACT
-                               : DTL_CERT_APPROX;
-        e.date.granularity = e.date.earliest == e.date.latest
-                                 ? DTL_GRAN_DAY
-                                 : DTL_GRAN_NONE;
+        e.date.certainty =
+            e.date.earliest == e.date.latest ? DTL_CERT_EXACT : DTL_CERT_APPROX;
+        e.date.granularity =
+            e.date.earliest == e.date.latest ? DTL_GRAN_DAY : DTL_GRAN_NONE;
     }
     for (p = xprop(v, "X-DTL-ACTOR", NULL); p && n < 32;
          p = xprop(v, "X-DTL-ACTOR", p)) {
@@ -166,8 +163,8 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
 
         ac[n].name = icalproperty_get_x(p);
         ac[n].code = code ? code : "";
-        ac[n].role = (dtl_role)import_role(xparam(p, "X-ROLE"),
-                                           DTL_ROLE_PARTICIPANT);
+        ac[n].role =
+            (dtl_role)import_role(xparam(p, "X-ROLE"), DTL_ROLE_PARTICIPANT);
         n++;
     }
     e.actors = ac;
@@ -226,8 +223,8 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
     nv = count_vevents(data, len);
     if (nv > DTL_MAX_IMPORT_EVENTS) {
         diag_set(err, DTL_ELIMIT, name, 0, 0,
-                 "%zu events, over the limit of %u (DTL_MAX_IMPORT_EVENTS)",
-                 nv, DTL_MAX_IMPORT_EVENTS);
+                 "%zu events, over the limit of %u (DTL_MAX_IMPORT_EVENTS)", nv,
+                 DTL_MAX_IMPORT_EVENTS);
         return NULL;
     }
     if (len < 15 || memcmp(data, "BEGIN:VCALENDAR", 15) != 0) {
@@ -244,10 +241,10 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
         diag_set(err, DTL_EFORMAT, name, 0, 0, "malformed iCalendar file");
         return NULL;
     }
-    cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT
-              ? root
-              : icalcomponent_get_first_component(root,
-                                                  ICAL_VCALENDAR_COMPONENT);
+    cal =
+        icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT
+            ? root
+            : icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT);
     errors = icalcomponent_count_errors(root);
     if (cal == NULL || errors > 0) {
         diag_set(err, DTL_EFORMAT, name, 0, 0,
@@ -284,8 +281,7 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
     }
     if (timeline_add_document(tl, &doc) < 0)
         goto nomem;
-    for (; v; v = icalcomponent_get_next_component(cal,
-                                                   ICAL_VEVENT_COMPONENT))
+    for (; v; v = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
         if (read_vevent(tl, v, name, k++, err) != 0)
             goto fail;
     if (timeline_finish(tl, idbuf, 0) != 0)

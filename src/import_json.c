@@ -23,15 +23,15 @@
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
-#define FIND_NAME(fn, n)                                                 \
-    do {                                                                 \
-        int i_;                                                          \
-        if (s == NULL)                                                   \
-            return def;                                                  \
-        for (i_ = 0; i_ < (n); i_++)                                     \
-            if (strcmp(fn, s) == 0)                                      \
-                return i_;                                               \
-        return def;                                                      \
+#define FIND_NAME(fn, n)             \
+    do {                             \
+        int i_;                      \
+        if (s == NULL)               \
+            return def;              \
+        for (i_ = 0; i_ < (n); i_++) \
+            if (strcmp(fn, s) == 0)  \
+                return i_;           \
+        return def;                  \
     } while (0)
 
 int import_status(const char *s, int def)
@@ -84,7 +84,8 @@ typedef struct reader {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void bad(reader *r, const char *fmt, ...)
+static void
+bad(reader *r, const char *fmt, ...)
 {
     char msg[200];
     va_list ap;
@@ -102,8 +103,7 @@ static void bad(reader *r, const char *fmt, ...)
 }
 
 /* A string member, NULL when absent or null; wrong type is an error. */
-static const char *str(reader *r, const cJSON *o, const char *key,
-                       int required)
+static const char *str(reader *r, const cJSON *o, const char *key, int required)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
@@ -121,8 +121,7 @@ static const char *str(reader *r, const cJSON *o, const char *key,
 
 /* A whole number from 0 to max, 0 when absent or null; anything else
  * is an error (a negative or huge offset must not reach a size_t). */
-static unsigned long num(reader *r, const cJSON *o, const char *key,
-                         double max)
+static unsigned long num(reader *r, const cJSON *o, const char *key, double max)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     double d;
@@ -167,8 +166,8 @@ static void read_when(reader *r, const cJSON *o, dtl_when *w)
     snprintf(w->value, sizeof(w->value), "%s", v ? v : "");
     w->granularity = (dtl_granularity)import_granularity(
         str(r, o, "granularity", 0), DTL_GRAN_NONE);
-    w->certainty = (dtl_certainty)import_certainty(
-        str(r, o, "certainty", 0), DTL_CERT_VAGUE);
+    w->certainty = (dtl_certainty)import_certainty(str(r, o, "certainty", 0),
+                                                   DTL_CERT_VAGUE);
     an = cJSON_GetObjectItemCaseSensitive(o, "anchor");
     if (cJSON_IsObject(an)) {
         w->anchor = (dtl_anchor_kind)import_anchor(str(r, an, "kind", 0),
@@ -240,8 +239,7 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
     if (n && (ac = calloc(n, sizeof(*ac))) == NULL)
         goto nomem;
     i = 0;
-    cJSON_ArrayForEach(it, arr)
-    {
+    cJSON_ArrayForEach (it, arr) {
         const char *role = str(r, it, "role", 0);
 
         ac[i].name = str(r, it, "name", 1);
@@ -260,8 +258,7 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
     if (n && (evd = calloc(n, sizeof(*evd))) == NULL)
         goto nomem;
     i = 0;
-    cJSON_ArrayForEach(it, arr)
-    {
+    cJSON_ArrayForEach (it, arr) {
         const char *t = str(r, it, "text", 1), *ru = str(r, it, "rule", 0);
 
         evd[i].text = t ? t : "";
@@ -280,15 +277,13 @@ static int read_event(reader *r, dtl_timeline *tl, const cJSON *o)
     if ((so = calloc(n ? n : 1, sizeof(*so))) == NULL)
         goto nomem;
     i = 0;
-    cJSON_ArrayForEach(it, arr)
-    {
+    cJSON_ArrayForEach (it, arr) {
         const char *s = str(r, it, "status", 0);
 
         so[i].doc = doc_index(r, str(r, it, "document", 0));
         so[i].uid = str(r, it, "uid", 0);
         so[i].status = (dtl_event_status)import_status(s, (int)e.status);
-        read_when(r, cJSON_GetObjectItemCaseSensitive(it, "date"),
-                  &so[i].date);
+        read_when(r, cJSON_GetObjectItemCaseSensitive(it, "date"), &so[i].date);
         i++;
     }
     if (n == 0) {
@@ -371,9 +366,8 @@ dtl_timeline *dtl_timeline_read_json(const char *data, size_t len,
     root = cJSON_ParseWithLength(data, len);
     if (root == NULL) {
         const char *at = cJSON_GetErrorPtr();
-        size_t off = at && at >= data && at <= data + len
-                         ? (size_t)(at - data)
-                         : len;
+        size_t off =
+            at && at >= data && at <= data + len ? (size_t)(at - data) : len;
 
         diag_set(err, DTL_EFORMAT, r.name, 0, 0,
                  "invalid JSON near byte %zu (truncated file?)", off);
@@ -414,8 +408,7 @@ dtl_timeline *dtl_timeline_read_json(const char *data, size_t len,
         if (cJSON_IsObject(it) && read_doc(&r, tl, it) != 0)
             goto done;
     }
-    cJSON_ArrayForEach(it, docs)
-    {
+    cJSON_ArrayForEach (it, docs) {
         if (read_doc(&r, tl, it) != 0)
             goto done;
     }
@@ -428,8 +421,7 @@ dtl_timeline *dtl_timeline_read_json(const char *data, size_t len,
         if (timeline_add_document(tl, &d) < 0)
             goto nomem;
     }
-    cJSON_ArrayForEach(it, events)
-    {
+    cJSON_ArrayForEach (it, events) {
         r.event = k++;
         if (read_event(&r, tl, it) != 0)
             goto done;

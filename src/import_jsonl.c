@@ -24,8 +24,7 @@ dtl_text *dtl_text_new_json(const char *line, size_t len, const char *name,
     size_t n = 0, i;
     dtl_text *t;
 
-    snprintf(where, sizeof(where), "%s:%lu", name ? name : "<stdin>",
-             lineno);
+    snprintf(where, sizeof(where), "%s:%lu", name ? name : "<stdin>", lineno);
     if (len > DTL_MAX_ARTICLE + 65536u) {
         diag_set(err, DTL_ELIMIT, where, 0, 0,
                  "record over the limit of %u bytes (DTL_MAX_ARTICLE)",
@@ -43,8 +42,7 @@ dtl_text *dtl_text_new_json(const char *line, size_t len, const char *name,
     text = cJSON_GetObjectItemCaseSensitive(root, "text");
     if (!cJSON_IsString(text) || text->valuestring == NULL) {
         cJSON_Delete(root);
-        diag_set(err, DTL_EINPUT, where, 0, 0,
-                 "record has no \"text\" string");
+        diag_set(err, DTL_EINPUT, where, 0, 0, "record has no \"text\" string");
         return NULL;
     }
     for (i = 0; i < 4; i++) {

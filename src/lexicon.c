@@ -84,10 +84,9 @@ size_t lexicon_key(const char *s, size_t len, int fold_case, char *dst)
     return o;
 }
 
-int lexicon_add(dtl_rules *rs, lexicon *lex, const char *phrase,
-                size_t plen, const char *code, size_t clen,
-                const char *canon, size_t nlen, const char *file,
-                unsigned line)
+int lexicon_add(dtl_rules *rs, lexicon *lex, const char *phrase, size_t plen,
+                const char *code, size_t clen, const char *canon, size_t nlen,
+                const char *file, unsigned line)
 {
     lex_entry *e;
     char *key;
@@ -100,8 +99,7 @@ int lexicon_add(dtl_rules *rs, lexicon *lex, const char *phrase,
     e->phrase = arena_strndup(&rs->mem, phrase, plen);
     e->code = arena_strndup(&rs->mem, code, clen);
     e->canon = nlen ? arena_strndup(&rs->mem, canon, nlen) : e->phrase;
-    if (key == NULL || e->phrase == NULL || e->code == NULL ||
-        e->canon == NULL)
+    if (key == NULL || e->phrase == NULL || e->code == NULL || e->canon == NULL)
         return -1;
     lexicon_key(phrase, plen, !(lex->flags & LEX_CASE), key);
     e->key = key;
@@ -131,9 +129,8 @@ int lexicon_index(lexicon *lex)
     for (i = 0; i < lex->count; i++) {
         size_t h = (size_t)key_hash(lex->entries[i].key) & mask;
 
-        while (lex->slots[h] &&
-               strcmp(lex->entries[lex->slots[h] - 1].key,
-                      lex->entries[i].key) != 0)
+        while (lex->slots[h] && strcmp(lex->entries[lex->slots[h] - 1].key,
+                                       lex->entries[i].key) != 0)
             h = (h + 1) & mask;
         lex->slots[h] = i + 1; /* later entries replace earlier ones */
     }
@@ -177,8 +174,7 @@ void lexicon_free(lexicon *lex)
 }
 
 const lex_entry *rules_lookup(const dtl_rules *rs, unsigned flags,
-                              const char *s, size_t len,
-                              const lexicon **which)
+                              const char *s, size_t len, const lexicon **which)
 {
     size_t i;
     const lex_entry *e;

@@ -43,8 +43,8 @@ matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
     m->md = pcre2_match_data_create(
         (uint32_t)(rules->max_groups ? rules->max_groups : 1), NULL);
     m->mc = pcre2_match_context_create(NULL);
-    m->bits = calloc(rules->word_count ? rules->word_count : 1,
-                     sizeof(uint64_t));
+    m->bits =
+        calloc(rules->word_count ? rules->word_count : 1, sizeof(uint64_t));
     if (m->md == NULL || m->mc == NULL || m->bits == NULL) {
         matcher_free(m);
         return NULL;
@@ -89,8 +89,8 @@ static void jit(const dtl_rules *rs, const pattern *p)
     pthread_mutex_unlock(mu);
 }
 
-int matcher_find(matcher *m, const pattern *p, const rule *ru,
-                 const char *subj, size_t len, size_t from, match *out)
+int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
+                 size_t len, size_t from, match *out)
 {
     int rc;
     PCRE2_SIZE *ov;
@@ -101,8 +101,8 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru,
     if (!atomic_load_explicit(&m->rules->jit.done[p->jit_slot],
                               memory_order_acquire))
         jit(m->rules, p);
-    rc = pcre2_match((const pcre2_code *)p->code, (PCRE2_SPTR)subj, len,
-                     from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+    rc = pcre2_match((const pcre2_code *)p->code, (PCRE2_SPTR)subj, len, from,
+                     PCRE2_NO_UTF_CHECK, m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

@@ -39,8 +39,8 @@ void matcher_free(matcher *m);
  * the rule is named in a warning and the caller goes on.  ru names the
  * rule in that warning (may be NULL).
  */
-int matcher_find(matcher *m, const pattern *p, const rule *ru,
-                 const char *subj, size_t len, size_t from, match *out);
+int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
+                 size_t len, size_t from, match *out);
 
 /* The candidate rule bitset of the matcher (rules->word_count words). */
 uint64_t *matcher_bits(matcher *m);

@@ -214,8 +214,7 @@ static int group_items(merger *m)
     for (i = 0; i < m->count; i++)
         for (j = i + 1; j < m->count; j++)
             if (shares_uid(&m->items[i], &m->items[j]))
-                m->parent[find(m->parent, (long)j)] = find(m->parent,
-                                                           (long)i);
+                m->parent[find(m->parent, (long)j)] = find(m->parent, (long)i);
     for (i = 0; i < m->count; i++) {
         for (j = i + 1; j < m->count; j++) {
             int s = align_score(m->items[i].ev, m->items[j].ev);
@@ -485,11 +484,11 @@ dtl_timeline *dtl_merge(const dtl_timeline *const *tls, size_t n,
             if (it->docs == NULL)
                 goto done;
             for (k = 0; k < ev->source_count; k++)
-                it->docs[k] = m.docmap[i][ev->sources[k].doc <
-                                                  dtl_timeline_document_count(
-                                                      tls[i])
-                                              ? ev->sources[k].doc
-                                              : 0];
+                it->docs[k] =
+                    m.docmap[i][ev->sources[k].doc <
+                                        dtl_timeline_document_count(tls[i])
+                                    ? ev->sources[k].doc
+                                    : 0];
             m.count++;
         }
     }
@@ -499,8 +498,7 @@ dtl_timeline *dtl_merge(const dtl_timeline *const *tls, size_t n,
     if (group_items(&m) != 0)
         goto done;
     for (i = 0; i < m.count; i++)
-        if (find(m.parent, (long)i) == (long)i &&
-            emit_group(&m, (long)i) != 0)
+        if (find(m.parent, (long)i) == (long)i && emit_group(&m, (long)i) != 0)
             goto done;
     if (timeline_finish(m.out, "merge", 1) != 0)
         goto done;

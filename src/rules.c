@@ -38,15 +38,15 @@ typedef struct reader {
     dtl_rules *rules;
     dtl_diag_fn diag;
     void *ctx;
-    dtl_error *err;    /* first error, for the caller */
-    const char *file;  /* in rules->mem */
-    const char *dir;   /* directory of file, for include */
+    dtl_error *err;   /* first error, for the caller */
+    const char *file; /* in rules->mem */
+    const char *dir;  /* directory of file, for include */
     unsigned lineno;
     const char *line;  /* current line (without newline) */
     size_t errors;     /* in this file */
     size_t any_errors; /* in this load */
     unsigned depth;
-    char **stack;      /* files being read, for include cycles */
+    char **stack; /* files being read, for include cycles */
     /* Current block */
     rule *cur;
     lexicon *lex;
@@ -67,7 +67,8 @@ static unsigned char_col(const char *line, size_t byte_off)
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void rerror(reader *r, size_t byte_col, const char *fmt, ...)
+static void
+rerror(reader *r, size_t byte_col, const char *fmt, ...)
 {
     dtl_error e;
     va_list ap;
@@ -151,8 +152,7 @@ static char *rdup(reader *r, const char *s, size_t len)
 }
 
 static const char *const status_names[] = {
-    "occurred", "planned", "denied", "cancelled", "threatened",
-    "hypothetical"};
+    "occurred", "planned", "denied", "cancelled", "threatened", "hypothetical"};
 
 static int status_from_name(const char *s, size_t len)
 {
@@ -173,11 +173,11 @@ const char *dtl_event_status_name(dtl_event_status status)
 }
 
 static const char *const resolvers[] = {
-    "date", "weekday", "offset", "relative", "ref",
-    "duration", "set", "time", "range", NULL};
+    "date",     "weekday", "offset", "relative", "ref",
+    "duration", "set",     "time",   "range",    NULL};
 
-static const char *const timex_types[] = {"DATE", "TIME", "DURATION",
-                                          "SET", NULL};
+static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET",
+                                          NULL};
 
 static int find_word(const char *const *list, const char *s, size_t len)
 {
@@ -269,9 +269,8 @@ static void open_rule(reader *r, rule_kind kind, const char *args,
         return;
     }
     ru = arena_alloc(&rs->mem, sizeof(*ru));
-    if (ru == NULL ||
-        util_grow((void **)&rs->rules, &rs->rule_cap, rs->rule_count + 1,
-                  sizeof(*rs->rules)) != 0) {
+    if (ru == NULL || util_grow((void **)&rs->rules, &rs->rule_cap,
+                                rs->rule_count + 1, sizeof(*rs->rules)) != 0) {
         oom(r);
         return;
     }
@@ -362,8 +361,7 @@ static void define_macro(reader *r, const char *args, size_t args_col)
     }
     pat = skip_ws(args + n);
     if (*pat == '\0') {
-        rerror(r, args_col + n, "macro '%.*s' has no pattern", (int)n,
-               args);
+        rerror(r, args_col + n, "macro '%.*s' has no pattern", (int)n, args);
         return;
     }
     name = rdup(r, args, n);
@@ -381,8 +379,8 @@ static void define_macro(reader *r, const char *args, size_t args_col)
         return;
     }
     if (m == NULL) {
-        if (util_grow((void **)&rs->macros, &rs->macro_cap,
-                      rs->macro_count + 1, sizeof(*rs->macros)) != 0) {
+        if (util_grow((void **)&rs->macros, &rs->macro_cap, rs->macro_count + 1,
+                      sizeof(*rs->macros)) != 0) {
             oom(r);
             return;
         }
@@ -480,9 +478,9 @@ static void add_triggers(reader *r, rule *ru, const char *v)
  */
 static void check_event_expect(reader *r, const char *s)
 {
-    static const char *const keys[] = {
-        "type", "status", "source", "target", "participant",
-        "location", "weapon", "count", NULL};
+    static const char *const keys[] = {"type",   "status",      "source",
+                                       "target", "participant", "location",
+                                       "weapon", "count",       NULL};
     const char *p = skip_ws(s), *q;
     size_t n;
 
@@ -546,8 +544,7 @@ static void check_timex_expect(reader *r, const char *s)
         return;
     n = word_len(p);
     dots = strstr(p, "..");
-    if (dots == NULL || dots > p + n ||
-        !check_day(p, (size_t)(dots - p)) ||
+    if (dots == NULL || dots > p + n || !check_day(p, (size_t)(dots - p)) ||
         !check_day(dots + 2, n - (size_t)(dots + 2 - p))) {
         rerror(r, (size_t)(p - r->line),
                "expected an interval YYYY-MM-DD..YYYY-MM-DD ('?' for "
@@ -566,8 +563,7 @@ static void add_example(reader *r, rule *ru, const char *v, int negative)
     char *text;
 
     if (*v != '"') {
-        rerror(r, (size_t)(v - r->line),
-               "expected a double-quoted sentence");
+        rerror(r, (size_t)(v - r->line), "expected a double-quoted sentence");
         return;
     }
     text = read_quoted(r, v, &end);
@@ -648,18 +644,17 @@ static void add_defaults(reader *r, rule *ru, const char *v)
 
 static int allowed(rule_kind kind, const char *key)
 {
-    static const char *const ev[] = {"type", "cameo", "priority", "status",
-                                     "trigger", "pattern", "example",
-                                     "counter", NULL};
-    static const char *const tx[] = {"type", "priority", "trigger",
-                                     "pattern", "value", "example",
-                                     "counter", NULL};
-    static const char *const rj[] = {"trigger", "pattern", "example",
-                                     "counter", NULL};
-    static const char *const md[] = {"status", "pattern", "example",
-                                     "counter", NULL};
-    const char *const *list = kind == RULE_EVENT   ? ev
-                              : kind == RULE_TIMEX ? tx
+    static const char *const ev[] = {"type",    "cameo",   "priority",
+                                     "status",  "trigger", "pattern",
+                                     "example", "counter", NULL};
+    static const char *const tx[] = {"type",  "priority", "trigger", "pattern",
+                                     "value", "example",  "counter", NULL};
+    static const char *const rj[] = {"trigger", "pattern", "example", "counter",
+                                     NULL};
+    static const char *const md[] = {"status", "pattern", "example", "counter",
+                                     NULL};
+    const char *const *list = kind == RULE_EVENT    ? ev
+                              : kind == RULE_TIMEX  ? tx
                               : kind == RULE_REJECT ? rj
                                                     : md;
 
@@ -668,8 +663,7 @@ static int allowed(rule_kind kind, const char *key)
 
 static const char *kind_name(rule_kind kind)
 {
-    static const char *const names[] = {"event", "timex", "reject",
-                                        "modality"};
+    static const char *const names[] = {"event", "timex", "reject", "modality"};
 
     return names[kind];
 }
@@ -677,8 +671,7 @@ static const char *kind_name(rule_kind kind)
 /* The keyword that opens a block of this kind, for messages. */
 static const char *block_name(rule_kind kind)
 {
-    static const char *const names[] = {"rule", "timex", "reject",
-                                        "modality"};
+    static const char *const names[] = {"rule", "timex", "reject", "modality"};
 
     return names[kind];
 }
@@ -697,9 +690,8 @@ static void property(reader *r, const char *p)
     memcpy(key, p, kn);
     key[kn] = '\0';
     if (!allowed(ru->kind, key)) {
-        rerror(r, (size_t)(p - r->line),
-               "unknown property '%s' in %s '%s'", key,
-               block_name(ru->kind), ru->name);
+        rerror(r, (size_t)(p - r->line), "unknown property '%s' in %s '%s'",
+               key, block_name(ru->kind), ru->name);
         return;
     }
     if (*v == '\0') {
@@ -714,8 +706,9 @@ static void property(reader *r, const char *p)
             int t = find_word(timex_types, v, n);
 
             if (t < 0) {
-                rerror(r, vcol, "unknown TIMEX3 type '%.*s' (expected "
-                                "DATE, TIME, DURATION or SET)",
+                rerror(r, vcol,
+                       "unknown TIMEX3 type '%.*s' (expected "
+                       "DATE, TIME, DURATION or SET)",
                        (int)n, v);
                 return;
             }
@@ -758,9 +751,10 @@ static void property(reader *r, const char *p)
     } else if (strcmp(key, "status") == 0) {
         st = status_from_name(v, word_len(v));
         if (st < 0) {
-            rerror(r, vcol, "unknown status '%s' (expected occurred, "
-                            "planned, denied, cancelled, threatened or "
-                            "hypothetical)",
+            rerror(r, vcol,
+                   "unknown status '%s' (expected occurred, "
+                   "planned, denied, cancelled, threatened or "
+                   "hypothetical)",
                    v);
             return;
         }
@@ -794,8 +788,7 @@ static void close_block(reader *r)
     r->lineno = ru->line;
     r->line = NULL;
     if (ru->pat_count == 0)
-        rerror(r, 0, "%s '%s' has no pattern", block_name(ru->kind),
-               ru->name);
+        rerror(r, 0, "%s '%s' has no pattern", block_name(ru->kind), ru->name);
     if (ru->kind == RULE_EVENT) {
         if (*ru->type == '\0')
             rerror(r, 0, "rule '%s' has no type", ru->name);
@@ -854,8 +847,8 @@ static void entry(reader *r, const char *p)
             return;
         }
     }
-    if (lexicon_add(r->rules, r->lex, p, plen, code, clen, canon, nlen,
-                    r->file, r->lineno) != 0)
+    if (lexicon_add(r->rules, r->lex, p, plen, code, clen, canon, nlen, r->file,
+                    r->lineno) != 0)
         oom(r);
 }
 
@@ -894,8 +887,7 @@ static void include(reader *r, const char *args, size_t col)
         path[al] = '\0';
     }
     if (r->depth >= DTL_MAX_INCLUDE_DEPTH) {
-        rerror(r, col, "includes nested deeper than %u",
-               DTL_MAX_INCLUDE_DEPTH);
+        rerror(r, col, "includes nested deeper than %u", DTL_MAX_INCLUDE_DEPTH);
     } else if (read_file(r, path) == DTL_EIO) {
         r->file = save_file;
         r->lineno = save_no;
@@ -994,8 +986,7 @@ static void parse_lines(reader *r, buf *b)
             size_t k, m;
 
             for (k = start; k < i; k += m) {
-                m = util_utf8_decode((unsigned char *)b->data + k, i - k,
-                                     &cp);
+                m = util_utf8_decode((unsigned char *)b->data + k, i - k, &cp);
                 if (m == 0 || cp == 0) {
                     rerror(r, k - start, "invalid UTF-8 or NUL byte");
                     break;
@@ -1045,8 +1036,7 @@ static dtl_status read_file(reader *r, const char *path)
         return DTL_EIO;
     for (d = 0; d < r->depth; d++) {
         if (strcmp(r->stack[d], real) == 0) {
-            rerror(r, 0, "'%s' includes itself (through %s)", path,
-                   r->file);
+            rerror(r, 0, "'%s' includes itself (through %s)", path, r->file);
             free(real);
             return DTL_ERULE;
         }
@@ -1060,8 +1050,8 @@ static dtl_status read_file(reader *r, const char *path)
         free(real);
         return DTL_EIO;
     }
-    if (util_grow((void **)&rs->loaded, &rs->loaded_cap,
-                  rs->loaded_count + 1, sizeof(char *)) != 0) {
+    if (util_grow((void **)&rs->loaded, &rs->loaded_cap, rs->loaded_count + 1,
+                  sizeof(char *)) != 0) {
         free(real);
         fclose(f);
         oom(r);
@@ -1118,8 +1108,7 @@ dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
     dtl_status st;
 
     if (rules->compiled)
-        return diag_set(err, DTL_EUSAGE, path, 0, 0,
-                        "rules already compiled");
+        return diag_set(err, DTL_EUSAGE, path, 0, 0, "rules already compiled");
     rules->dir++;
     st = read_file(&r, path);
     if (st == DTL_EIO)
@@ -1130,8 +1119,8 @@ dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
 }
 
 dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
-                                 const char *data, size_t len,
-                                 dtl_diag_fn diag, void *ctx, dtl_error *err)
+                                 const char *data, size_t len, dtl_diag_fn diag,
+                                 void *ctx, dtl_error *err)
 {
     char *stack[DTL_MAX_INCLUDE_DEPTH + 1];
     reader r = reader_init(rules, diag, ctx, err, stack);
@@ -1139,8 +1128,7 @@ dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
     dtl_status st;
 
     if (rules->compiled)
-        return diag_set(err, DTL_EUSAGE, name, 0, 0,
-                        "rules already compiled");
+        return diag_set(err, DTL_EUSAGE, name, 0, 0, "rules already compiled");
     buf_init(&b, 0);
     if (buf_append(&b, data, len) != 0)
         return diag_set(err, DTL_ENOMEM, name, 0, 0, "out of memory");
@@ -1200,10 +1188,8 @@ dtl_status dtl_rules_load_dir(dtl_rules *rules, const char *dirname,
         dtl_status fs = read_file(&r, names[i]);
 
         if (fs == DTL_EIO) {
-            st = diag_set(err, DTL_EIO, names[i], 0, 0, "%s",
-                          strerror(errno));
-        } else if (fs == DTL_ENOMEM ||
-                   (err && err->code == DTL_ENOMEM)) {
+            st = diag_set(err, DTL_EIO, names[i], 0, 0, "%s", strerror(errno));
+        } else if (fs == DTL_ENOMEM || (err && err->code == DTL_ENOMEM)) {
             st = DTL_ENOMEM;
         }
     }
@@ -1279,8 +1265,7 @@ size_t dtl_rules_count(const dtl_rules *rs)
     return n;
 }
 
-dtl_status dtl_rules_info(const dtl_rules *rs, size_t idx,
-                          dtl_rule_info *info)
+dtl_status dtl_rules_info(const dtl_rules *rs, size_t idx, dtl_rule_info *info)
 {
     size_t i, n = 0, j;
 
@@ -1294,11 +1279,9 @@ dtl_status dtl_rules_info(const dtl_rules *rs, size_t idx,
         memset(info, 0, sizeof(*info));
         info->name = ru->name;
         info->kind = kind_name(ru->kind);
-        info->type = ru->kind == RULE_TIMEX ? timex_types[ru->ttype]
-                                            : ru->type;
+        info->type = ru->kind == RULE_TIMEX ? timex_types[ru->ttype] : ru->type;
         info->cameo = ru->cameo;
-        info->status = ru->kind == RULE_EVENT ? status_names[ru->status]
-                                              : "";
+        info->status = ru->kind == RULE_EVENT ? status_names[ru->status] : "";
         info->file = ru->file;
         info->line = ru->line;
         info->priority = ru->priority;

@@ -52,7 +52,7 @@ typedef struct macro {
     const char *file;
     unsigned line, col; /* of the pattern text */
     unsigned dir;
-    int expanding;      /* cycle detection */
+    int expanding; /* cycle detection */
 } macro;
 
 typedef enum rule_kind {
@@ -108,12 +108,12 @@ typedef struct trigger {
 typedef struct rule {
     rule_kind kind;
     const char *name;
-    const char *type;     /* event type, TIMEX3 type, or modality status */
+    const char *type; /* event type, TIMEX3 type, or modality status */
     const char *cameo;
     int priority;
-    int status;           /* dtl_event_status */
+    int status; /* dtl_event_status */
     dtl_timex_type ttype;
-    const char *resolver; /* timex: resolver name */
+    const char *resolver;  /* timex: resolver name */
     const char **defaults; /* timex: "name=value" pairs */
     size_t default_count;
     trigger *triggers;
@@ -142,18 +142,18 @@ struct dtl_rules {
     size_t rule_count, rule_cap;
     char **loaded; /* real paths of loaded files */
     size_t loaded_count, loaded_cap;
-    unsigned dir;  /* directories loaded so far */
+    unsigned dir; /* directories loaded so far */
     int compiled;
     int load_failed;
     /* After compiling: */
     rule **live; /* live rules in load order */
     size_t live_count;
     prefilter *pf;
-    size_t word_count; /* uint64_t words in a candidate bitset */
+    size_t word_count;     /* uint64_t words in a candidate bitset */
     struct gazetteer *gaz; /* actor, anaphor and place names */
-    pattern attr_after;  /* attribution after a quotation */
-    pattern attr_before; /* attribution before a quotation */
-    size_t max_groups;   /* most capture groups of any pattern */
+    pattern attr_after;    /* attribution after a quotation */
+    pattern attr_before;   /* attribution before a quotation */
+    size_t max_groups;     /* most capture groups of any pattern */
     const lexicon *abbrev;
     const lexicon *starter;
     size_t *lex_slots; /* name index of lexicons, after compiling */
@@ -174,20 +174,17 @@ struct dtl_rules {
 lexicon *rules_lexicon(const dtl_rules *rules, const char *name);
 /* Makes the lookup key of a phrase into dst (len+1 bytes). */
 size_t lexicon_key(const char *s, size_t len, int fold_case, char *dst);
-const lex_entry *lexicon_find(const lexicon *lex, const char *s,
-                              size_t len);
-int lexicon_add(dtl_rules *rules, lexicon *lex, const char *phrase,
-                size_t plen, const char *code, size_t clen,
-                const char *canon, size_t nlen, const char *file,
-                unsigned line);
+const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len);
+int lexicon_add(dtl_rules *rules, lexicon *lex, const char *phrase, size_t plen,
+                const char *code, size_t clen, const char *canon, size_t nlen,
+                const char *file, unsigned line);
 int lexicon_index(lexicon *lex);
 /* Indexes the lexicons by name (rules_lexicon() then hashes). */
 int rules_index_lexicons(dtl_rules *rules);
 void lexicon_free(lexicon *lex);
 /* Finds the entry for text in any lexicon having all of flags. */
 const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,
-                              const char *s, size_t len,
-                              const lexicon **which);
+                              const char *s, size_t len, const lexicon **which);
 
 /* rules_compile.c */
 macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);

@@ -37,7 +37,8 @@ typedef struct checker {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void fail(checker *c, const example *ex, const char *fmt, ...)
+static void
+fail(checker *c, const example *ex, const char *fmt, ...)
 {
     dtl_error e;
     va_list ap;
@@ -107,16 +108,15 @@ static int next_field(const char **p, char *key, size_t ksz, char *val,
 }
 
 /* The codes of e's actors with role, sorted, comma-joined. */
-static void role_codes(const ev_raw *e, dtl_role role, char *out,
-                       size_t size)
+static void role_codes(const ev_raw *e, dtl_role role, char *out, size_t size)
 {
     const char *codes[EV_MAX_ACTORS];
     size_t n = 0, i, j, len = 0;
 
     for (i = 0; i < e->actor_count; i++)
         if (e->actors[i].role == role)
-            codes[n++] = *e->actors[i].code ? e->actors[i].code
-                                            : e->actors[i].name;
+            codes[n++] =
+                *e->actors[i].code ? e->actors[i].code : e->actors[i].name;
     for (i = 1; i < n; i++)
         for (j = i; j > 0 && strcmp(codes[j - 1], codes[j]) > 0; j--) {
             const char *t = codes[j];
@@ -126,8 +126,7 @@ static void role_codes(const ev_raw *e, dtl_role role, char *out,
         }
     out[0] = '\0';
     for (i = 0; i < n && len + 1 < size; i++) {
-        int w = snprintf(out + len, size - len, "%s%s", i ? "," : "",
-                         codes[i]);
+        int w = snprintf(out + len, size - len, "%s%s", i ? "," : "", codes[i]);
 
         if (w < 0)
             break;
@@ -160,8 +159,7 @@ static void sort_list(char *s)
             items[j - 1] = t;
         }
     for (i = 0; i < n; i++)
-        len += (size_t)snprintf(s + len, 256, "%s%s", i ? "," : "",
-                                items[i]);
+        len += (size_t)snprintf(s + len, 256, "%s%s", i ? "," : "", items[i]);
 }
 
 /* Compares mention e with the expectation; fills why on mismatch. */
@@ -189,8 +187,7 @@ static int fields_match(const char *expect, const ev_raw *e, const char *s,
             role_codes(e, DTL_ROLE_PARTICIPANT, got, sizeof(got));
             sort_list(val);
         } else if (strcmp(key, "location") == 0) {
-            snprintf(got, sizeof(got), "%s",
-                     e->location ? e->location : "");
+            snprintf(got, sizeof(got), "%s", e->location ? e->location : "");
         } else if (strcmp(key, "weapon") == 0) {
             snprintf(got, sizeof(got), "%.*s",
                      (int)(e->weapon_end - e->weapon_start),
@@ -288,8 +285,8 @@ static void check_timex(checker *c, const rule *ru, const example *ex)
     else if (!ex->negative && !mine)
         fail(c, ex, "example of timex '%s' does not match", ru->name);
     else if (!ex->negative && !ok)
-        fail(c, ex, "example of timex '%s' gives %s, expected %s%s%s",
-             ru->name, got, want, *range ? " " : "", range);
+        fail(c, ex, "example of timex '%s' gives %s, expected %s%s%s", ru->name,
+             got, want, *range ? " " : "", range);
     else
         c->sum->passed++;
 out:
@@ -305,8 +302,8 @@ static void check_pattern(checker *c, const rule *ru, const example *ex)
     match mt;
 
     for (j = 0; j < ru->pat_count && !hit; j++)
-        hit = matcher_find(c->m, &ru->pats[j], ru, ex->text,
-                           strlen(ex->text), 0, &mt) == 1;
+        hit = matcher_find(c->m, &ru->pats[j], ru, ex->text, strlen(ex->text),
+                           0, &mt) == 1;
     if (ex->negative && hit)
         fail(c, ex, "counter-example of %s '%s' matches",
              ru->kind == RULE_REJECT ? "reject" : "modality", ru->name);

@@ -37,8 +37,9 @@ typedef struct compiler {
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))
 #endif
-static void cerror(compiler *c, const char *file, unsigned line,
-                   unsigned col, const char *fmt, ...)
+static void
+cerror(compiler *c, const char *file, unsigned line, unsigned col,
+       const char *fmt, ...)
 {
     dtl_error e;
     va_list ap;
@@ -131,8 +132,8 @@ static int append_lexicon(buf *b, const lexicon *lx)
     }
     if (n)
         qsort(alts, n, sizeof(*alts), cmp_alt);
-    if (buf_puts(b, (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:"
-                                           : "(?<!\\w)(?:") != 0)
+    if (buf_puts(b, (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:" : "(?<!\\w)(?:") !=
+        0)
         goto out;
     if (n == 0 && buf_puts(b, "(*FAIL)") != 0)
         goto out;
@@ -184,8 +185,8 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
     m = rules_macro(rs, src, n);
     if (m) {
         if (m->expanding) {
-            cerror(x->c, x->file, x->line, col,
-                   "macro '%s' refers to itself", m->name);
+            cerror(x->c, x->file, x->line, col, "macro '%s' refers to itself",
+                   m->name);
             x->failed = 1;
             return n;
         }
@@ -279,8 +280,8 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
             while (*p == ' ' || *p == '\t')
                 p++;
             /* "a ?b": the quantifier applies to the whole gap. */
-            if (buf_puts(&x->out, strchr("?*+{", *p) && *p ? "(?:\\s+)"
-                                                           : "\\s+") != 0)
+            if (buf_puts(&x->out,
+                         strchr("?*+{", *p) && *p ? "(?:\\s+)" : "\\s+") != 0)
                 x->failed = 1;
             continue;
         }
@@ -299,9 +300,9 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
 /* ------------------------------------------------------------------ */
 
 static const char *const timex_caps[] = {
-    "year", "month", "day", "weekday", "number", "unit", "dir",
-    "part", "season", "quarter", "decade", "century", "hour", "minute",
-    "ampm", "tod", "ordinal", "mod", "sign", NULL};
+    "year", "month",  "day",     "weekday", "number",  "unit", "dir",
+    "part", "season", "quarter", "decade",  "century", "hour", "minute",
+    "ampm", "tod",    "ordinal", "mod",     "sign",    NULL};
 
 static field field_of(const char *name)
 {
@@ -309,10 +310,10 @@ static field field_of(const char *name)
         const char *name;
         field f;
     } map[] = {
-        {"source", FIELD_SOURCE},     {"target", FIELD_TARGET},
-        {"participant", FIELD_PARTICIPANT},
-        {"location", FIELD_LOCATION}, {"weapon", FIELD_WEAPON},
-        {"count", FIELD_COUNT},       {"trigger", FIELD_TRIGGER},
+        {"source", FIELD_SOURCE},           {"target", FIELD_TARGET},
+        {"participant", FIELD_PARTICIPANT}, {"location", FIELD_LOCATION},
+        {"weapon", FIELD_WEAPON},           {"count", FIELD_COUNT},
+        {"trigger", FIELD_TRIGGER},
     };
     size_t i;
 
@@ -348,8 +349,7 @@ static int map_groups(compiler *c, rule *ru, pattern *p)
     pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMECOUNT, &count);
     if (count == 0)
         return 0;
-    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMEENTRYSIZE,
-                       &size);
+    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMEENTRYSIZE, &size);
     pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMETABLE, &table);
     p->caps = calloc(count, sizeof(*p->caps));
     if (p->caps == NULL)
@@ -403,8 +403,7 @@ static int map_groups(compiler *c, rule *ru, pattern *p)
 }
 
 /* Compiles pattern p; the source text is p->src, or pre when given. */
-static int compile_pattern(compiler *c, rule *ru, pattern *p,
-                           const char *pre)
+static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
 {
     expander x;
     int errcode;
@@ -427,8 +426,7 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p,
         buf_free(&x.out);
         return 1;
     }
-    code = pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""),
-                         x.out.len,
+    code = pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
                              PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
                          &errcode, &erroff, NULL);
@@ -568,8 +566,8 @@ static int table_add(pf_table *t, const char *w, size_t len, size_t ri)
     }
     if (s->count && s->rules[s->count - 1] == ri)
         return 0;
-    if (util_grow((void **)&s->rules, &s->cap, s->count + 1,
-                  sizeof(size_t)) != 0)
+    if (util_grow((void **)&s->rules, &s->cap, s->count + 1, sizeof(size_t)) !=
+        0)
         return -1;
     s->rules[s->count++] = ri;
     return 0;
@@ -601,14 +599,13 @@ static size_t longest_word(const char *s, char *w, size_t size)
     return best;
 }
 
-static int add_trigger(compiler *c, prefilter *pf, rule *ru,
-                       const trigger *t)
+static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
 {
     size_t len = strlen(t->word), i;
 
     if (strcmp(t->word, "#digit") == 0) {
-        if (util_grow((void **)&pf->digit, &pf->digit_cap,
-                      pf->digit_count + 1, sizeof(size_t)) != 0)
+        if (util_grow((void **)&pf->digit, &pf->digit_cap, pf->digit_count + 1,
+                      sizeof(size_t)) != 0)
             return -1;
         pf->digit[pf->digit_count++] = ru->index;
         return 0;

@@ -27,8 +27,8 @@
 #include "text.h"
 #include "util.h"
 
-static int add_sent(segmentation *seg, const char *s, size_t start,
-                    size_t end, unsigned para)
+static int add_sent(segmentation *seg, const char *s, size_t start, size_t end,
+                    unsigned para)
 {
     /* Trim white space. */
     while (start < end && util_isspace((unsigned char)s[start]))
@@ -81,8 +81,8 @@ static size_t word_before(const char *s, size_t from, size_t dot,
     return dot + 1 - i;
 }
 
-static int next_word_in(const dtl_rules *rs, const lexicon *lx,
-                        const char *s, size_t at, size_t end)
+static int next_word_in(const dtl_rules *rs, const lexicon *lx, const char *s,
+                        size_t at, size_t end)
 {
     size_t e = at;
 
@@ -98,9 +98,8 @@ static int next_word_in(const dtl_rules *rs, const lexicon *lx,
  * Decides whether the full stop at dot ends a sentence whose next word
  * starts at next.
  */
-static int stop_ends_sentence(const dtl_rules *rs, const char *s,
-                              size_t from, size_t dot, size_t next,
-                              size_t end)
+static int stop_ends_sentence(const dtl_rules *rs, const char *s, size_t from,
+                              size_t dot, size_t next, size_t end)
 {
     size_t ws, wl, i, dots = 0, letters = 0;
 
@@ -127,8 +126,7 @@ static int stop_ends_sentence(const dtl_rules *rs, const char *s,
 }
 
 static int split_paragraph(const dtl_rules *rs, segmentation *seg,
-                           const char *s, size_t ps, size_t pe,
-                           unsigned para)
+                           const char *s, size_t ps, size_t pe, unsigned para)
 {
     size_t i, j, k, start = ps;
 
@@ -140,8 +138,8 @@ static int split_paragraph(const dtl_rules *rs, segmentation *seg,
         j = i + 1;
         while (j < pe && (s[j] == '.' || s[j] == '!' || s[j] == '?'))
             j++;
-        while (j < pe && (s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
-                          s[j] == ']'))
+        while (j < pe &&
+               (s[j] == '"' || s[j] == '\'' || s[j] == ')' || s[j] == ']'))
             j++;
         if (j < pe && !util_isspace((unsigned char)s[j]))
             continue;
@@ -169,8 +167,8 @@ static int split_paragraph(const dtl_rules *rs, segmentation *seg,
 /* Quotations                                                          */
 /* ------------------------------------------------------------------ */
 
-static int add_quote(segmentation *seg, const char *s, size_t start,
-                     size_t end, unsigned para)
+static int add_quote(segmentation *seg, const char *s, size_t start, size_t end,
+                     unsigned para)
 {
     quote *q;
     size_t i, words = 0;
@@ -239,19 +237,19 @@ static int speaker_of(const match *mt, size_t *st, size_t *en)
 }
 
 /* Finds who said quotation q, from the text around it. */
-static void attribute(const dtl_rules *rs, matcher *m, const char *s,
-                      size_t ps, size_t pe, quote *q)
+static void attribute(const dtl_rules *rs, matcher *m, const char *s, size_t ps,
+                      size_t pe, quote *q)
 {
     match mt;
     size_t after = q->end < pe ? q->end + 1 : pe, st, en;
     /* A quotation that ends its sentence ('... retaliate."') is not
      * attributed by the next sentence ('A broadcast said ...'). */
-    int closed = q->end > q->start &&
-                 (s[q->end - 1] == '.' || s[q->end - 1] == '!');
+    int closed =
+        q->end > q->start && (s[q->end - 1] == '.' || s[q->end - 1] == '!');
 
     if (rs->attr_after.code &&
-        matcher_find(m, &rs->attr_after, NULL, s + after, pe - after, 0,
-                     &mt) == 1 &&
+        matcher_find(m, &rs->attr_after, NULL, s + after, pe - after, 0, &mt) ==
+            1 &&
         speaker_of(&mt, &st, &en) &&
         !(closed && util_isupper((unsigned char)s[after + st]))) {
         q->sp_start = after + st;
@@ -261,8 +259,8 @@ static void attribute(const dtl_rules *rs, matcher *m, const char *s,
         return;
     }
     if (rs->attr_before.code && q->start > ps + 1 &&
-        matcher_find(m, &rs->attr_before, NULL, s + ps, q->start - 1 - ps,
-                     0, &mt) == 1 &&
+        matcher_find(m, &rs->attr_before, NULL, s + ps, q->start - 1 - ps, 0,
+                     &mt) == 1 &&
         speaker_of(&mt, &st, &en)) {
         q->sp_start = ps + st;
         q->sp_end = ps + en;
@@ -403,8 +401,7 @@ long segment_quote_at(const segmentation *seg, size_t off)
     size_t i;
 
     for (i = 0; i < seg->qcount; i++)
-        if (seg->q[i].speech && off >= seg->q[i].start &&
-            off < seg->q[i].end)
+        if (seg->q[i].speech && off >= seg->q[i].start && off < seg->q[i].end)
             return (long)i;
     return -1;
 }

@@ -27,7 +27,7 @@ typedef struct quote {
     int speech;                  /* reported speech, not scare quotes */
     size_t words;
     unsigned para;
-    long from;                   /* quote whose attribution it shares */
+    long from; /* quote whose attribution it shares */
 } quote;
 
 typedef struct segmentation {
@@ -40,8 +40,8 @@ typedef struct segmentation {
 
 /* Splits text into sentences and finds its quotations.  Returns DTL_OK
  * or DTL_ENOMEM. */
-dtl_status segment(const dtl_rules *rules, const dtl_text *text,
-                   matcher *m, segmentation *out);
+dtl_status segment(const dtl_rules *rules, const dtl_text *text, matcher *m,
+                   segmentation *out);
 void segmentation_free(segmentation *seg);
 
 /* Index of the speech quotation holding offset off, or -1. */

@@ -61,8 +61,8 @@ struct dtl_text {
  * Checks that data is UTF-8 without NUL bytes.  On failure, fills err
  * with the 1-based line and character column of the bad byte.
  */
-static dtl_status validate(const char *name, const unsigned char *s,
-                           size_t len, dtl_error *err)
+static dtl_status validate(const char *name, const unsigned char *s, size_t len,
+                           dtl_error *err)
 {
     size_t i = 0, n;
     unsigned line = 1, col = 1;
@@ -97,8 +97,7 @@ static dtl_status validate(const char *name, const unsigned char *s,
 
 static int known_key(const char *k, size_t len)
 {
-    static const char *const keys[] = {"title", "date", "source", "id",
-                                       "url"};
+    static const char *const keys[] = {"title", "date", "source", "id", "url"};
     size_t i, j;
 
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
@@ -122,8 +121,8 @@ static size_t header_line(const char *s, size_t len, size_t *vstart,
 {
     size_t k = 0, v;
 
-    if (len == 0 || !((s[0] >= 'A' && s[0] <= 'Z') ||
-                      (s[0] >= 'a' && s[0] <= 'z')))
+    if (len == 0 ||
+        !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
         return 0;
     while (k < len && k < 64 &&
            (util_isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-'))
@@ -223,19 +222,47 @@ static size_t parse_header(dtl_text *t, size_t off)
 static int fold(uint32_t cp)
 {
     switch (cp) {
-    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
-    case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008:
-    case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x2000:
+    case 0x2001:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
         return ' ';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
         return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-    case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
         return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
         return '-';
-    case 0xFEFF: case 0x00AD: case 0x200B:
+    case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
         return -1;
     default:
         return 0;
@@ -345,8 +372,8 @@ static dtl_text *text_alloc(const char *name, const char *data, size_t len,
     t = calloc(1, sizeof(*t));
     if (t == NULL)
         goto fail;
-    t->name = util_strndup(name ? name : "<stdin>",
-                           strlen(name ? name : "<stdin>"));
+    t->name =
+        util_strndup(name ? name : "<stdin>", strlen(name ? name : "<stdin>"));
     t->raw = util_strndup(data, len);
     if (t->name == NULL || t->raw == NULL)
         goto fail;
@@ -431,8 +458,8 @@ dtl_text *text_new_parts(const char *name, const char *body, size_t len,
     if (t == NULL)
         return NULL;
     for (i = 0; i < count; i++) {
-        if (add_meta(t, keys[i], strlen(keys[i]), vals[i],
-                     strlen(vals[i])) != 0) {
+        if (add_meta(t, keys[i], strlen(keys[i]), vals[i], strlen(vals[i])) !=
+            0) {
             diag_set(err, DTL_ENOMEM, name, 0, 0, "out of memory");
             dtl_text_free(t);
             return NULL;
@@ -490,8 +517,7 @@ dtl_text *dtl_text_load(const char *path, dtl_error *err)
         }
     }
     if (ferror(f)) {
-        diag_set(err, DTL_EIO, name, 0, 0, "read error: %s",
-                 strerror(errno));
+        diag_set(err, DTL_EIO, name, 0, 0, "read error: %s", strerror(errno));
         goto fail;
     }
     if (!is_stdin)

@@ -109,8 +109,7 @@ int timeline_add_event(dtl_timeline *tl, const dtl_event *ev)
         (ev->weapon && !(e->weapon = arena_strdup(a, ev->weapon))) ||
         copy_when(a, &e->date, &ev->date) != 0)
         return -1;
-    ac = ev->actor_count ? arena_alloc(a, ev->actor_count * sizeof(*ac))
-                         : NULL;
+    ac = ev->actor_count ? arena_alloc(a, ev->actor_count * sizeof(*ac)) : NULL;
     if (ev->actor_count && ac == NULL)
         return -1;
     for (i = 0; i < ev->actor_count; i++) {
@@ -120,9 +119,8 @@ int timeline_add_event(dtl_timeline *tl, const dtl_event *ev)
             return -1;
     }
     e->actors = ac;
-    evd = ev->evidence_count
-              ? arena_alloc(a, ev->evidence_count * sizeof(*evd))
-              : NULL;
+    evd = ev->evidence_count ? arena_alloc(a, ev->evidence_count * sizeof(*evd))
+                             : NULL;
     if (ev->evidence_count && evd == NULL)
         return -1;
     for (i = 0; i < ev->evidence_count; i++) {
@@ -170,12 +168,12 @@ static int cmp_event(const void *pa, const void *pb)
             return -1;
         return a->date.latest < b->date.latest ? -1 : 1;
     }
-    sa = a->evidence_count ? a->evidence[0].doc * 0x100000000ULL +
-                                 a->evidence[0].start
-                           : 0;
-    sb = b->evidence_count ? b->evidence[0].doc * 0x100000000ULL +
-                                 b->evidence[0].start
-                           : 0;
+    sa = a->evidence_count
+             ? a->evidence[0].doc * 0x100000000ULL + a->evidence[0].start
+             : 0;
+    sb = b->evidence_count
+             ? b->evidence[0].doc * 0x100000000ULL + b->evidence[0].start
+             : 0;
     if (sa != sb)
         return sa < sb ? -1 : 1;
     if (strcmp(a->type, b->type) != 0)
@@ -201,8 +199,7 @@ uint64_t timeline_event_key(const char *seed, const dtl_event *e)
 
     h = util_fnv1a(e->type, strlen(e->type) + 1, h);
     for (i = 0; i < e->actor_count && n < 64; i++)
-        codes[n++] = *e->actors[i].code ? e->actors[i].code
-                                        : e->actors[i].name;
+        codes[n++] = *e->actors[i].code ? e->actors[i].code : e->actors[i].name;
     qsort(codes, n, sizeof(*codes), cmp_code);
     for (i = 0; i < n; i++) {
         if (i && strcmp(codes[i], codes[i - 1]) == 0)
@@ -238,8 +235,7 @@ int timeline_finish(dtl_timeline *tl, const char *seed, int sort)
         for (j = 0; j < i; j++)
             dup += keys[j] == keys[i];
         if (dup)
-            snprintf(idb, sizeof(idb), "%016" PRIx64 "-%u@dtl", keys[i],
-                     dup);
+            snprintf(idb, sizeof(idb), "%016" PRIx64 "-%u@dtl", keys[i], dup);
         else
             snprintf(idb, sizeof(idb), "%016" PRIx64 "@dtl", keys[i]);
         if ((e->uid = arena_strdup(&tl->mem, idb)) == NULL)

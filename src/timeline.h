@@ -55,7 +55,6 @@ char *timeline_summary(arena *a, const char *label, const dtl_event *ev);
  * The days of w for people: "2021-03-29", "2021-03-13..2021-03-19",
  * "..2021-03-30", "undated"; with prose, an en dash and "until"/"from".
  */
-void timeline_when_text(const dtl_when *w, int prose, char *out,
-                        size_t size);
+void timeline_when_text(const dtl_when *w, int prose, char *out, size_t size);
 
 #endif

@@ -57,8 +57,8 @@ uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
 
 int util_strcaseeq(const char *a, const char *b)
 {
-    while (*a && util_lower((unsigned char)*a) ==
-                     util_lower((unsigned char)*b)) {
+    while (*a &&
+           util_lower((unsigned char)*a) == util_lower((unsigned char)*b)) {
         a++;
         b++;
     }

@@ -67,8 +67,7 @@ typedef struct dtl_diff dtl_diff;
  * Compares two timelines.  The result borrows their events: free it
  * before them.  Returns NULL when out of memory.
  */
-dtl_diff *dtl_diff_new(const dtl_timeline *old_tl,
-                       const dtl_timeline *new_tl);
+dtl_diff *dtl_diff_new(const dtl_timeline *old_tl, const dtl_timeline *new_tl);
 void dtl_diff_free(dtl_diff *d);
 size_t dtl_diff_count(const dtl_diff *d);
 const dtl_diff_entry *dtl_diff_entry_at(const dtl_diff *d, size_t i);
@@ -81,8 +80,7 @@ dtl_status dtl_diff_write_text(const dtl_diff *d, const char *old_name,
                                dtl_error *err);
 /* Writes every entry, same ones included, as JSON. */
 dtl_status dtl_diff_write_json(const dtl_diff *d, const char *old_name,
-                               const char *new_name, FILE *out,
-                               dtl_error *err);
+                               const char *new_name, FILE *out, dtl_error *err);
 
 /*
  * Writes the comparison as one HTML page (see dtl_timeline_write_html()):
@@ -93,10 +91,9 @@ dtl_status dtl_diff_write_json(const dtl_diff *d, const char *old_name,
  * NULL).  opts may be NULL.
  */
 dtl_status dtl_diff_write_html(const dtl_diff *d, const dtl_timeline *old_tl,
-                               const dtl_timeline *new_tl,
-                               const char *old_name, const char *new_name,
-                               FILE *out, const dtl_html_options *opts,
-                               dtl_error *err);
+                               const dtl_timeline *new_tl, const char *old_name,
+                               const char *new_name, FILE *out,
+                               const dtl_html_options *opts, dtl_error *err);
 
 /*
  * Merges n timelines into a new one (the caller frees it).  Entries of

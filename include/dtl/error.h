@@ -27,11 +27,11 @@ typedef enum dtl_status {
 
 typedef struct dtl_error {
     dtl_status code;
-    int warning;     /* non-zero: a warning, processing went on */
-    char file[256];  /* file the problem is in, or "" */
-    unsigned line;   /* 1-based line, or 0 when not known */
-    unsigned col;    /* 1-based column in characters, or 0 */
-    char msg[256];   /* one-line message, no trailing newline */
+    int warning;    /* non-zero: a warning, processing went on */
+    char file[256]; /* file the problem is in, or "" */
+    unsigned line;  /* 1-based line, or 0 when not known */
+    unsigned col;   /* 1-based column in characters, or 0 */
+    char msg[256];  /* one-line message, no trailing newline */
 } dtl_error;
 
 /*

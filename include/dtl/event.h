@@ -87,8 +87,8 @@ typedef struct dtl_event {
     size_t evidence_count;
     const dtl_source *sources; /* every document's claim */
     size_t source_count;
-    int conflict;              /* sources disagree on the date */
-    unsigned sequence;         /* iCalendar SEQUENCE */
+    int conflict;      /* sources disagree on the date */
+    unsigned sequence; /* iCalendar SEQUENCE */
 } dtl_event;
 
 const char *dtl_event_status_name(dtl_event_status status);

@@ -37,12 +37,11 @@ typedef struct dtl_ics_options {
 
 /* The timeline as an iCalendar VCALENDAR; opts may be NULL. */
 dtl_status dtl_timeline_write_ics(const dtl_timeline *tl, FILE *out,
-                                  const dtl_ics_options *opts,
-                                  dtl_error *err);
+                                  const dtl_ics_options *opts, dtl_error *err);
 
 /* A table for reading on a terminal; colour when color is non-zero. */
-dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out,
-                                   int color, dtl_error *err);
+dtl_status dtl_timeline_write_text(const dtl_timeline *tl, FILE *out, int color,
+                                   dtl_error *err);
 
 /* How the HTML chart groups entries into horizontal lanes. */
 typedef enum dtl_html_lanes {

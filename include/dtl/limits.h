@@ -8,27 +8,27 @@
 #define DTL_LIMITS_H
 
 /* Largest article, in bytes (a JSON Lines record counts its text). */
-#define DTL_MAX_ARTICLE (32u * 1024u * 1024u)
+#define DTL_MAX_ARTICLE       (32u * 1024u * 1024u)
 /* Longest sentence matched as one; longer runs are cut at a space. */
-#define DTL_MAX_SENTENCE 8192u
+#define DTL_MAX_SENTENCE      8192u
 /* Longest line of a rule file, in bytes. */
-#define DTL_MAX_RULE_LINE 8192u
+#define DTL_MAX_RULE_LINE     8192u
 /* Longest pattern after macro expansion, in bytes. */
-#define DTL_MAX_PATTERN (1024u * 1024u)
+#define DTL_MAX_PATTERN       (1024u * 1024u)
 /* Most rules (of all kinds) in one rule set. */
-#define DTL_MAX_RULES 20000u
+#define DTL_MAX_RULES         20000u
 /* Deepest chain of include directives. */
 #define DTL_MAX_INCLUDE_DEPTH 16u
 /* Most diagnostics reported for one rule file. */
-#define DTL_MAX_DIAGS 20u
+#define DTL_MAX_DIAGS         20u
 /* PCRE2 match limit per pattern and sentence (backtracking steps). */
-#define DTL_MATCH_LIMIT 200000u
+#define DTL_MATCH_LIMIT       200000u
 /* PCRE2 depth limit (nested backtracking frames). */
-#define DTL_DEPTH_LIMIT 2000u
+#define DTL_DEPTH_LIMIT       2000u
 /* Most events kept for one article. */
-#define DTL_MAX_EVENTS 5000u
+#define DTL_MAX_EVENTS        5000u
 /* Largest JSON or iCalendar file read by diff and merge, in bytes. */
-#define DTL_MAX_IMPORT (256u * 1024u * 1024u)
+#define DTL_MAX_IMPORT        (256u * 1024u * 1024u)
 /* Most events in one imported timeline. */
 #define DTL_MAX_IMPORT_EVENTS 200000u
 

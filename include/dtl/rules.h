@@ -44,8 +44,8 @@ dtl_status dtl_rules_load_file(dtl_rules *rules, const char *path,
 /* As dtl_rules_load_file() for len bytes of data named name ("include"
  * lines are relative to the current directory). */
 dtl_status dtl_rules_load_string(dtl_rules *rules, const char *name,
-                                 const char *data, size_t len,
-                                 dtl_diag_fn diag, void *ctx, dtl_error *err);
+                                 const char *data, size_t len, dtl_diag_fn diag,
+                                 void *ctx, dtl_error *err);
 
 /*
  * Expands macros, compiles every pattern (PCRE2 with JIT) and builds the
@@ -99,8 +99,8 @@ typedef struct dtl_check_summary {
  * Each failure goes to diag with the example's file:line.  Returns
  * DTL_OK when all pass, DTL_ERULE otherwise; *sum receives the totals.
  */
-dtl_status dtl_rules_check(const dtl_rules *rules, dtl_diag_fn diag,
-                           void *ctx, dtl_check_summary *sum);
+dtl_status dtl_rules_check(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
+                           dtl_check_summary *sum);
 
 #ifdef __cplusplus
 }

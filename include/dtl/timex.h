@@ -57,16 +57,16 @@ typedef enum dtl_anchor_kind {
 typedef struct dtl_timex {
     size_t start, end;
     dtl_timex_type type;
-    char value[40];         /* TIMEX3 value, "" when unresolved */
-    char mod[16];           /* TIMEX3 mod (START, MID, END, APPROX...) */
-    dtl_day earliest;       /* DTL_DAY_NONE when open or unresolved */
+    char value[40];   /* TIMEX3 value, "" when unresolved */
+    char mod[16];     /* TIMEX3 mod (START, MID, END, APPROX...) */
+    dtl_day earliest; /* DTL_DAY_NONE when open or unresolved */
     dtl_day latest;
     dtl_granularity granularity;
     dtl_certainty certainty;
     dtl_anchor_kind anchor;
-    size_t anchor_start;    /* span of what it is relative to, if any */
+    size_t anchor_start; /* span of what it is relative to, if any */
     size_t anchor_end;
-    const char *rule;       /* borrowed from the rule set */
+    const char *rule; /* borrowed from the rule set */
 } dtl_timex;
 
 /*

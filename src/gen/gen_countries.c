@@ -35,22 +35,25 @@
 
 #include <cjson/cJSON.h>
 
-enum { EXIT_BAD_INPUT = 2, EXIT_IO = 4 };
+enum {
+    EXIT_BAD_INPUT = 2,
+    EXIT_IO = 4
+};
 
 static const char *const progname = "gen_countries";
 
 /* What to do with a former state of ISO 3166-3. */
 enum action {
-    KEEP,   /* keep its own code; arg is the canonical name, or NULL */
-    MAP,    /* renamed state: arg is the code of its successor */
-    SKIP    /* never a state: leave it out */
+    KEEP, /* keep its own code; arg is the canonical name, or NULL */
+    MAP,  /* renamed state: arg is the code of its successor */
+    SKIP  /* never a state: leave it out */
 };
 
 struct former {
     const char *alpha3;
     enum action action;
     const char *arg;
-    const char *forms[3];   /* names to use instead of the ISO name */
+    const char *forms[3]; /* names to use instead of the ISO name */
 };
 
 /*
@@ -59,45 +62,46 @@ struct former {
  */
 static const struct former formers[] = {
     /* The same state under a new name: use the current code. */
-    { "AFI", MAP, "DJI", { NULL } },
-    { "BUR", MAP, "MMR", { NULL } },
-    { "BYS", MAP, "BLR",
-      { "Byelorussian Soviet Socialist Republic", "Byelorussian SSR",
-        NULL } },
-    { "DHY", MAP, "BEN", { NULL } },
-    { "HVO", MAP, "BFA", { NULL } },
-    { "NHB", MAP, "VUT", { NULL } },
-    { "RHO", MAP, "ZWE", { NULL } },
-    { "TMP", MAP, "TLS", { NULL } },
-    { "ZAR", MAP, "COD", { NULL } },
+    {"AFI", MAP, "DJI", {NULL}},
+    {"BUR", MAP, "MMR", {NULL}},
+    {"BYS",
+     MAP,
+     "BLR",
+     {"Byelorussian Soviet Socialist Republic", "Byelorussian SSR", NULL}},
+    {"DHY", MAP, "BEN", {NULL}},
+    {"HVO", MAP, "BFA", {NULL}},
+    {"NHB", MAP, "VUT", {NULL}},
+    {"RHO", MAP, "ZWE", {NULL}},
+    {"TMP", MAP, "TLS", {NULL}},
+    {"ZAR", MAP, "COD", {NULL}},
     /* Dissolved, divided or merged: keep the old code. */
-    { "CSK", KEEP, "Czechoslovakia", { NULL } },
-    { "DDR", KEEP, "East Germany", { NULL } },
-    { "SUN", KEEP, "Soviet Union", { NULL } },
-    { "VDR", KEEP, "North Vietnam", { NULL } },
-    { "YMD", KEEP, "South Yemen",
-      { "People's Democratic Republic of Yemen", "Democratic Yemen",
-        NULL } },
-    { "YUG", KEEP, "Yugoslavia", { NULL } },
+    {"CSK", KEEP, "Czechoslovakia", {NULL}},
+    {"DDR", KEEP, "East Germany", {NULL}},
+    {"SUN", KEEP, "Soviet Union", {NULL}},
+    {"VDR", KEEP, "North Vietnam", {NULL}},
+    {"YMD",
+     KEEP,
+     "South Yemen",
+     {"People's Democratic Republic of Yemen", "Democratic Yemen", NULL}},
+    {"YUG", KEEP, "Yugoslavia", {NULL}},
     /* Never states: islands, claims, zones, parts of a state. */
-    { "ATB", SKIP, NULL, { NULL } },
-    { "ATN", SKIP, NULL, { NULL } },
-    { "CTE", SKIP, NULL, { NULL } },
-    { "FXX", SKIP, NULL, { NULL } },
-    { "JTN", SKIP, NULL, { NULL } },
-    { "MID", SKIP, NULL, { NULL } },
-    { "NTZ", SKIP, NULL, { NULL } },
-    { "PCI", SKIP, NULL, { NULL } },
-    { "PCZ", SKIP, NULL, { NULL } },
-    { "PUS", SKIP, NULL, { NULL } },
-    { "SKM", SKIP, NULL, { NULL } },
-    { "WAK", SKIP, NULL, { NULL } }
-};
+    {"ATB", SKIP, NULL, {NULL}},
+    {"ATN", SKIP, NULL, {NULL}},
+    {"CTE", SKIP, NULL, {NULL}},
+    {"FXX", SKIP, NULL, {NULL}},
+    {"JTN", SKIP, NULL, {NULL}},
+    {"MID", SKIP, NULL, {NULL}},
+    {"NTZ", SKIP, NULL, {NULL}},
+    {"PCI", SKIP, NULL, {NULL}},
+    {"PCZ", SKIP, NULL, {NULL}},
+    {"PUS", SKIP, NULL, {NULL}},
+    {"SKM", SKIP, NULL, {NULL}},
+    {"WAK", SKIP, NULL, {NULL}}};
 
 /* One lexicon entry; all strings are owned by the entry. */
 struct entry {
     char *phrase;
-    char *key;      /* phrase folded for duplicate detection */
+    char *key; /* phrase folded for duplicate detection */
     char *code;
     char *canon;
 };
@@ -247,9 +251,8 @@ static int title_words(const char *s)
  * by the second byte of their UTF-8 form minus 0x80; '?' where there is
  * no one-letter equivalent.
  */
-static const char latin1_ascii[] =
-    "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??"
-    "aaaaaa?ceeeeiiiidnooooo?ouuuuy?y";
+static const char latin1_ascii[] = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??"
+                                   "aaaaaa?ceeeeiiiidnooooo?ouuuuy?y";
 
 /*
  * The ASCII spelling of a phrase with accented Latin letters ("Cote
@@ -266,8 +269,8 @@ static char *ascii_fold(const char *s)
     while (*u != '\0') {
         if (*u < 0x80) {
             p[n++] = (char)*u++;
-        } else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0xBF
-                   && latin1_ascii[u[1] - 0x80] != '?') {
+        } else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0xBF &&
+                   latin1_ascii[u[1] - 0x80] != '?') {
             p[n++] = latin1_ascii[u[1] - 0x80];
             u += 2;
             changed = 1;
@@ -300,9 +303,10 @@ static void add_one(struct ctx *c, char *phrase)
         if (strcmp(l->v[i].key, key) != 0)
             continue;
         if (strcmp(l->v[i].code, c->code) != 0 && !c->former)
-            fprintf(stderr, "%s: warning: \"%s\" is both %s and %s;"
-                    " keeping %s\n", progname, phrase, l->v[i].code,
-                    c->code, l->v[i].code);
+            fprintf(stderr,
+                    "%s: warning: \"%s\" is both %s and %s;"
+                    " keeping %s\n",
+                    progname, phrase, l->v[i].code, c->code, l->v[i].code);
         free(key);
         free(phrase);
         return;
@@ -371,9 +375,9 @@ static void add_comma_forms(struct ctx *c, const char *name)
     if (strstr(rest, " and ") != NULL) {
         add_phrase(c, name);
     } else if (strstr(rest, ", ") != NULL) {
-        add_phrase(c, head);    /* too tangled to turn round */
-    } else if (strcmp(rest, "of") == 0 || ends_with(rest, " of")
-               || ends_with(rest, " of the")) {
+        add_phrase(c, head); /* too tangled to turn round */
+    } else if (strcmp(rest, "of") == 0 || ends_with(rest, " of") ||
+               ends_with(rest, " of the")) {
         turned = join(rest, head);
         add_phrase(c, turned);
         free(turned);
@@ -487,8 +491,8 @@ static cJSON *load(const char *path, const char *key, cJSON **root)
 }
 
 /* A string member of obj, or NULL when absent; exits if not a string. */
-static const char *field(const cJSON *obj, const char *name,
-                         const char *path, int required)
+static const char *field(const cJSON *obj, const char *name, const char *path,
+                         int required)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
 
@@ -524,8 +528,8 @@ static const struct former *find_former(const char *code)
     return NULL;
 }
 
-static const struct state *find_state(const struct state *states,
-                                      size_t n, const char *code)
+static const struct state *find_state(const struct state *states, size_t n,
+                                      const char *code)
 {
     size_t i;
 
@@ -553,7 +557,7 @@ static const char *base_name(const char *path)
 
 int main(int argc, char **argv)
 {
-    struct list list = { NULL, 0, 0 };
+    struct list list = {NULL, 0, 0};
     struct ctx c;
     cJSON *root1;
     cJSON *root3;
@@ -566,8 +570,10 @@ int main(int argc, char **argv)
     int n;
 
     if (argc < 3 || argc > 4) {
-        fprintf(stderr, "usage: %s ISO_3166-1.json ISO_3166-3.json"
-                " [VERSION]\n", progname);
+        fprintf(stderr,
+                "usage: %s ISO_3166-1.json ISO_3166-3.json"
+                " [VERSION]\n",
+                progname);
         return EXIT_BAD_INPUT;
     }
     current = load(argv[1], "3166-1", &root1);
@@ -579,10 +585,9 @@ int main(int argc, char **argv)
     c.list = &list;
 
     /* Current states. */
-    cJSON_ArrayForEach(item, current) {
-        static const char *const keys[] = {
-            "name", "official_name", "common_name"
-        };
+    cJSON_ArrayForEach (item, current) {
+        static const char *const keys[] = {"name", "official_name",
+                                           "common_name"};
         const char *name = field(item, "name", argv[1], 1);
         const char *common = field(item, "common_name", argv[1], 0);
         size_t k;
@@ -605,7 +610,7 @@ int main(int argc, char **argv)
     }
 
     /* Former states. */
-    cJSON_ArrayForEach(item, old) {
+    cJSON_ArrayForEach (item, old) {
         const char *name = field(item, "name", argv[2], 1);
         const char *code = field(item, "alpha_3", argv[2], 1);
         const struct former *f = find_former(code);
@@ -639,8 +644,9 @@ int main(int argc, char **argv)
 
     qsort(list.v, list.n, sizeof *list.v, by_phrase);
     printf("# Generated by src/gen/gen_countries.c from Debian iso-codes %s"
-           " (%s, %s).\n", argc == 4 ? argv[3] : "(unknown version)",
-           base_name(argv[1]), base_name(argv[2]));
+           " (%s, %s).\n",
+           argc == 4 ? argv[3] : "(unknown version)", base_name(argv[1]),
+           base_name(argv[2]));
     printf("# Do not edit: run `make rules-gen`."
            " Hand-written aliases are in actors.rules.\n");
     printf("# Former states (ISO 3166-3) keep their own code if they were"

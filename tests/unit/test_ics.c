@@ -40,8 +40,8 @@ static int count_vevents(icalcomponent *cal)
     int n = 0;
     icalcomponent *c;
 
-    for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-         c; c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+    for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
         n++;
     return n;
 }
@@ -73,8 +73,7 @@ int main(void)
     CHECK(count_vevents(cal) == (int)n);
     CHECK(icalrestriction_check(cal) == 1);
     /* No X-LIC-ERROR anywhere. */
-    for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-         ev;
+    for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
          ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
         CHECK(icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY) ==
               NULL);

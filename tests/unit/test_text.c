@@ -66,10 +66,10 @@ int main(void)
     norm = text_norm(t, &len);
     CHECK_STR(norm, "\"Hi\" - it's ok");
     CHECK(text_raw_off(t, 0) == 0);
-    CHECK(text_raw_off(t, 1) == 3);   /* H */
-    CHECK(text_raw_off(t, 4) == 8);   /* space after the quote */
-    CHECK(text_raw_off(t, 5) == 9);   /* the dash */
-    CHECK(text_raw_off(t, 6) == 12);  /* space after it */
+    CHECK(text_raw_off(t, 1) == 3);  /* H */
+    CHECK(text_raw_off(t, 4) == 8);  /* space after the quote */
+    CHECK(text_raw_off(t, 5) == 9);  /* the dash */
+    CHECK(text_raw_off(t, 6) == 12); /* space after it */
     CHECK(text_raw_off(t, len) == strlen("\xE2\x80\x9CHi\xE2\x80\x9D "
                                          "\xE2\x80\x94 it\xE2\x80\x99s"
                                          "\xC2\xA0ok"));
@@ -87,9 +87,9 @@ int main(void)
 
     /* Bad input. */
     rejects("a\0b", 3, "NUL byte");
-    rejects("\xC0\xAF", 2, "invalid UTF-8");        /* overlong */
-    rejects("\xED\xA0\x80", 3, "invalid UTF-8");    /* surrogate */
-    rejects("ab\xE2\x80", 4, "invalid UTF-8");      /* truncated */
+    rejects("\xC0\xAF", 2, "invalid UTF-8");         /* overlong */
+    rejects("\xED\xA0\x80", 3, "invalid UTF-8");     /* surrogate */
+    rejects("ab\xE2\x80", 4, "invalid UTF-8");       /* truncated */
     rejects("\xF4\x90\x80\x80", 4, "invalid UTF-8"); /* > U+10FFFF */
     rejects("\xFF", 1, "invalid UTF-8");
     rejects("", 0, "empty article");

@@ -72,8 +72,8 @@ static void run_row(const dtl_rules *rs, const char *file, unsigned line,
             snprintf(got, sizeof(got), "%s", x->value);
     }
     if (strcmp(got, want) != 0) {
-        fprintf(stderr, "%s:%u: \"%s\" @%s: got %s, expected %s\n", file,
-                line, text, date, got, want);
+        fprintf(stderr, "%s:%u: \"%s\" @%s: got %s, expected %s\n", file, line,
+                text, date, got, want);
         bad++;
     }
     free(tx);
