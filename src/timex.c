@@ -186,6 +186,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         if (code == NULL || strcmp(code, "yes"))
             return -1;
         p->after = 1;
+    } else if (strcmp(name, "tense") == 0) {
+        if (code == NULL || (strcmp(code, "past") && strcmp(code, "future")))
+            return -1;
+        p->tense = code[0] == 'p' ? 1 : 2;
     } else if (strcmp(name, "fraction") == 0) {
         if (code == NULL || strcmp(code, "half"))
             return -1;
@@ -412,11 +416,36 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
 /* Tense                                                               */
 /* ------------------------------------------------------------------ */
 
-static int word_in(const dtl_rules *rs, const char *lexname, const char *w,
-                   size_t n)
-{
-    const lexicon *lx = rules_lexicon(rs, lexname);
+/*
+ * The lexicons of tense cues (time-words.rules, base.rules), looked up
+ * once per expression rather than once per word: a missing one holds
+ * no word.
+ */
+typedef struct tense_lex {
+    const lexicon *future, *past;         /* tense_future, tense_past */
+    const lexicon *tx_future, *future_to; /* timex_future, _future_to */
+    const lexicon *modal, *passive, *det; /* timex_modal, ... */
+    const lexicon *tx_past, *not_past;    /* timex_past, timex_not_past */
+    const lexicon *report, *plan_past;    /* timex_report, _plan_past */
+} tense_lex;
 
+static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
+{
+    tl->future = rules_lexicon(rs, "tense_future");
+    tl->past = rules_lexicon(rs, "tense_past");
+    tl->tx_future = rules_lexicon(rs, "timex_future");
+    tl->future_to = rules_lexicon(rs, "timex_future_to");
+    tl->modal = rules_lexicon(rs, "timex_modal");
+    tl->passive = rules_lexicon(rs, "timex_passive");
+    tl->det = rules_lexicon(rs, "timex_determiner");
+    tl->tx_past = rules_lexicon(rs, "timex_past");
+    tl->not_past = rules_lexicon(rs, "timex_not_past");
+    tl->report = rules_lexicon(rs, "timex_report");
+    tl->plan_past = rules_lexicon(rs, "timex_plan_past");
+}
+
+static int word_in(const lexicon *lx, const char *w, size_t n)
+{
     return lx && lexicon_find(lx, w, n) != NULL;
 }
 
@@ -431,6 +460,8 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
 {
     size_t i = st->start, best = (size_t)-1;
     tx_tense tense = TENSE_NONE;
+    const lexicon *lfut = rules_lexicon(rs, "tense_future");
+    const lexicon *lpast = rules_lexicon(rs, "tense_past");
 
     while (i < st->end) {
         size_t ws, n, dist;
@@ -446,10 +477,10 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
         n = i - ws;
         if (n == 0 || (ws >= ts && ws < te))
             continue;
-        fut = word_in(rs, "tense_future", s + ws, n);
-        past = !fut && (word_in(rs, "tense_past", s + ws, n) ||
-                        (n >= 4 && s[ws + n - 2] == 'e' &&
-                         s[ws + n - 1] == 'd'));
+        fut = word_in(lfut, s + ws, n);
+        past =
+            !fut && (word_in(lpast, s + ws, n) ||
+                     (n >= 4 && s[ws + n - 2] == 'e' && s[ws + n - 1] == 'd'));
         if (!fut && !past)
             continue;
         dist = ws >= te ? ws - te : ts - i;
@@ -468,48 +499,81 @@ typedef struct tword {
 
 #define TENSE_WORDS 96
 
+/* Whether word w is lit (lower case ASCII), in any case. */
+static int word_is(const char *s, const tword *w, const char *lit)
+{
+    size_t n = strlen(lit), i;
+
+    if (w->end - w->start != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (util_lower((unsigned char)s[w->start + i]) != lit[i])
+            return 0;
+    return 1;
+}
+
 /* What a word says about tense: 1 future, -1 past, 0 nothing. */
-static int word_tense(const dtl_rules *rs, const char *s, const tword *w,
+static int word_tense(const tense_lex *tl, const char *s, const tword *w,
                       const tword *prev, const tword *next)
 {
     const char *p = s + w->start;
     size_t n = w->end - w->start;
 
-    if (word_in(rs, "timex_future", p, n))
+    /* "may have been": a modal before "have" tells of the past */
+    if (next && word_in(tl->modal, p, n) && word_is(s, next, "have"))
+        return -1;
+    /* "next to the embassy" */
+    if (next && word_is(s, w, "next") && word_is(s, next, "to"))
+        return 0;
+    if (word_in(tl->tx_future, p, n))
         return 1;
-    if (next && word_in(rs, "timex_future", s + next->start,
-                        next->end - next->start))
+    if (next &&
+        word_in(tl->tx_future, s + next->start, next->end - next->start))
         return 0; /* "were planning": the next word tells */
     if (next && next->end - next->start == 2 &&
         util_lower((unsigned char)s[next->start]) == 't' &&
         util_lower((unsigned char)s[next->start + 1]) == 'o' &&
-        word_in(rs, "timex_future_to", p, n))
+        word_in(tl->future_to, p, n))
         return 1; /* "is to", "planned to", "set to" */
-    if (prev && (word_in(rs, "timex_passive", s + prev->start,
-                         prev->end - prev->start) ||
-                 word_in(rs, "timex_determiner", s + prev->start,
-                         prev->end - prev->start)))
+    if (prev &&
+        (word_in(tl->passive, s + prev->start, prev->end - prev->start) ||
+         word_in(tl->det, s + prev->start, prev->end - prev->start)))
         return 0; /* "will be named", "the reduced dividend" */
-    if (word_in(rs, "tense_past", p, n) || word_in(rs, "timex_past", p, n))
+    if (word_in(tl->past, p, n) || word_in(tl->tx_past, p, n))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
     if (n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' &&
-        !(p[0] >= 'A' && p[0] <= 'Z'))
+        !(p[0] >= 'A' && p[0] <= 'Z') && !word_in(tl->not_past, p, n))
         return -1;
     return 0;
 }
 
 /* Whether word k follows "had been" or "previously": a plan of the
  * past ("had been scheduled to expire at midnight Friday"). */
-static int had_been(const dtl_rules *rs, const char *s, const tword *w,
+static int had_been(const tense_lex *tl, const char *s, const tword *w,
                     size_t k)
 {
-    return (k >= 1 && word_in(rs, "timex_plan_past", s + w[k - 1].start,
+    return (k >= 1 && word_in(tl->plan_past, s + w[k - 1].start,
                               w[k - 1].end - w[k - 1].start)) ||
            (k >= 2 && w[k - 1].end - w[k - 1].start == 4 &&
             strncmp(s + w[k - 1].start, "been", 4) == 0 &&
-            word_in(rs, "timex_plan_past", s + w[k - 2].start,
+            word_in(tl->plan_past, s + w[k - 2].start,
                     w[k - 2].end - w[k - 2].start));
+}
+
+/*
+ * Whether the full stop at s[i] ends a clause.  Inside a sentence a
+ * stop mostly ends an abbreviation ("the U.S. from Cuba", "Mr. Bush",
+ * "Inc."); only one after a lower-case word of two letters or more
+ * counts ("...said. Then").
+ */
+static int stop_ends_clause(const char *s, size_t i)
+{
+    size_t n = 0;
+
+    while (n < i && util_isalnum((unsigned char)s[i - n - 1]))
+        n++;
+    return n >= 2 && s[i - n] >= 'a' && s[i - n] <= 'z';
 }
 
 /* Whether the text between two words ends a clause. */
@@ -518,9 +582,10 @@ static int clause_break(const char *s, size_t from, size_t to, int comma)
     size_t i;
 
     for (i = from; i < to; i++)
-        if (s[i] == '.' || s[i] == ';' || s[i] == ':' || s[i] == '"' ||
-            s[i] == '?' || s[i] == '!' || s[i] == '(' || s[i] == ')' ||
-            s[i] == '`' || (comma && s[i] == ',') ||
+        if ((s[i] == '.' && stop_ends_clause(s, i)) || s[i] == ';' ||
+            s[i] == ':' || s[i] == '"' || s[i] == '?' || s[i] == '!' ||
+            s[i] == '(' || s[i] == ')' || s[i] == '`' ||
+            (comma && s[i] == ',') ||
             (s[i] == '\'' && i + 1 < to && s[i + 1] == '\''))
             return 1;
     return 0;
@@ -538,8 +603,8 @@ static int clause_break(const char *s, size_t from, size_t to, int comma)
  * Friday it would investigate" is past); further away it counts only
  * when there is no other cue.
  */
-static tx_tense clause_tense(const dtl_rules *rs, const char *s,
-                             const sent *st, size_t ts, size_t te)
+static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
+                             size_t ts, size_t te)
 {
     tword w[TENSE_WORDS];
     size_t nw = 0, i = st->start, left = 0, k;
@@ -574,17 +639,16 @@ static tx_tense clause_tense(const dtl_rules *rs, const char *s,
         if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts,
                          0))
             break;
-        if (word_in(rs, "timex_report", s + w[k].start,
-                    w[k].end - w[k].start)) {
+        if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
             /* "said on Friday (that ...)": the time of the report */
             if (left - k <= 5)
                 return TENSE_PAST;
             report = report ? report : -1;
             continue;
         }
-        t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+        t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(rs, s, w, k))
+        if (t > 0 && had_been(tl, s, w, k))
             t = -1;
         if (t) {
             best = 2 * (long)(left - k);
@@ -600,17 +664,16 @@ static tx_tense clause_tense(const dtl_rules *rs, const char *s,
         if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start,
                          left > 2))
             break;
-        if (word_in(rs, "timex_report", s + w[k].start,
-                    w[k].end - w[k].start)) {
+        if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
             /* "In September, it announced plans to ..." */
             if (k - left < 3)
                 return TENSE_PAST;
             report = report ? report : -1;
             continue;
         }
-        t = word_tense(rs, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+        t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(rs, s, w, k))
+        if (t > 0 && had_been(tl, s, w, k))
             t = -1;
         if (t) {
             tense = t;
@@ -664,10 +727,24 @@ static int overlaps(size_t a0, size_t a1, size_t b0, size_t b1)
     return a0 < b1 && b0 < a1;
 }
 
+/*
+ * Whether the value of r depends on the tense around it: bare weekdays,
+ * dates without a year ("in March"), the weekend, times of day.
+ */
+static int needs_tense(const tx_raw *r)
+{
+    const char *rv = r->ru->resolver;
+
+    if (strcmp(rv, "date") == 0 || strcmp(rv, "range") == 0)
+        return r->parts.year < 0;
+    return strcmp(rv, "weekday") == 0 || strcmp(rv, "relative") == 0 ||
+           strcmp(rv, "time") == 0;
+}
+
 /* Finds the time expressions of one sentence, appending to out. */
-static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
-                                  const sent *st, size_t si, matcher *m,
-                                  tx_list *out)
+static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
+                                  const char *s, const sent *st, size_t si,
+                                  matcher *m, tx_list *out)
 {
     uint64_t *bits = matcher_bits(m);
     tx_list cand = {NULL, 0, 0};
@@ -736,8 +813,13 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                 keep = 0;
         if (!keep)
             continue;
-        c->tense = clause_tense(rs, s, st, c->start + st->start,
-                               c->end + st->start);
+        if (c->parts.tense)
+            c->tense = c->parts.tense == 1 ? TENSE_PAST : TENSE_FUTURE;
+        else if (needs_tense(c))
+            c->tense = clause_tense(tl, s, st, c->start + st->start,
+                                    c->end + st->start);
+        else
+            c->tense = TENSE_NONE;
         if (strcmp(c->ru->resolver, "range") == 0 && c->parts.end2_end &&
             c->parts.end1_end <= c->parts.end2_start) {
             /* TimeML tags each end of a range: "between [1994] and
@@ -778,9 +860,11 @@ dtl_status timex_detect(const dtl_rules *rs, const dtl_text *t,
 {
     size_t len, i;
     const char *s = text_norm(t, &len);
+    tense_lex tl;
 
+    tense_lex_init(rs, &tl);
     for (i = first; i < last && i < seg->count; i++)
-        if (detect_sentence(rs, s, &seg->s[i], i, m, out) != DTL_OK)
+        if (detect_sentence(rs, &tl, s, &seg->s[i], i, m, out) != DTL_OK)
             return DTL_ENOMEM;
     return DTL_OK;
 }

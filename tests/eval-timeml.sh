@@ -8,11 +8,12 @@
 #   OUTDIR  where texts and outputs go (default build/eval/timeml)
 #
 # For each gold set, te3score.py exports the plain text of every document
-# and its creation time (DCT); dtl tags each text with --date DCT into
-# OUTDIR/SET/out/DOC.json, and the scorer prints its table for the set,
-# then for both sets together.  ERRORS=1 also writes the scorer's error
-# list to OUTDIR/SET/errors.txt.  Without the shared data the script
-# says so and exits 0 (the shared directory is absent from user clones).
+# and its creation time (DCT); dtl tags each text as of its DCT (JSON
+# Lines in and out) into OUTDIR/SET/out/DOC.json, and the scorer prints
+# its table for the set, then for both sets together.  ERRORS=1 also
+# writes the scorer's error list to OUTDIR/SET/errors.txt.  Without the
+# shared data the script says so and exits 0 (the shared directory is
+# absent from user clones).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -49,19 +50,36 @@ for set in $sets; do
         echo "eval: cannot export $gold/$set" >&2
         exit 4
     }
-    # dct.tsv: doc, dct value (maybe with a time), type, text.
-    tail -n +2 "$dir/dct.tsv" | while IFS='	' read -r doc dct rest; do
-        day=$(printf '%s' "$dct" | cut -c1-10)
-        if ! "$dtl" times --quiet --date "$day" --format json \
-            "$dir/$doc.txt" > "$dir/out/$doc.json" 2> "$dir/out/$doc.err"
-        then
-            echo "eval: dtl failed on $set/$doc:" >&2
-            cat "$dir/out/$doc.err" >&2
-            exit 1
-        fi
-        ln -sf "$(cd "$gold/$set" && pwd)/$doc.tml" "$outdir/all/gold/"
-        cp "$dir/out/$doc.json" "$outdir/all/out/"
-    done || exit 1
+    # dct.tsv: doc, dct value (maybe with a time), type, text.  One dtl
+    # tags all the documents of the set, as JSON Lines ({"id", "date",
+    # "text"} in, {"id", "times"} out: rules are loaded once); each
+    # output line becomes out/DOC.json for the scorer.
+    python3 - "$dir" > "$dir/docs.jsonl" <<'EOF' || exit 4
+import json, sys
+d = sys.argv[1]
+for row in [l.rstrip("\n").split("\t") for l in open(d + "/dct.tsv")][1:]:
+    text = open("%s/%s.txt" % (d, row[0]), encoding="utf-8").read()
+    print(json.dumps({"id": row[0], "date": row[1][:10], "text": text}))
+EOF
+    if ! "$dtl" times --quiet --format jsonl "$dir/docs.jsonl" \
+        > "$dir/docs.out" 2> "$dir/docs.err" || [ -s "$dir/docs.err" ]; then
+        echo "eval: dtl failed on $set:" >&2
+        cat "$dir/docs.err" >&2
+        exit 1
+    fi
+    python3 - "$dir" "$outdir/all" "$(cd "$gold/$set" && pwd)" <<'EOF' || exit 4
+import json, os, sys
+d, alld, gold = sys.argv[1:4]
+for line in open(os.path.join(d, "docs.out"), encoding="utf-8"):
+    rec = json.loads(line)
+    doc = rec["id"]
+    for o in (os.path.join(d, "out"), os.path.join(alld, "out")):
+        with open(os.path.join(o, doc + ".json"), "w") as f:
+            json.dump(rec["times"], f, indent=1)
+    link = os.path.join(alld, "gold", doc + ".tml")
+    if not os.path.lexists(link):
+        os.symlink(os.path.join(gold, doc + ".tml"), link)
+EOF
 done
 
 status=0
