@@ -200,7 +200,8 @@ uint64_t timeline_event_key(const char *seed, const dtl_event *e)
     h = util_fnv1a(e->type, strlen(e->type) + 1, h);
     for (i = 0; i < e->actor_count && n < 64; i++)
         codes[n++] = *e->actors[i].code ? e->actors[i].code : e->actors[i].name;
-    qsort(codes, n, sizeof(*codes), cmp_code);
+    if (n > 1)
+        qsort(codes, n, sizeof(*codes), cmp_code);
     for (i = 0; i < n; i++) {
         if (i && strcmp(codes[i], codes[i - 1]) == 0)
             continue;
