@@ -41,6 +41,15 @@ static const char *xparam(icalproperty *p, const char *xname)
     return NULL;
 }
 
+/* The value of X-property p, or "" when it has none (an X-property whose
+ * value libical could not read, as in a damaged file). */
+static const char *xvalue(icalproperty *p)
+{
+    const char *s = p ? icalproperty_get_x(p) : NULL;
+
+    return s ? s : "";
+}
+
 /* The first X-property named name of c, or NULL. */
 static icalproperty *xprop(icalcomponent *c, const char *name,
                            icalproperty *after)
@@ -131,10 +140,10 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     p = icalcomponent_get_first_property(v, ICAL_SEQUENCE_PROPERTY);
     e.sequence = p ? (unsigned)icalproperty_get_sequence(p) : 0;
     p = xprop(v, "X-DTL-CAMEO", NULL);
-    e.cameo = p ? icalproperty_get_x(p) : "";
+    e.cameo = xvalue(p);
     p = xprop(v, "X-DTL-STATUS", NULL);
     if (p) {
-        e.status = (dtl_event_status)import_status(icalproperty_get_x(p),
+        e.status = (dtl_event_status)import_status(xvalue(p),
                                                    DTL_STATUS_OCCURRED);
     } else {
         p = icalcomponent_get_first_property(v, ICAL_STATUS_PROPERTY);
@@ -145,7 +154,7 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     p = xprop(v, "X-DTL-DATE", NULL);
     if (p) {
         snprintf(e.date.value, sizeof(e.date.value), "%s",
-                 icalproperty_get_x(p));
+                 xvalue(p));
         e.date.certainty = (dtl_certainty)import_certainty(
             xparam(p, "X-CERTAINTY"), DTL_CERT_APPROX);
         e.date.granularity = (dtl_granularity)import_granularity(
@@ -161,7 +170,7 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
          p = xprop(v, "X-DTL-ACTOR", p)) {
         const char *code = xparam(p, "X-CODE");
 
-        ac[n].name = icalproperty_get_x(p);
+        ac[n].name = xvalue(p);
         ac[n].code = code ? code : "";
         ac[n].role =
             (dtl_role)import_role(xparam(p, "X-ROLE"), DTL_ROLE_PARTICIPANT);
@@ -170,7 +179,7 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     e.actors = ac;
     e.actor_count = n;
     p = xprop(v, "X-DTL-WEAPON", NULL);
-    e.weapon = p ? icalproperty_get_x(p) : NULL;
+    e.weapon = p ? xvalue(p) : NULL;
     s = text_prop(v, ICAL_DESCRIPTION_PROPERTY);
     e.evidence_count = s ? evidence_of(s, evd, 16, copies) : 0;
     e.evidence = evd;
@@ -277,7 +286,7 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
     {
         icalproperty *p = xprop(cal, "X-WR-CALNAME", NULL);
 
-        doc.title = p ? icalproperty_get_x(p) : "";
+        doc.title = xvalue(p);
     }
     if (timeline_add_document(tl, &doc) < 0)
         goto nomem;
