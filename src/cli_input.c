@@ -2,8 +2,10 @@
 /*
  * cli_input.c - any input of diff and merge as a timeline: a JSON
  * timeline, an .ics file written by dtl, or an article built on the fly
- * with the usual options.  The kind is told by the content, not the
- * name: '{' starts JSON, "BEGIN:VCALENDAR" an iCalendar file.
+ * with the usual options.  The kind is told by the content: '{' starts
+ * JSON, "BEGIN:VCALENDAR" an iCalendar file; a name ending in .json or
+ * .ics also says so, so that a damaged timeline is reported as one
+ * instead of being read as an article.
  */
 #include "cli.h"
 
@@ -76,6 +78,24 @@ fail:
     return NULL;
 }
 
+/* Does name end in suffix (ASCII case-insensitive)? */
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix), i;
+
+    if (n < k)
+        return 0;
+    for (i = 0; i < k; i++) {
+        char c = name[n - k + i];
+
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
 dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,
                                 const char *path, int *status)
 {
@@ -91,9 +111,11 @@ dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,
     while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' ||
                        data[i] == '\t'))
         i++;
-    if (i < len && data[i] == '{') {
+    if ((i < len && data[i] == '{') || has_suffix(path, ".json")) {
         tl = dtl_timeline_read_json(data, len, name, &err);
-    } else if (len - i >= 15 && memcmp(data + i, "BEGIN:VCALENDAR", 15) == 0) {
+    } else if ((len - i >= 15 &&
+                memcmp(data + i, "BEGIN:VCALENDAR", 15) == 0) ||
+               has_suffix(path, ".ics")) {
         tl = dtl_timeline_read_ics(data + i, len - i, name, &err);
     } else {
         dtl_text *t;

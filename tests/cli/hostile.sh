@@ -144,6 +144,14 @@ has "$T/err" "DTL_MAX_IMPORT"
 rm -f "$T/big.ics"
 printf '' > "$T/empty.json"
 status 2 $TO "$DTL_ABS" diff "$T/empty.json" "$T/good.json"
+# an .ics that lost its head is a damaged calendar, not an article
+printf 'END:VEVENT\r\nEND:VCALENDAR\r\n' > "$T/headless.ics"
+status 2 $TO "$DTL_ABS" merge "$T/headless.ics"
+has "$T/err" "headless.ics: error: not an iCalendar file"
+# X-DTL properties of another value type have no text: read as empty
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210101\r\nSUMMARY:s\r\nX-DTL-ACTOR;VALUE=INTEGER;X-CODE=USA:5\r\nX-DTL-CAMEO;VALUE=BOOLEAN:TRUE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$T/novalue.ics"
+status 0 $TO "$DTL_ABS" merge --format json "$T/novalue.ics"
+has "$T/out" '"code":	"USA"'
 
 # 34-36: output that cannot be written
 mkdir -p "$T/ro"
