@@ -424,14 +424,15 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     b.nslots = nth * 8;
     b.progress = !o->quiet && isatty(STDERR_FILENO);
     /* Inputs: one JSON Lines stream, or article files. */
-    for (i = 0; i < o->input_count; i++) {
-        const char *p = o->inputs[i];
+    /* No input named: JSON Lines on standard input, as with "-". */
+    for (i = 0; i < (o->input_count ? o->input_count : 1); i++) {
+        const char *p = o->input_count ? o->inputs[i] : "-";
         size_t n = strlen(p);
         int is_jsonl =
             strcmp(p, "-") == 0 || (n > 6 && strcmp(p + n - 6, ".jsonl") == 0);
 
         if (is_jsonl) {
-            if (o->input_count != 1) {
+            if (o->input_count > 1) {
                 cli_errorf("build: JSON Lines input ('%s') must be the only "
                            "input",
                            p);

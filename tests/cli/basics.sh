@@ -53,6 +53,11 @@ has "$T/out" '"events":	[]'
 # Standard input, and --date overriding the header.
 status 0 dtl build --format json --date 2021-04-01 - < "$A"
 has "$T/out" '"dct":	"2021-04-01"'
+# --format jsonl with no input named reads JSON Lines on standard input.
+status 0 dtl build --format jsonl < "$top/tests/data/batch.jsonl"
+has "$T/out" '"path":"<stdin>:1"'
+[ "$(wc -l < "$T/out")" = "$(wc -l < "$top/tests/data/batch.jsonl")" ] ||
+    { echo "not ok: jsonl on stdin: one timeline per line"; bad=$((bad + 1)); }
 
 # -o writes atomically: a failed run leaves the old file alone.
 echo "old content" > "$T/keep.json"
