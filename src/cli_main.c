@@ -7,6 +7,9 @@
 #include "cli.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static const char general_help[] =
     "usage: dtl COMMAND [OPTIONS] [FILE...]\n"
@@ -134,6 +137,14 @@ void cli_help(FILE *fp, const char *cmd)
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
+
+#ifdef __GLIBC__
+    /* A batch frees and takes back the same few megabytes per article:
+     * keep them instead of returning them to the kernel each time (the
+     * brk and page-fault traffic was a tenth of a batch's time). */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+#endif
 
     if (cmd == NULL) {
         fputs(general_help, stderr);
