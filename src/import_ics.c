@@ -143,8 +143,8 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     e.cameo = xvalue(p);
     p = xprop(v, "X-DTL-STATUS", NULL);
     if (p) {
-        e.status = (dtl_event_status)import_status(xvalue(p),
-                                                   DTL_STATUS_OCCURRED);
+        e.status =
+            (dtl_event_status)import_status(xvalue(p), DTL_STATUS_OCCURRED);
     } else {
         p = icalcomponent_get_first_property(v, ICAL_STATUS_PROPERTY);
         e.status = p && icalproperty_get_status(p) == ICAL_STATUS_CANCELLED
@@ -153,8 +153,7 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     }
     p = xprop(v, "X-DTL-DATE", NULL);
     if (p) {
-        snprintf(e.date.value, sizeof(e.date.value), "%s",
-                 xvalue(p));
+        snprintf(e.date.value, sizeof(e.date.value), "%s", xvalue(p));
         e.date.certainty = (dtl_certainty)import_certainty(
             xparam(p, "X-CERTAINTY"), DTL_CERT_APPROX);
         e.date.granularity = (dtl_granularity)import_granularity(
