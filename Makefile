@@ -8,6 +8,7 @@
 #   make valgrind   unit tests and goldens under valgrind
 #   make fuzz       libFuzzer targets; make fuzz-smoke runs each briefly
 #   make bench      speed and memory (medians; never part of test)
+#   make bench-chrono  the same corpus through chrono-node, to compare
 #   make eval       TimeML and event scores against ../shared (if present)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make golden-update   rewrite expected outputs (read the diff!)
@@ -93,6 +94,17 @@ bench: deps
 bench-run: all $(BUILD)/bench/pcre2_limit
 	@DTL=$(BUILD)/dtl SHARED=$(SHARED) sh bench/run.sh
 
+# The same corpus through chrono-node, for comparison (needs node and
+# npm; the package goes to build/chrono, never into the tree).
+bench-chrono:
+	@if [ ! -f $(SHARED)/eval/corpora/reuters21578/reuters21578.jsonl ]; then \
+	  echo "bench-chrono: $(SHARED) not found: skipped"; exit 0; fi; \
+	mkdir -p $(BUILD)/chrono && \
+	{ [ -d $(BUILD)/chrono/node_modules/chrono-node ] || \
+	  npm install --silent --prefix $(BUILD)/chrono chrono-node; } && \
+	NODE_PATH=$(BUILD)/chrono/node_modules node bench/chrono.js \
+	  $(SHARED)/eval/corpora/reuters21578/reuters21578.jsonl
+
 $(BUILD)/bench/pcre2_limit: bench/pcre2_limit.c $(BUILD)/libdtl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdtl.a $(LDLIBS)
@@ -160,7 +172,7 @@ eval: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps demo demo-run test test-run bench bench-run fuzz fuzz-build fuzz-smoke check valgrind rules-gen golden-update install \
+.PHONY: all deps test-deps demo demo-run test test-run bench bench-run bench-chrono fuzz fuzz-build fuzz-smoke check valgrind rules-gen golden-update install \
         uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
