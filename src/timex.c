@@ -427,6 +427,7 @@ typedef struct tense_lex {
     const lexicon *modal, *passive, *det; /* timex_modal, ... */
     const lexicon *tx_past, *not_past;    /* timex_past, timex_not_past */
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
+    const lexicon *until, *defer;         /* timex_until, timex_defer */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -442,6 +443,8 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->not_past = rules_lexicon(rs, "timex_not_past");
     tl->report = rules_lexicon(rs, "timex_report");
     tl->plan_past = rules_lexicon(rs, "timex_plan_past");
+    tl->until = rules_lexicon(rs, "timex_until");
+    tl->defer = rules_lexicon(rs, "timex_defer");
 }
 
 static int word_in(const lexicon *lx, const char *w, size_t n)
@@ -601,7 +604,9 @@ static int clause_break(const char *s, size_t from, size_t to, int comma)
  * officials will meet" too).  A reporting verb (lexicon timex_report)
  * just before the expression makes it the time of the report ("said
  * Friday it would investigate" is past); further away it counts only
- * when there is no other cue.
+ * when there is no other cue.  "until" (lexicon timex_until) after a
+ * verb of deferral (timex_defer) sets a deadline ahead, whatever the
+ * tense of the verb ("postponed until Tuesday").
  */
 static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
                              size_t ts, size_t te)
@@ -633,6 +638,19 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         if (i <= ts)
             left = nw + 1;
         nw++;
+    }
+    /* "postponed until Tuesday", "extended its deadline until 9 a.m.
+     * Tuesday", "gave them until Friday": a new deadline is ahead. */
+    if (left > 0 &&
+        word_in(tl->until, s + w[left - 1].start,
+                w[left - 1].end - w[left - 1].start) &&
+        !clause_break(s, w[left - 1].end, ts, 0)) {
+        for (k = left - 1; k-- > 0 && left - k <= 6;) {
+            if (clause_break(s, w[k].end, w[k + 1].start, 0))
+                break;
+            if (word_in(tl->defer, s + w[k].start, w[k].end - w[k].start))
+                return TENSE_FUTURE;
+        }
     }
     /* Before the expression: nearest first. */
     for (k = left; k-- > 0;) {
