@@ -12,6 +12,7 @@
 #include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "diag.h"
@@ -196,17 +197,74 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     return rc;
 }
 
-/* Counts "BEGIN:VEVENT" lines without parsing, to refuse huge files
- * before libical builds them in memory. */
-static size_t count_vevents(const char *data, size_t len)
-{
-    size_t n = 0, i;
+/* The component structure, checked line by line before libical parses
+ * the file: every END: closes the BEGIN: it follows (libical would only
+ * print a warning to standard error for a stray END:, and builds a
+ * truncated file's components without a word), no deeper nesting than
+ * ICS_MAX_DEPTH.  Counts the VEVENTs, so that a huge file is refused
+ * before libical builds it in memory.  Returns 0, or -1 with err set. */
+#define ICS_MAX_DEPTH 8
 
-    for (i = 0; i + 12 <= len; i++)
-        if ((i == 0 || data[i - 1] == '\n') &&
-            memcmp(data + i, "BEGIN:VEVENT", 12) == 0)
-            n++;
-    return n;
+static int ics_structure(const char *data, size_t len, const char *name,
+                         size_t *nevents, dtl_error *err)
+{
+    struct {
+        const char *name;
+        size_t len;
+        unsigned line;
+    } open[ICS_MAX_DEPTH];
+    size_t depth = 0, i = 0;
+    unsigned line = 0;
+
+    *nevents = 0;
+    while (i < len) {
+        const char *p = data + i, *eol = memchr(p, '\n', len - i);
+        size_t n = eol ? (size_t)(eol - p) : len - i, k;
+        int begin;
+
+        i += n + (eol != NULL);
+        line++;
+        if (n && p[n - 1] == '\r')
+            n--;
+        if (n > 6 && strncasecmp(p, "BEGIN:", 6) == 0)
+            begin = 1;
+        else if (n > 4 && strncasecmp(p, "END:", 4) == 0)
+            begin = 0;
+        else
+            continue;
+        k = begin ? 6 : 4;
+        p += k;
+        n -= k;
+        if (begin) {
+            if (depth == ICS_MAX_DEPTH) {
+                diag_set(err, DTL_EFORMAT, name, line, 0,
+                         "components nested deeper than %d",
+                         ICS_MAX_DEPTH);
+                return -1;
+            }
+            open[depth].name = p;
+            open[depth].len = n;
+            open[depth].line = line;
+            depth++;
+            if (n == 6 && strncasecmp(p, "VEVENT", 6) == 0)
+                ++*nevents;
+        } else if (depth == 0 || open[depth - 1].len != n ||
+                   strncasecmp(open[depth - 1].name, p, n) != 0) {
+            diag_set(err, DTL_EFORMAT, name, line, 0,
+                     "END:%.*s without a matching BEGIN:%.*s", (int)n, p,
+                     (int)n, p);
+            return -1;
+        } else {
+            depth--;
+        }
+    }
+    if (depth) {
+        diag_set(err, DTL_EFORMAT, name, open[depth - 1].line, 0,
+                 "BEGIN:%.*s is never ended (truncated file?)",
+                 (int)open[depth - 1].len, open[depth - 1].name);
+        return -1;
+    }
+    return 0;
 }
 
 dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
@@ -228,16 +286,17 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
                  DTL_MAX_IMPORT);
         return NULL;
     }
-    nv = count_vevents(data, len);
+    if (len < 15 || memcmp(data, "BEGIN:VCALENDAR", 15) != 0) {
+        diag_set(err, DTL_EFORMAT, name, 0, 0,
+                 "not an iCalendar file (no BEGIN:VCALENDAR)");
+        return NULL;
+    }
+    if (ics_structure(data, len, name, &nv, err) != 0)
+        return NULL;
     if (nv > DTL_MAX_IMPORT_EVENTS) {
         diag_set(err, DTL_ELIMIT, name, 0, 0,
                  "%zu events, over the limit of %u (DTL_MAX_IMPORT_EVENTS)", nv,
                  DTL_MAX_IMPORT_EVENTS);
-        return NULL;
-    }
-    if (len < 15 || memcmp(data, "BEGIN:VCALENDAR", 15) != 0) {
-        diag_set(err, DTL_EFORMAT, name, 0, 0,
-                 "not an iCalendar file (no BEGIN:VCALENDAR)");
         return NULL;
     }
     copy = util_strndup(data, len);
