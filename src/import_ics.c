@@ -238,8 +238,7 @@ static int ics_structure(const char *data, size_t len, const char *name,
         if (begin) {
             if (depth == ICS_MAX_DEPTH) {
                 diag_set(err, DTL_EFORMAT, name, line, 0,
-                         "components nested deeper than %d",
-                         ICS_MAX_DEPTH);
+                         "components nested deeper than %d", ICS_MAX_DEPTH);
                 return -1;
             }
             open[depth].name = p;
