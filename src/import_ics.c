@@ -201,10 +201,8 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
  * the file: every END: closes the BEGIN: it follows (libical would only
  * print a warning to standard error for a stray END:, and builds a
  * truncated file's components without a word), no deeper nesting than
- * ICS_MAX_DEPTH.  Counts the VEVENTs, so that a huge file is refused
+ * DTL_MAX_ICS_DEPTH.  Counts the VEVENTs, so that a huge file is refused
  * before libical builds it in memory.  Returns 0, or -1 with err set. */
-#define ICS_MAX_DEPTH 8
-
 static int ics_structure(const char *data, size_t len, const char *name,
                          size_t *nevents, dtl_error *err)
 {
@@ -212,7 +210,7 @@ static int ics_structure(const char *data, size_t len, const char *name,
         const char *name;
         size_t len;
         unsigned line;
-    } open[ICS_MAX_DEPTH];
+    } open[DTL_MAX_ICS_DEPTH];
     size_t depth = 0, i = 0;
     unsigned line = 0;
 
@@ -236,9 +234,10 @@ static int ics_structure(const char *data, size_t len, const char *name,
         p += k;
         n -= k;
         if (begin) {
-            if (depth == ICS_MAX_DEPTH) {
+            if (depth == DTL_MAX_ICS_DEPTH) {
                 diag_set(err, DTL_EFORMAT, name, line, 0,
-                         "components nested deeper than %d", ICS_MAX_DEPTH);
+                         "components nested deeper than %u (DTL_MAX_ICS_DEPTH)",
+                         DTL_MAX_ICS_DEPTH);
                 return -1;
             }
             open[depth].name = p;

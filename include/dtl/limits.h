@@ -31,5 +31,7 @@
 #define DTL_MAX_IMPORT        (256u * 1024u * 1024u)
 /* Most events in one imported timeline. */
 #define DTL_MAX_IMPORT_EVENTS 200000u
+/* Nesting of BEGIN:/END: components in an iCalendar file read back. */
+#define DTL_MAX_ICS_DEPTH     8u
 
 #endif
