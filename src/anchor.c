@@ -36,7 +36,7 @@
 #include "util.h"
 
 /* Days of the windows given to events that have no time expression. */
-#define PAST_WINDOW 30
+#define PAST_WINDOW   30
 #define FUTURE_WINDOW 30
 
 static tx_ref ref_day(dtl_day d)
@@ -86,8 +86,7 @@ static long owner_of(const segmentation *seg, long q)
 }
 
 /* The time expressions of tx inside [start, end). */
-static const tx_raw *timex_within(const tx_list *tx, size_t start,
-                                  size_t end)
+static const tx_raw *timex_within(const tx_list *tx, size_t start, size_t end)
 {
     size_t i;
 
@@ -109,8 +108,7 @@ static int is_context(const dtl_timex *t)
 {
     return is_dated(t) &&
            (t->type == DTL_TIMEX_DATE || t->type == DTL_TIMEX_TIME) &&
-           t->granularity != DTL_GRAN_NONE &&
-           t->granularity <= DTL_GRAN_YEAR;
+           t->granularity != DTL_GRAN_NONE && t->granularity <= DTL_GRAN_YEAR;
 }
 
 /* The last calendar quarter that ended before day d. */
@@ -135,8 +133,8 @@ typedef struct walker {
     const segmentation *seg;
     matcher *m;
     const tx_list *tx;
-    dtl_timex *when;   /* each time expression, resolved */
-    ev_list *evs;      /* NULL for "dtl times" */
+    dtl_timex *when; /* each time expression, resolved */
+    ev_list *evs;    /* NULL for "dtl times" */
     tx_ref now;
     /* The last time mentioned, for anchor=context: in the narrative
      * (slot 0) and in each chain of quotations (slot q + 1). */
@@ -144,7 +142,7 @@ typedef struct walker {
         dtl_timex t;
         size_t start, end;
         int have;
-    } *prev;
+    } * prev;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
     size_t per_start, per_end;
@@ -192,8 +190,7 @@ static tx_ref speech_time(walker *w, long q, size_t before)
     w->speech[q] = w->now;
     w->speech_at[q] = -1;
     if (qu->attr_end > qu->attr_start &&
-        (at = timex_index_within(w->tx, qu->attr_start, qu->attr_end)) >=
-            0) {
+        (at = timex_index_within(w->tx, qu->attr_start, qu->attr_end)) >= 0) {
         dtl_timex t;
 
         memset(&t, 0, sizeof(t));
@@ -241,12 +238,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     long at = q >= 0 ? w->speech_at[q] : -1;
     tx_ref ref;
     int pmode = timex_period(r);
-    int by_speech = q >= 0 && (at >= 0 || speech.lo != w->now.lo ||
-                               speech.hi != w->now.hi);
+    int by_speech =
+        q >= 0 && (at >= 0 || speech.lo != w->now.lo || speech.hi != w->now.hi);
     /* In a quotation, the last time of that speech, else of the
      * narrative. */
-    struct prev *p = q >= 0 && w->prev[q + 1].have ? &w->prev[q + 1]
-                                                    : &w->prev[0];
+    struct prev *p =
+        q >= 0 && w->prev[q + 1].have ? &w->prev[q + 1] : &w->prev[0];
 
     if (at == (long)i) {
         /* The attribution's own time counts from the publication. */
@@ -289,9 +286,9 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     o->start = text_raw_off(w->text, r->start);
     o->end = text_raw_off(w->text, r->end);
     /* A window of speech ("a short while ago") is a reference too. */
-    if (is_context(o) || (q >= 0 && is_dated(o) &&
-                          o->certainty == DTL_CERT_VAGUE &&
-                          o->type == DTL_TIMEX_DATE)) {
+    if (is_context(o) ||
+        (q >= 0 && is_dated(o) && o->certainty == DTL_CERT_VAGUE &&
+         o->type == DTL_TIMEX_DATE)) {
         struct prev *mine = &w->prev[q >= 0 ? q + 1 : 0];
 
         mine->t = *o;
@@ -359,8 +356,7 @@ static void window(dtl_timex *t, tx_ref ref, int future)
 static int is_future(const ev_raw *e)
 {
     return e->status == DTL_STATUS_PLANNED ||
-           e->status == DTL_STATUS_THREATENED ||
-           e->tense == TENSE_FUTURE;
+           e->status == DTL_STATUS_THREATENED || e->tense == TENSE_FUTURE;
 }
 
 static void anchor_one(walker *w, size_t i)
@@ -388,8 +384,7 @@ static void anchor_one(walker *w, size_t i)
         e->when.type = DTL_TIMEX_DATE;
         e->when.earliest = now.lo;
         e->when.latest = now.hi;
-        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT
-                                             : DTL_CERT_APPROX;
+        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT : DTL_CERT_APPROX;
         e->when.granularity = DTL_GRAN_DAY;
         e->when.anchor = DTL_ANCHOR_SPEECH;
         if (now.lo != DTL_DAY_NONE)
@@ -433,8 +428,8 @@ static dtl_status walk(walker *w)
     w->speech_at = calloc(nq, sizeof(long));
     w->last_in_quote = malloc(nq * sizeof(long));
     w->prev = calloc(nq + 1, sizeof(*w->prev));
-    if (w->speech == NULL || w->speech_done == NULL ||
-        w->speech_at == NULL || w->last_in_quote == NULL || w->prev == NULL)
+    if (w->speech == NULL || w->speech_done == NULL || w->speech_at == NULL ||
+        w->last_in_quote == NULL || w->prev == NULL)
         return DTL_ENOMEM;
     for (i = 0; i < nq; i++)
         w->last_in_quote[i] = -1;
@@ -510,8 +505,8 @@ done:
 }
 
 dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
-                         const segmentation *seg, matcher *m,
-                         const tx_list *tx, ev_list *evs)
+                         const segmentation *seg, matcher *m, const tx_list *tx,
+                         ev_list *evs)
 {
     walker w;
     dtl_status st = DTL_ENOMEM;

@@ -37,8 +37,8 @@
 static int unit_from(const char *s)
 {
     static const char *const names[] = {
-        "", "minute", "hour", "day", "weekend", "week", "fortnight",
-        "month", "quarter", "season", "year", "decade", "century", NULL};
+        "",      "minute",  "hour",   "day",  "weekend", "week",    "fortnight",
+        "month", "quarter", "season", "year", "decade",  "century", NULL};
     int i;
 
     for (i = 1; names[i]; i++)
@@ -220,8 +220,11 @@ static int set_part(tx_parts *p, const char *name, const char *code,
     } else if (strcmp(name, "season") == 0) {
         if (code == NULL)
             return -1;
-        p->season = !strcmp(code, "SP") ? 1 : !strcmp(code, "SU") ? 2
-                  : !strcmp(code, "FA") ? 3 : !strcmp(code, "WI") ? 4 : 0;
+        p->season = !strcmp(code, "SP")   ? 1
+                    : !strcmp(code, "SU") ? 2
+                    : !strcmp(code, "FA") ? 3
+                    : !strcmp(code, "WI") ? 4
+                                          : 0;
         if (p->season == 0)
             return -1;
     } else if (strcmp(name, "quarter") == 0) {
@@ -400,8 +403,8 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
         {
             int d2 = p->day2, m2 = p->month2;
 
-            if (set_part(p, name, e && *e->code ? e->code : NULL, txt,
-                         len) != 0)
+            if (set_part(p, name, e && *e->code ? e->code : NULL, txt, len) !=
+                0)
                 return -1;
             if (p->day2 != d2 || p->month2 != m2)
                 span_add(&p->end2_start, &p->end2_end, c->start, c->end);
@@ -470,8 +473,8 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
         size_t ws, n, dist;
         int fut, past;
 
-        while (i < st->end && !(util_isalnum((unsigned char)s[i]) ||
-                                s[i] == '\''))
+        while (i < st->end &&
+               !(util_isalnum((unsigned char)s[i]) || s[i] == '\''))
             i++;
         ws = i;
         while (i < st->end && (util_isalnum((unsigned char)s[i]) ||
@@ -654,8 +657,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     }
     /* Before the expression: nearest first. */
     for (k = left; k-- > 0;) {
-        if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts,
-                         0))
+        if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts, 0))
             break;
         if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
             /* "said on Friday (that ...)": the time of the report */
@@ -679,8 +681,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         dist = 3 * (long)(k - left + 1);
         if (best >= 0 && dist >= best)
             break;
-        if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start,
-                         left > 2))
+        if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start, left > 2))
             break;
         if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
             /* "In September, it announced plans to ..." */
@@ -785,15 +786,13 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
 
-            while (from <= len &&
-                   matcher_find(m, &ru->pats[j], ru, sub, len, from, &mt) ==
-                       1) {
+            while (from <= len && matcher_find(m, &ru->pats[j], ru, sub, len,
+                                               from, &mt) == 1) {
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (mt.end == mt.start)
                     continue;
                 if (ru->kind == RULE_REJECT) {
-                    if (util_grow((void **)&rej, &rcap, nrej + 1,
-                                  sizeof(*rej)))
+                    if (util_grow((void **)&rej, &rcap, nrej + 1, sizeof(*rej)))
                         goto nomem;
                     rej[nrej].start = mt.start;
                     rej[nrej].end = mt.end;
@@ -861,8 +860,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
             goto nomem;
     }
     if (out->count - first > 1)
-        qsort(out->v + first, out->count - first, sizeof(*out->v),
-              cmp_start);
+        qsort(out->v + first, out->count - first, sizeof(*out->v), cmp_start);
     free(cand.v);
     free(rej);
     return DTL_OK;
@@ -996,8 +994,8 @@ static void value_of_interval(dtl_timex *out)
     }
 }
 
-static const char unit_letter[][3] = {
-    "", "M", "H", "D", "WE", "W", "W", "M", "Q", "S", "Y", "DE", "CE"};
+static const char unit_letter[][3] = {"",  "M", "H", "D", "WE", "W", "W",
+                                      "M", "Q", "S", "Y", "DE", "CE"};
 
 /*
  * Narrows [*a, *b] to a part of it: START, MID or END.  A year splits
@@ -1008,8 +1006,10 @@ static void apply_part(const char *part, dtl_day *a, dtl_day *b, char *mod,
                        size_t modsz)
 {
     dtl_day len = *b - *a + 1, third = len / 3;
-    int k = !strcmp(part, "START") ? 0 : !strcmp(part, "MID") ? 1
-            : !strcmp(part, "END") ? 2 : -1;
+    int k = !strcmp(part, "START") ? 0
+            : !strcmp(part, "MID") ? 1
+            : !strcmp(part, "END") ? 2
+                                   : -1;
     int y = date_year(*a);
 
     if (k < 0 || len < 3)
@@ -1118,8 +1118,7 @@ static int quarter_of(tx_ref ref)
     if (ref.lo == DTL_DAY_NONE)
         return 0;
     date_to_ymd(ref.lo, &y, &m, &d);
-    if (d != 1 || (m - 1) % 3 != 0 ||
-        ref.hi != date_add_months(ref.lo, 3) - 1)
+    if (d != 1 || (m - 1) % 3 != 0 || ref.hi != date_add_months(ref.lo, 3) - 1)
         return 0;
     return (m - 1) / 3 + 1;
 }
@@ -1241,8 +1240,8 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     /* "the 1988 period": the quarter under discussion, in 1988 */
     if (q == 0 && (p->period == PERIOD_YES || p->period == PERIOD_LAST))
         q = quarter_of(ref);
-    if (y < 0 && p->month == 0 && p->season == 0 && q == 0 &&
-        p->half == 0 && !(p->has_dir && p->unit == UNIT_YEAR))
+    if (y < 0 && p->month == 0 && p->season == 0 && q == 0 && p->half == 0 &&
+        !(p->has_dir && p->unit == UNIT_YEAR))
         return -1;
     if (y < 0) {
         if (!ref_known(ref)) {
@@ -1261,8 +1260,10 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     if (p->season) {
         season_days(y, p->season, &a, &b);
         snprintf(o->value, vn, "%04d-%s", y,
-                 p->season == 1 ? "SP" : p->season == 2 ? "SU"
-                 : p->season == 3 ? "FA" : "WI");
+                 p->season == 1   ? "SP"
+                 : p->season == 2 ? "SU"
+                 : p->season == 3 ? "FA"
+                                  : "WI");
         o->granularity = DTL_GRAN_SEASON;
         o->certainty = DTL_CERT_APPROX;
     } else if (q) {
@@ -1452,8 +1453,7 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         return 0;
     }
     /* "a year earlier" than a quarter: the same quarter a year before. */
-    if (lo == hi &&
-        exact_unit(a, b, o->value, vn, &o->granularity)) {
+    if (lo == hi && exact_unit(a, b, o->value, vn, &o->granularity)) {
         o->earliest = a;
         o->latest = b;
         o->certainty = DTL_CERT_EXACT;
@@ -1492,8 +1492,8 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     case UNIT_WEEK:
     case UNIT_WEEKEND:
         /* "the weekend" early in a week is the one just past */
-        if (p->unit == UNIT_WEEKEND && !p->has_dir &&
-            date_weekday(r) <= 4 && rt->tense != TENSE_FUTURE)
+        if (p->unit == UNIT_WEEKEND && !p->has_dir && date_weekday(r) <= 4 &&
+            rt->tense != TENSE_FUTURE)
             dir = -1;
         a = r - (date_weekday(r) - 1) + 7 * dir;
         b = a + 6;
@@ -1514,8 +1514,7 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         break;
     case UNIT_QUARTER:
         date_to_ymd(r, &y, &m, &d);
-        a = date_add_months(date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1),
-                            3 * dir);
+        a = date_add_months(date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1), 3 * dir);
         b = date_add_months(a, 3) - 1;
         date_to_ymd(a, &y, &m, &d);
         snprintf(o->value, vn, "%04d-Q%d", y, (m - 1) / 3 + 1);
@@ -1669,8 +1668,7 @@ static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         half_more(o->value, vn, p->unit, n * mul);
     o->granularity = DTL_GRAN_NONE;
     o->certainty = fuzzy ? DTL_CERT_APPROX : DTL_CERT_EXACT;
-    if (!p->has_dir || p->dir == 0 || !ref_known(ref) ||
-        p->unit < UNIT_DAY)
+    if (!p->has_dir || p->dir == 0 || !ref_known(ref) || p->unit < UNIT_DAY)
         return 0;
     n = p->has_num ? p->num_hi : 1;
     if (p->dir < 0) {
@@ -1755,11 +1753,10 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             hour += 12; /* "5 in the afternoon" */
         else if (p->ampm == 1 && hour == 12)
             hour = 0;
-        snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day,
-                 hour % 100, (p->minute >= 0 ? p->minute : 0) % 100);
+        snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day, hour % 100,
+                 (p->minute >= 0 ? p->minute : 0) % 100);
     } else if (p->tod) {
-        snprintf(o->value, sizeof(o->value), "%.20sT%s", day,
-                 tod_name(p->tod));
+        snprintf(o->value, sizeof(o->value), "%.20sT%s", day, tod_name(p->tod));
     }
     o->granularity = DTL_GRAN_DAY;
     return 0;
@@ -1876,9 +1873,9 @@ const char *dtl_timex_type_name(dtl_timex_type type)
 
 const char *dtl_granularity_name(dtl_granularity g)
 {
-    static const char *const n[] = {"none", "day", "week", "month",
-                                    "quarter", "season", "year", "decade",
-                                    "century"};
+    static const char *const n[] = {"none",  "day",     "week",
+                                    "month", "quarter", "season",
+                                    "year",  "decade",  "century"};
 
     return (unsigned)g < 9 ? n[g] : "none";
 }
@@ -1892,8 +1889,7 @@ const char *dtl_certainty_name(dtl_certainty c)
 
 const char *dtl_anchor_kind_name(dtl_anchor_kind k)
 {
-    static const char *const n[] = {"none", "document", "speech",
-                                    "context"};
+    static const char *const n[] = {"none", "document", "speech", "context"};
 
     return (unsigned)k < 4 ? n[k] : "none";
 }

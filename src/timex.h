@@ -36,7 +36,10 @@ enum {
 
 /* What a time expression counts from (the "anchor=" default of its
  * rule): the time of speech or the last time mentioned. */
-enum { ANCHOR_NOW, ANCHOR_CONTEXT };
+enum {
+    ANCHOR_NOW,
+    ANCHOR_CONTEXT
+};
 
 /*
  * How a time expression relates to the reporting period under
@@ -51,7 +54,12 @@ enum { ANCHOR_NOW, ANCHOR_CONTEXT };
  *                 ("the first nine months"): PERIOD_YES expressions
  *                 after it count from the time of speech.
  */
-enum { PERIOD_NONE, PERIOD_YES, PERIOD_LAST, PERIOD_RESET };
+enum {
+    PERIOD_NONE,
+    PERIOD_YES,
+    PERIOD_LAST,
+    PERIOD_RESET
+};
 
 /* What the captures of a time expression said, before resolution. */
 typedef struct tx_parts {
@@ -63,22 +71,22 @@ typedef struct tx_parts {
     int unit;
     int dir, has_dir;
     int sign;
-    int anchor;         /* ANCHOR_NOW or ANCHOR_CONTEXT */
-    int period;         /* PERIOD_NONE, _YES, _LAST or _RESET */
-    int half;           /* 1 or 2: first or second half of a year */
-    int after;          /* after=yes: the weekday on or after the day */
-    int frac_half;      /* fraction=half: "2 1/2 years" */
-    int tense;          /* tense=past|future: 1 past, 2 future, else 0 */
+    int anchor;    /* ANCHOR_NOW or ANCHOR_CONTEXT */
+    int period;    /* PERIOD_NONE, _YES, _LAST or _RESET */
+    int half;      /* 1 or 2: first or second half of a year */
+    int after;     /* after=yes: the weekday on or after the day */
+    int frac_half; /* fraction=half: "2 1/2 years" */
+    int tense;     /* tense=past|future: 1 past, 2 future, else 0 */
     /* A range's two ends as byte offsets in the sentence, so that it
      * can be reported as two expressions the way TimeML tags it
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
     size_t end1_start, end1_end, end2_start, end2_end;
-    int endpoint;       /* 0 the whole range, 1 its start, 2 its end */
-    char part[8];       /* START MID END EARLY LATE */
-    char mod[16];       /* TIMEX3 mod */
+    int endpoint; /* 0 the whole range, 1 its start, 2 its end */
+    char part[8]; /* START MID END EARLY LATE */
+    char mod[16]; /* TIMEX3 mod */
     int hour, minute, ampm, tod;
-    char value[24];     /* literal value (ref, set) */
-    int span;           /* days: window of ref values */
+    char value[24]; /* literal value (ref, set) */
+    int span;       /* days: window of ref values */
 } tx_parts;
 
 /* A time expression found in a sentence; offsets into text_norm(). */
