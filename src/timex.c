@@ -1335,10 +1335,14 @@ static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         d = r - ((w - p->weekday + 7) % 7);
         if (d >= r)
             d -= 7; /* last Monday: strictly before */
-    } else if ((p->has_dir && p->dir > 0) || rt->tense == TENSE_FUTURE) {
+    } else if (p->has_dir && p->dir > 0) {
         d = r + ((p->weekday - w + 7) % 7);
         if (d <= r)
-            d += 7;
+            d += 7; /* next Monday: strictly after */
+    } else if (rt->tense == TENSE_FUTURE) {
+        /* "will meet on Monday" written on a Monday is that day: a
+         * week ahead would be "next Monday" or "a week from Monday". */
+        d = r + ((p->weekday - w + 7) % 7);
     } else {
         d = r - ((w - p->weekday + 7) % 7);
     }
