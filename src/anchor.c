@@ -308,14 +308,85 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     }
 }
 
-/* The date expression of the event's sentence nearest to its trigger. */
-static long governing(const tx_list *tx, const ev_raw *e)
+static int is_upper(char c)
 {
-    long best = -1;
-    size_t i, bd = (size_t)-1, d;
+    return c >= 'A' && c <= 'Z';
+}
+static int is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
 
+/* Is r the date of a dateline ("LONDON, March 12 - ...")?  It dates
+ * the report, not what the report tells. */
+static int is_dateline(const walker *w, const tx_raw *r)
+{
+    size_t len, i, start = w->seg->s[r->sent].start;
+    const char *t = text_norm(w->text, &len);
+    int caps = 0;
+
+    if (r->start < start || r->start - start > 48)
+        return 0;
+    for (i = start; i < r->start; i++) {
+        if (is_lower(t[i]))
+            return 0;
+        caps += is_upper(t[i]);
+    }
+    for (i = r->end; i < len && t[i] == ' '; i++)
+        ;
+    return caps >= 2 && i + 1 < len && t[i] == '-' &&
+           (t[i + 1] == ' ' || t[i + 1] == '-');
+}
+
+/* Where the verb of saying right before r starts ("said today",
+ * "announced on Monday": lexicon say), or (size_t)-1.  Such a time
+ * dates the saying, not what is said. */
+static size_t said_at(const walker *w, const tx_raw *r)
+{
+    size_t len, e = r->start, b;
+    const char *t = text_norm(w->text, &len);
+    const lexicon *say = rules_lexicon(w->rules, "say");
+
+    if (say == NULL)
+        return (size_t)-1;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    if (e >= 3 && strncmp(t + e - 3, " on", 3) == 0)
+        for (e -= 3; e > 0 && t[e - 1] == ' ';)
+            e--;
+    for (b = e; b > 0 && (is_lower(t[b - 1]) || is_upper(t[b - 1]));)
+        b--;
+    if (b == e || lexicon_find(say, t + b, e - b) == NULL)
+        return (size_t)-1;
+    return b;
+}
+
+static int is_future(const ev_raw *e);
+
+/* The date expression of the event's sentence that governs it: the
+ * nearest to its trigger of the best rank.  Worse than the others:
+ *   - a dateline, and a time of a verb of saying that is not the
+ *     event's own ("announced today Nakasone will visit ... on April
+ *     29"): they date the report;
+ *   - in a sentence with a dateline, what is coarser than a day for an
+ *     event that has happened ("accused Moscow of breaking a 1972
+ *     treaty"): it is more often an argument's time than the event's;
+ * and never, for an event that has happened, a time wholly after now
+ * ("threatened to stop imports from July 14"), but for a dateline: a
+ * wire story may carry the next day's dateline. */
+static long governing(const walker *w, const ev_raw *e, tx_ref now)
+{
+    const tx_list *tx = w->tx;
+    long best = -1;
+    size_t i, bd = (size_t)-1, d, v;
+    int brank = 2, rank, dl, dateline = 0, fut = is_future(e);
+
+    for (i = 0; i < tx->count; i++)
+        if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
+            dateline = 1;
     for (i = 0; i < tx->count; i++) {
         const tx_raw *r = &tx->v[i];
+        const dtl_timex *o = &w->when[i];
 
         if (r->sent != e->sent)
             continue;
@@ -325,8 +396,20 @@ static long governing(const tx_list *tx, const ev_raw *e)
                                     : e->trig_start - r->end;
         if (r->start < e->trig_end && r->end > e->trig_start)
             d = 0;
-        if (d < bd) {
+        v = said_at(w, r);
+        dl = is_dateline(w, r);
+        if (!fut && !dl && is_dated(o) && now.hi != DTL_DAY_NONE &&
+            o->earliest > now.hi)
+            continue;
+        if (dl || (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
+            rank = 1;
+        else if (dateline && !fut && o->granularity > DTL_GRAN_DAY)
+            rank = 1;
+        else
+            rank = 0;
+        if (rank < brank || (rank == brank && d < bd)) {
             bd = d;
+            brank = rank;
             best = (long)i;
         }
     }
@@ -365,7 +448,7 @@ static void anchor_one(walker *w, size_t i)
     long q = owner_of(w->seg, e->quote);
     tx_ref now = q >= 0 ? speech_time(w, q, i) : w->now;
     long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
-    long ri = governing(w->tx, e);
+    long ri = governing(w, e, now);
 
     if (ri >= 0) {
         const tx_raw *r = &w->tx->v[ri];
