@@ -363,11 +363,37 @@ static size_t said_at(const walker *w, const tx_raw *r)
 
 static int is_future(const ev_raw *e);
 
+/* Is there a word of lexicon anchor_break between the event's trigger
+ * and r, which follows it? */
+static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, i, b;
+    const char *t = text_norm(w->text, &len);
+    const lexicon *brk = rules_lexicon(w->rules, "anchor_break");
+
+    if (brk == NULL || r->start < e->trig_end)
+        return 0;
+    for (i = e->trig_end; i < r->start;) {
+        if (!is_lower(t[i])) {
+            i++;
+            continue;
+        }
+        for (b = i; i < r->start && is_lower(t[i]); i++)
+            ;
+        if ((b == 0 || !is_upper(t[b - 1])) &&
+            lexicon_find(brk, t + b, i - b) != NULL)
+            return 1;
+    }
+    return 0;
+}
+
 /* The date expression of the event's sentence that governs it: the
  * nearest to its trigger of the best rank.  Worse than the others:
  *   - a dateline, and a time of a verb of saying that is not the
  *     event's own ("announced today Nakasone will visit ... on April
- *     29"): they date the report;
+ *     29"): they date the report; and a time after a word that starts
+ *     another event's phrase ("in response to a missile strike
+ *     Friday": lexicon anchor_break);
  *   - in a sentence with a dateline, what is coarser than a day for an
  *     event that has happened ("accused Moscow of breaking a 1972
  *     treaty"): it is more often an argument's time than the event's;
@@ -401,7 +427,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (!fut && !dl && is_dated(o) && now.hi != DTL_DAY_NONE &&
             o->earliest > now.hi)
             continue;
-        if (dl || (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
+        if (dl || broken_off(w, e, r) ||
+            (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
             rank = 1;
         else if (dateline && !fut && o->granularity > DTL_GRAN_DAY)
             rank = 1;
