@@ -212,6 +212,17 @@ static dtl_role role_of(field f)
                                : DTL_ROLE_PARTICIPANT;
 }
 
+/* Is offset p of s right after "in ", "at ", "in the " or "at the "? */
+static int after_in_at(const char *s, size_t p)
+{
+    if (p >= 4 && strncmp(s + p - 4, "the ", 4) == 0)
+        p -= 4;
+    return p >= 3 &&
+           (strncmp(s + p - 3, "in ", 3) == 0 ||
+            strncmp(s + p - 3, "at ", 3) == 0) &&
+           (p == 3 || s[p - 4] == ' ' || s[p - 4] == '(' || s[p - 4] == ',');
+}
+
 static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
                        const segmentation *seg, const ev_list *out, ev_raw *ev,
                        size_t base, const match *mt, const gaz_hit *hits,
@@ -226,10 +237,12 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
         if (f != FIELD_SOURCE && f != FIELD_TARGET && f != FIELD_PARTICIPANT)
             continue;
         /* A place where an actor was expected ("in Anchorage"): the
-         * masks of names do not tell actors from places. */
+         * masks of names do not tell actors from places.  Only after
+         * "in" or "at": "counterparts from Europe" names no place. */
         for (j = 0; j < nh && ev->location == NULL; j++) {
             if (hits[j].start < base + mt->caps[i].start ||
                 hits[j].end > base + mt->caps[i].end ||
+                !after_in_at(s, hits[j].start) ||
                 gazetteer_pick(&hits[j], LEX_ACTOR | LEX_ANAPHOR))
                 continue;
             {
