@@ -212,6 +212,22 @@ static dtl_role role_of(field f)
                                : DTL_ROLE_PARTICIPANT;
 }
 
+/* Is the trigger one past-tense word ("threatened", "met")?  Then the
+ * event's tense is past, whatever follows ("threatened to block ..."). */
+static int trigger_is_past(const dtl_rules *rs, const char *s, const ev_raw *ev)
+{
+    size_t a = ev->trig_start, b = ev->trig_end, i;
+    const lexicon *past = rules_lexicon(rs, "tense_past");
+
+    if (a == ev->start && b == ev->end)
+        return 0; /* no trigger: the whole match */
+    for (i = a; i < b; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            return 0;
+    return (b - a >= 4 && s[b - 2] == 'e' && s[b - 1] == 'd') ||
+           (past && lexicon_find(past, s + a, b - a) != NULL);
+}
+
 /* Is offset p of s right after "in ", "at ", "in the " or "at the "? */
 static int after_in_at(const char *s, size_t p)
 {
@@ -515,7 +531,10 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             ev.weapon_end = st->start + w->end;
         }
         ev.status = modality(rs, m, s, st, ev.trig_start, ev.ru->status);
-        ev.tense = (int)timex_tense(rs, s, st, ev.trig_start, ev.trig_end);
+        ev.tense =
+            trigger_is_past(rs, s, &ev)
+                ? (int)TENSE_PAST
+                : (int)timex_tense(rs, s, st, ev.trig_start, ev.trig_end);
         if (util_grow((void **)&out->v, &out->cap, out->count + 1,
                       sizeof(*out->v)) != 0) {
             free(c);
