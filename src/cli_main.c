@@ -30,8 +30,9 @@ static const char general_help[] =
     "\n"
     "Options for every command: --rules DIR (repeatable), --quiet, --help."
     "\n"
-    "Exit status: 0 ok, 1 no events, 2 usage or bad input, 3 rule error,\n"
-    "4 input/output error.  'dtl help COMMAND' and 'man dtl' tell more.\n";
+    "Exit status: 0 ok, 1 no events (diff: differences), 2 usage or bad\n"
+    "input, 3 rule error, 4 input/output error.  'dtl help COMMAND' and\n"
+    "'man dtl' tell more.\n";
 
 static const char build_help[] =
     "usage: dtl build [--date YYYY-MM-DD] [--rules DIR]... [-o FILE] [-j N]\n"
