@@ -363,26 +363,36 @@ static size_t said_at(const walker *w, const tx_raw *r)
 
 static int is_future(const ev_raw *e);
 
-/* Is there a word of lexicon anchor_break between the event's trigger
- * and r, which follows it? */
+/* Is there, between the event's trigger and r, which follows it, a
+ * word of lexicon anchor_break, a semicolon, or a word of lexicon
+ * anchor_clause right after a comma (", and Soviet negotiators met
+ * ... on Thursday")? */
 static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
     const char *t = text_norm(w->text, &len);
     const lexicon *brk = rules_lexicon(w->rules, "anchor_break");
+    const lexicon *cla = rules_lexicon(w->rules, "anchor_clause");
+    int comma = 0;
 
-    if (brk == NULL || r->start < e->trig_end)
+    if (r->start < e->trig_end)
         return 0;
     for (i = e->trig_end; i < r->start;) {
+        if (t[i] == ';')
+            return 1;
         if (!is_lower(t[i])) {
+            if (t[i] != ' ')
+                comma = t[i] == ',';
             i++;
             continue;
         }
         for (b = i; i < r->start && is_lower(t[i]); i++)
             ;
         if ((b == 0 || !is_upper(t[b - 1])) &&
-            lexicon_find(brk, t + b, i - b) != NULL)
+            ((brk && lexicon_find(brk, t + b, i - b) != NULL) ||
+             (comma && cla && lexicon_find(cla, t + b, i - b) != NULL)))
             return 1;
+        comma = 0;
     }
     return 0;
 }

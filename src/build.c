@@ -451,8 +451,10 @@ dtl_timeline *dtl_timeline_build(const dtl_rules *rules, const dtl_text *t,
                   "unresolved (give a Date: header or --date)");
     if (segment(rules, t, m, &seg) != DTL_OK ||
         timex_detect(rules, t, &seg, m, 0, seg.count, &tx) != DTL_OK ||
-        event_detect(rules, t, &seg, m, 0, seg.count, &evs) != DTL_OK ||
-        anchor_events(rules, t, &seg, m, &tx, &evs) != DTL_OK)
+        event_detect(rules, t, &seg, m, 0, seg.count, &evs) != DTL_OK)
+        goto done;
+    event_eras(rules, text_norm(t, &len), doc.dct, &evs);
+    if (anchor_events(rules, t, &seg, m, &tx, &evs) != DTL_OK)
         goto done;
     b.rules = rules;
     b.text = t;

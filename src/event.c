@@ -567,3 +567,39 @@ const char *dtl_role_name(dtl_role role)
 
     return (unsigned)role < 3 ? n[role] : "participant";
 }
+
+void event_eras(const dtl_rules *rules, const char *s, dtl_day dct,
+                ev_list *evs)
+{
+    size_t l, i, k;
+
+    if (dct == DTL_DAY_NONE)
+        return;
+    for (l = 0; l < rules->lex_count; l++) {
+        const lexicon *lx = &rules->lex[l];
+
+        if (lx->era_until == DTL_DAY_NONE || dct >= lx->era_until)
+            continue;
+        for (i = 0; i < evs->count; i++) {
+            ev_raw *e = &evs->v[i];
+            const lex_entry *le;
+
+            for (k = 0; k < e->actor_count; k++) {
+                ev_actor *a = &e->actors[k];
+
+                if (a->end <= a->start)
+                    continue;
+                le = lexicon_find(lx, s + a->start, a->end - a->start);
+                if (le && *le->code) {
+                    a->code = le->code;
+                    a->name = le->canon;
+                }
+            }
+            if (e->location &&
+                (le = lexicon_find(lx, e->location, strlen(e->location))) !=
+                    NULL &&
+                *le->code)
+                e->location_code = le->code;
+        }
+    }
+}

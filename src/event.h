@@ -56,6 +56,15 @@ dtl_status event_detect(const dtl_rules *rules, const dtl_text *text,
                         const segmentation *seg, matcher *m, size_t first,
                         size_t last, ev_list *out);
 
+/*
+ * Names tied to an era: in a text dated before the day of a lexicon
+ * era_until_YYYY-MM-DD, an actor or place named by one of its phrases
+ * takes the code and name given there ("Moscow" in 1987 is the Soviet
+ * Union).  s is text_norm() of the text.
+ */
+void event_eras(const dtl_rules *rules, const char *s, dtl_day dct,
+                ev_list *evs);
+
 /* Resolves the actors named in s[start..end) into a (up to max). */
 size_t event_actors_in(const dtl_rules *rules, matcher *m, const char *s,
                        size_t start, size_t end, dtl_role role, ev_actor *a,

@@ -344,6 +344,13 @@ static void open_lexicon(reader *r, const char *args, size_t args_col)
     lex->flags = flags;
     lex->file = r->file;
     lex->line = r->lineno;
+    lex->era_until = DTL_DAY_NONE;
+    if (strncmp(name, "era_until_", 10) == 0 &&
+        dtl_date_parse(name + 10, &lex->era_until) != DTL_OK) {
+        rerror(r, args_col + 10,
+               "an era lexicon is named era_until_YYYY-MM-DD, a valid day");
+        lex->era_until = DTL_DAY_NONE;
+    }
     r->lex = lex;
 }
 

@@ -44,6 +44,9 @@ typedef struct lexicon {
     size_t nslots;
     const char *file;
     unsigned line;
+    /* era_until_YYYY-MM-DD: the day the names of this lexicon stop
+     * meaning their codes; DTL_DAY_NONE for other lexicons. */
+    dtl_day era_until;
 } lexicon;
 
 typedef struct macro {
