@@ -155,7 +155,9 @@ static void *worker(void *arg)
         process(b, s);
         pthread_mutex_lock(&b->mu);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&b->done);
+        /* The main thread only ever waits for the head slot. */
+        if (s == &b->slots[b->head % b->nslots])
+            pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
