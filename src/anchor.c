@@ -154,6 +154,8 @@ typedef struct walker {
     /* The last dated event, for anchor_event. */
     long *last_in_quote;
     long last_narr;
+    /* Lexicons that decide which time governs an event (governing()). */
+    const lexicon *say, *brk, *cla;
 } walker;
 
 static int is_statement(const ev_raw *e)
@@ -308,15 +310,6 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     }
 }
 
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-static int is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
 /* Is r the date of a dateline ("LONDON, March 12 - ...")?  It dates
  * the report, not what the report tells. */
 static int is_dateline(const walker *w, const tx_raw *r)
@@ -328,9 +321,9 @@ static int is_dateline(const walker *w, const tx_raw *r)
     if (r->start < start || r->start - start > 48)
         return 0;
     for (i = start; i < r->start; i++) {
-        if (is_lower(t[i]))
+        if (util_islower(t[i]))
             return 0;
-        caps += is_upper(t[i]);
+        caps += util_isupper(t[i]);
     }
     for (i = r->end; i < len && t[i] == ' '; i++)
         ;
@@ -345,18 +338,16 @@ static size_t said_at(const walker *w, const tx_raw *r)
 {
     size_t len, e = r->start, b;
     const char *t = text_norm(w->text, &len);
-    const lexicon *say = rules_lexicon(w->rules, "say");
-
-    if (say == NULL)
+    if (w->say == NULL)
         return (size_t)-1;
     while (e > 0 && t[e - 1] == ' ')
         e--;
     if (e >= 3 && strncmp(t + e - 3, " on", 3) == 0)
         for (e -= 3; e > 0 && t[e - 1] == ' ';)
             e--;
-    for (b = e; b > 0 && (is_lower(t[b - 1]) || is_upper(t[b - 1]));)
+    for (b = e; b > 0 && (util_islower(t[b - 1]) || util_isupper(t[b - 1]));)
         b--;
-    if (b == e || lexicon_find(say, t + b, e - b) == NULL)
+    if (b == e || lexicon_find(w->say, t + b, e - b) == NULL)
         return (size_t)-1;
     return b;
 }
@@ -371,8 +362,6 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
     const char *t = text_norm(w->text, &len);
-    const lexicon *brk = rules_lexicon(w->rules, "anchor_break");
-    const lexicon *cla = rules_lexicon(w->rules, "anchor_clause");
     int comma = 0;
 
     if (r->start < e->trig_end)
@@ -380,17 +369,17 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     for (i = e->trig_end; i < r->start;) {
         if (t[i] == ';')
             return 1;
-        if (!is_lower(t[i])) {
+        if (!util_islower(t[i])) {
             if (t[i] != ' ')
                 comma = t[i] == ',';
             i++;
             continue;
         }
-        for (b = i; i < r->start && is_lower(t[i]); i++)
+        for (b = i; i < r->start && util_islower(t[i]); i++)
             ;
-        if ((b == 0 || !is_upper(t[b - 1])) &&
-            ((brk && lexicon_find(brk, t + b, i - b) != NULL) ||
-             (comma && cla && lexicon_find(cla, t + b, i - b) != NULL)))
+        if ((b == 0 || !util_isupper(t[b - 1])) &&
+            ((w->brk && lexicon_find(w->brk, t + b, i - b) != NULL) ||
+             (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL)))
             return 1;
         comma = 0;
     }
@@ -638,6 +627,9 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.m = m;
     w.tx = tx;
     w.evs = evs;
+    w.say = rules_lexicon(rs, "say");
+    w.brk = rules_lexicon(rs, "anchor_break");
+    w.cla = rules_lexicon(rs, "anchor_clause");
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
     if (w.when != NULL)

@@ -106,6 +106,9 @@ int cli_out_open(cli_out *out, const char *path);
 int cli_out_commit(cli_out *out);
 /* Discards the temporary file. */
 void cli_out_abort(cli_out *out);
+/* Ends an output whose content has exit status status: EXIT_IO drops it,
+ * anything else commits it.  Returns the commit's failure, else status. */
+int cli_out_finish(cli_out *out, int status);
 
 /* Whether colour is on for stream fp under o->color. */
 int cli_color(cli_opts *o, FILE *fp);

@@ -546,14 +546,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     pthread_cond_destroy(&b.ready);
     pthread_cond_destroy(&b.done);
 finish:
-    if (worst == EXIT_IO) {
-        cli_out_abort(&out);
-        rc = EXIT_IO;
-    } else {
-        rc = cli_out_commit(&out);
-        if (rc == EXIT_OK)
-            rc = worst;
-    }
+    rc = cli_out_finish(&out, worst);
 done:
     if (jf && jf != stdin)
         fclose(jf);

@@ -87,20 +87,11 @@ int cmd_times(int argc, char **argv)
     if (rs == NULL)
         goto done;
     if (o.format && strcmp(o.format, "jsonl") == 0) {
-        int r2;
-
         rc = cli_out_open(&out, o.output);
-        if (rc != EXIT_OK)
-            goto done;
-        r2 = times_jsonl(&o, rs, o.input_count ? o.inputs[0] : "-", out.fp);
-        if (r2 == EXIT_IO) {
-            cli_out_abort(&out);
-            rc = r2;
-        } else {
-            rc = cli_out_commit(&out);
-            if (rc == EXIT_OK)
-                rc = r2;
-        }
+        if (rc == EXIT_OK)
+            rc = cli_out_finish(
+                &out,
+                times_jsonl(&o, rs, o.input_count ? o.inputs[0] : "-", out.fp));
         goto done;
     }
     memset(&err, 0, sizeof(err));

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util.h"
+
 /* Reads all of path ("-": standard input) into a malloc'd buffer. */
 static char *slurp(const char *path, size_t *len, int *status)
 {
@@ -81,19 +83,9 @@ fail:
 /* Does name end in suffix (ASCII case-insensitive)? */
 static int has_suffix(const char *name, const char *suffix)
 {
-    size_t n = strlen(name), k = strlen(suffix), i;
+    size_t n = strlen(name), k = strlen(suffix);
 
-    if (n < k)
-        return 0;
-    for (i = 0; i < k; i++) {
-        char c = name[n - k + i];
-
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != suffix[i])
-            return 0;
-    }
-    return 1;
+    return n >= k && util_strcaseeq(name + n - k, suffix);
 }
 
 dtl_timeline *cli_load_timeline(cli_opts *o, dtl_rules **rules,

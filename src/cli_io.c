@@ -75,6 +75,18 @@ void cli_out_abort(cli_out *out)
     out->fp = NULL;
 }
 
+int cli_out_finish(cli_out *out, int status)
+{
+    int rc;
+
+    if (status == EXIT_IO) {
+        cli_out_abort(out);
+        return EXIT_IO;
+    }
+    rc = cli_out_commit(out);
+    return rc == EXIT_OK ? status : rc;
+}
+
 int cli_out_commit(cli_out *out)
 {
     const char *name = out->path ? out->path : "standard output";

@@ -217,15 +217,13 @@ static dtl_role role_of(field f)
 static int trigger_is_past(const dtl_rules *rs, const char *s, const ev_raw *ev)
 {
     size_t a = ev->trig_start, b = ev->trig_end, i;
-    const lexicon *past = rules_lexicon(rs, "tense_past");
 
     if (a == ev->start && b == ev->end)
         return 0; /* no trigger: the whole match */
     for (i = a; i < b; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        if (!util_islower(s[i]) && !util_isupper(s[i]))
             return 0;
-    return (b - a >= 4 && s[b - 2] == 'e' && s[b - 1] == 'd') ||
-           (past && lexicon_find(past, s + a, b - a) != NULL);
+    return timex_past_word(rules_lexicon(rs, "tense_past"), s + a, b - a);
 }
 
 /* Is offset p of s right after "in ", "at ", "in the " or "at the "? */

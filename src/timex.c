@@ -455,6 +455,12 @@ static int word_in(const lexicon *lx, const char *w, size_t n)
     return lx && lexicon_find(lx, w, n) != NULL;
 }
 
+int timex_past_word(const lexicon *past, const char *w, size_t n)
+{
+    return word_in(past, w, n) ||
+           (n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
 /*
  * The tense of the verb nearest to a time expression in its sentence:
  * future when the nearest cue is a "tense_future" word (will, 'll,
@@ -484,9 +490,7 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
         if (n == 0 || (ws >= ts && ws < te))
             continue;
         fut = word_in(lfut, s + ws, n);
-        past =
-            !fut && (word_in(lpast, s + ws, n) ||
-                     (n >= 4 && s[ws + n - 2] == 'e' && s[ws + n - 1] == 'd'));
+        past = !fut && timex_past_word(lpast, s + ws, n);
         if (!fut && !past)
             continue;
         dist = ws >= te ? ws - te : ts - i;

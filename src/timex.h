@@ -130,6 +130,10 @@ int timex_period(const tx_raw *rt);
 /* Whether rt needs a reference time at all. */
 int timex_is_relative(const tx_raw *rt);
 
+/* Is w[0..n) a past-tense cue: a word of lexicon past (tense_past), or
+ * a word of four letters or more ending in -ed? */
+int timex_past_word(const lexicon *past, const char *w, size_t n);
+
 /* The tense around offset off in sentence st. */
 tx_tense timex_tense(const dtl_rules *rules, const char *s, const sent *st,
                      size_t off_start, size_t off_end);

@@ -48,6 +48,11 @@ static inline int util_isupper(int c)
     return c >= 'A' && c <= 'Z';
 }
 
+static inline int util_islower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
 /* Case-insensitive (ASCII) comparison of two NUL-terminated strings. */
 int util_strcaseeq(const char *a, const char *b);
 
