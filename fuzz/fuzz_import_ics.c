@@ -18,9 +18,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     dtl_timeline *tl =
         dtl_timeline_read_ics((const char *)data, size, "fuzz.ics", NULL);
 
-    if (tl == NULL)
-        return 0;
-    fuzz_write_all(tl);
-    dtl_timeline_free(tl);
+    if (tl != NULL) {
+        fuzz_write_all(tl);
+        dtl_timeline_free(tl);
+    }
+    fuzz_done();
     return 0;
 }

@@ -37,5 +37,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         fuzz_write_all(m);
     dtl_timeline_free(m);
     dtl_timeline_free(tl);
+    fuzz_done();
     return 0;
 }

@@ -35,5 +35,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         fuzz_write_all(tl);
     dtl_timeline_free(tl);
     dtl_text_free(t);
+    fuzz_done();
     return 0;
 }
