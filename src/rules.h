@@ -88,7 +88,13 @@ typedef struct pattern {
     const char *file;
     unsigned line, col;
     struct pcre2_real_code_8 *code;
+    /* The same pattern without Unicode properties, for subjects that
+     * are all ASCII: the same matches, and \b, \w and \d test a table
+     * instead of a property (see match.c).  NULL when it did not
+     * compile; code is used then. */
+    struct pcre2_real_code_8 *code_ascii;
     size_t jit_slot; /* index into dtl_rules.jit_done */
+    size_t jit_slot_ascii;
     capture *caps;
     size_t cap_count;
 } pattern;

@@ -444,9 +444,14 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         buf_free(&x.out);
         return 1;
     }
-    buf_free(&x.out);
     p->code = (struct pcre2_real_code_8 *)code;
     p->jit_slot = c->rules->jit_count++;
+    p->code_ascii = (struct pcre2_real_code_8 *)pcre2_compile(
+        (PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
+        PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
+        &errcode, &erroff, NULL);
+    p->jit_slot_ascii = c->rules->jit_count++;
+    buf_free(&x.out);
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
@@ -456,7 +461,9 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
 void pattern_free(pattern *p)
 {
     pcre2_code_free((pcre2_code *)p->code);
+    pcre2_code_free((pcre2_code *)p->code_ascii);
     p->code = NULL;
+    p->code_ascii = NULL;
     free(p->caps);
     p->caps = NULL;
 }
