@@ -88,6 +88,37 @@ static void jit(const dtl_rules *rs, pcre2_code *code, size_t slot)
 }
 
 /*
+ * The ASCII form of p, compiled and JIT-compiled on its first use, under
+ * the mutex and published like the JIT flag; NULL when it does not
+ * compile (the Unicode form is used then).
+ */
+static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
+{
+    pthread_mutex_t *mu = (pthread_mutex_t *)(uintptr_t)&rs->jit_mu;
+    size_t slot = p->jit_slot_ascii;
+
+    if (atomic_load_explicit(&rs->jit.done[slot], memory_order_acquire))
+        return (pcre2_code *)p->code_ascii;
+    pthread_mutex_lock(mu);
+    if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
+        int errcode;
+        PCRE2_SIZE erroff;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen,
+                                         PATTERN_OPTIONS, &errcode, &erroff,
+                                         NULL);
+
+        if (code && !rs->no_jit)
+            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        /* The one write to a shared pattern, before the flag. */
+        ((pattern *)(uintptr_t)p)->code_ascii =
+            (struct pcre2_real_code_8 *)code;
+        atomic_store_explicit(&rs->jit.done[slot], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(mu);
+    return (pcre2_code *)p->code_ascii;
+}
+
+/*
  * Whether s[0..len) is all ASCII, eight bytes at a time.  A pattern then
  * matches the same with or without Unicode properties: for ASCII
  * characters \w, \d, \s, \b and caseless letters agree, and only
@@ -112,17 +143,18 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
 {
     int rc;
     PCRE2_SIZE *ov;
-    size_t i, slot = p->jit_slot;
-    pcre2_code *code = (pcre2_code *)p->code;
+    size_t i;
+    pcre2_code *code = (pcre2_code *)p->code, *ascii = NULL;
 
     if (code == NULL || from > len)
         return 0;
-    if (p->code_ascii && all_ascii(subj, len)) {
-        code = (pcre2_code *)p->code_ascii;
-        slot = p->jit_slot_ascii;
-    }
-    if (!atomic_load_explicit(&m->rules->jit.done[slot], memory_order_acquire))
-        jit(m->rules, code, slot);
+    if (p->xsrc && all_ascii(subj, len))
+        ascii = ascii_code(m->rules, p);
+    if (ascii)
+        code = ascii;
+    else if (!atomic_load_explicit(&m->rules->jit.done[p->jit_slot],
+                                   memory_order_acquire))
+        jit(m->rules, code, p->jit_slot);
     rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK,
                      m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

@@ -83,6 +83,11 @@ typedef struct capture {
     field fld;
 } capture;
 
+/* PCRE2 options of every pattern; PATTERN_UCP is added for subjects
+ * that are not all ASCII. */
+#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK)
+#define PATTERN_UCP PCRE2_UCP
+
 typedef struct pattern {
     const char *src;
     const char *file;
@@ -90,9 +95,12 @@ typedef struct pattern {
     struct pcre2_real_code_8 *code;
     /* The same pattern without Unicode properties, for subjects that
      * are all ASCII: the same matches, and \b, \w and \d test a table
-     * instead of a property (see match.c).  NULL when it did not
-     * compile; code is used then. */
+     * instead of a property.  Compiled on first use from xsrc, the
+     * expanded source (see match.c); NULL until then, or when it did
+     * not compile. */
     struct pcre2_real_code_8 *code_ascii;
+    const char *xsrc;
+    size_t xlen;
     size_t jit_slot; /* index into dtl_rules.jit_done */
     size_t jit_slot_ascii;
     capture *caps;

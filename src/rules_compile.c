@@ -427,8 +427,7 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         return 1;
     }
     code = pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
-                         PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-                             PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
+                         PATTERN_OPTIONS | PATTERN_UCP,
                          &errcode, &erroff, NULL);
     if (code == NULL) {
         char msg[160];
@@ -446,12 +445,14 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
     }
     p->code = (struct pcre2_real_code_8 *)code;
     p->jit_slot = c->rules->jit_count++;
-    p->code_ascii = (struct pcre2_real_code_8 *)pcre2_compile(
-        (PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
-        PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
-        &errcode, &erroff, NULL);
     p->jit_slot_ascii = c->rules->jit_count++;
+    p->code_ascii = NULL;
+    p->xlen = x.out.len;
+    p->xsrc = arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "",
+                            x.out.len);
     buf_free(&x.out);
+    if (p->xsrc == NULL)
+        return -1;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
