@@ -141,7 +141,7 @@ const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
 {
     char small[256], *key = small;
     const lex_entry *found = NULL;
-    size_t h, mask;
+    size_t h, mask, klen;
 
     if (lex->nslots == 0)
         return NULL;
@@ -150,9 +150,9 @@ const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
         if (key == NULL)
             return NULL;
     }
-    lexicon_key(s, len, !(lex->flags & LEX_CASE), key);
+    klen = lexicon_key(s, len, !(lex->flags & LEX_CASE), key);
     mask = lex->nslots - 1;
-    h = (size_t)key_hash(key) & mask;
+    h = (size_t)util_fnv1a(key, klen, UTIL_FNV_SEED) & mask;
     while (lex->slots[h]) {
         const lex_entry *e = &lex->entries[lex->slots[h] - 1];
 

@@ -475,6 +475,7 @@ void pattern_free(pattern *p)
 
 typedef struct pf_slot {
     char *word;
+    size_t len;
     size_t *rules;
     size_t count, cap;
 } pf_slot;
@@ -522,7 +523,7 @@ static pf_slot *table_find(const pf_table *t, const char *w, size_t len)
         return NULL;
     h = (size_t)util_fnv1a(w, len, UTIL_FNV_SEED) & (t->n - 1);
     while (t->slots[h].word) {
-        if (strlen(t->slots[h].word) == len &&
+        if (t->slots[h].len == len &&
             memcmp(t->slots[h].word, w, len) == 0)
             return &t->slots[h];
         h = (h + 1) & (t->n - 1);
@@ -570,6 +571,7 @@ static int table_add(pf_table *t, const char *w, size_t len, size_t ri)
         s->word = util_strndup(w, len);
         if (s->word == NULL)
             return -1;
+        s->len = len;
         t->used++;
     }
     if (s->count && s->rules[s->count - 1] == ri)
