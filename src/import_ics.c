@@ -197,64 +197,121 @@ static int read_vevent(dtl_timeline *tl, icalcomponent *v, const char *name,
     return rc;
 }
 
+/*
+ * The name and value of one content line, "BEGIN:VEVENT" or
+ * "end;x=y:vevent", read as libical reads it: the name ends at ':' or
+ * ';', the value follows the first ':'.  Returns 1 for BEGIN, 0 for END,
+ * -1 for any other line.
+ */
+static int ics_begin_end(const char *p, size_t n, const char **value,
+                         size_t *vlen)
+{
+    size_t k = 0;
+    const char *colon;
+    int kind;
+
+    while (k < n && p[k] != ':' && p[k] != ';')
+        k++;
+    if (k == 5 && strncasecmp(p, "BEGIN", 5) == 0)
+        kind = 1;
+    else if (k == 3 && strncasecmp(p, "END", 3) == 0)
+        kind = 0;
+    else
+        return -1;
+    colon = memchr(p, ':', n);
+    *value = colon ? colon + 1 : p + n;
+    *vlen = (size_t)(p + n - *value);
+    return kind;
+}
+
 /* The component structure, checked line by line before libical parses
  * the file: every END: closes the BEGIN: it follows (libical would only
  * print a warning to standard error for a stray END:, and builds a
  * truncated file's components without a word), no deeper nesting than
- * DTL_MAX_ICS_DEPTH.  Counts the VEVENTs, so that a huge file is refused
- * before libical builds it in memory.  Returns 0, or -1 with err set. */
+ * DTL_MAX_ICS_DEPTH.  Lines are unfolded first, as libical does: a line
+ * that starts with a space or a tab continues the one before.  Counts
+ * the VEVENTs, so that a huge file is refused before libical builds it
+ * in memory.  Returns 0, or -1 with err set. */
 static int ics_structure(const char *data, size_t len, const char *name,
                          size_t *nevents, dtl_error *err)
 {
     struct {
-        const char *name;
+        char name[64];
         size_t len;
         unsigned line;
     } open[DTL_MAX_ICS_DEPTH];
-    size_t depth = 0, i = 0;
-    unsigned line = 0;
+    char logical[128]; /* enough of a line to name a component */
+    size_t depth = 0, i = 0, ln = 0, vlen;
+    unsigned line = 0, lline = 0;
+    const char *v;
 
     *nevents = 0;
-    while (i < len) {
-        const char *p = data + i, *eol = memchr(p, '\n', len - i);
-        size_t n = eol ? (size_t)(eol - p) : len - i, k;
-        int begin;
+    for (;;) {
+        const char *p = data + i, *eol = i < len ? memchr(p, '\n', len - i)
+                                                  : NULL;
+        size_t n = i < len ? (eol ? (size_t)(eol - p) : len - i) : 0;
+        int kind, more = i < len;
 
-        i += n + (eol != NULL);
-        line++;
-        if (n && p[n - 1] == '\r')
-            n--;
-        if (n > 6 && strncasecmp(p, "BEGIN:", 6) == 0)
-            begin = 1;
-        else if (n > 4 && strncasecmp(p, "END:", 4) == 0)
-            begin = 0;
-        else
-            continue;
-        k = begin ? 6 : 4;
-        p += k;
-        n -= k;
-        if (begin) {
+        if (more) {
+            i += n + (eol != NULL);
+            line++;
+            if (n && p[n - 1] == '\r')
+                n--;
+            if (n && (p[0] == ' ' || p[0] == '\t')) {
+                /* A folded line: the rest of the logical line. */
+                n--;
+                p++;
+                if (n > sizeof(logical) - ln)
+                    n = sizeof(logical) - ln;
+                memcpy(logical + ln, p, n);
+                ln += n;
+                continue;
+            }
+        }
+        /* The logical line before this one is complete. */
+        kind = lline ? ics_begin_end(logical, ln, &v, &vlen) : -1;
+        if (kind == 1) {
             if (depth == DTL_MAX_ICS_DEPTH) {
-                diag_set(err, DTL_EFORMAT, name, line, 0,
+                diag_set(err, DTL_EFORMAT, name, lline, 0,
                          "components nested deeper than %u (DTL_MAX_ICS_DEPTH)",
                          DTL_MAX_ICS_DEPTH);
                 return -1;
             }
-            open[depth].name = p;
-            open[depth].len = n;
-            open[depth].line = line;
+            if (vlen == 0 || vlen > sizeof(open[depth].name)) {
+                diag_set(err, DTL_EFORMAT, name, lline, 0,
+                         vlen ? "BEGIN: with a component name over %zu bytes"
+                              : "BEGIN: without a component name",
+                         sizeof(open[depth].name));
+                return -1;
+            }
+            memcpy(open[depth].name, v, vlen);
+            open[depth].len = vlen;
+            open[depth].line = lline;
             depth++;
-            if (n == 6 && strncasecmp(p, "VEVENT", 6) == 0)
+            if (vlen == 6 && strncasecmp(v, "VEVENT", 6) == 0)
                 ++*nevents;
-        } else if (depth == 0 || open[depth - 1].len != n ||
-                   strncasecmp(open[depth - 1].name, p, n) != 0) {
-            diag_set(err, DTL_EFORMAT, name, line, 0,
-                     "END:%.*s without a matching BEGIN:%.*s", (int)n, p,
-                     (int)n, p);
-            return -1;
-        } else {
+        } else if (kind == 0) {
+            if (vlen == 0) {
+                diag_set(err, DTL_EFORMAT, name, lline, 0,
+                         "END: without a component name");
+                return -1;
+            }
+            if (depth == 0 || open[depth - 1].len != vlen ||
+                strncasecmp(open[depth - 1].name, v, vlen) != 0) {
+                diag_set(err, DTL_EFORMAT, name, lline, 0,
+                         "END:%.*s without a matching BEGIN:%.*s", (int)vlen,
+                         v, (int)vlen, v);
+                return -1;
+            }
             depth--;
         }
+        if (!more)
+            break;
+        if (n > sizeof(logical))
+            n = sizeof(logical);
+        memcpy(logical, p, n);
+        ln = n;
+        lline = line;
     }
     if (depth) {
         diag_set(err, DTL_EFORMAT, name, open[depth - 1].line, 0,
@@ -272,7 +329,7 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
     dtl_timeline *tl = NULL;
     dtl_document doc;
     char *copy = NULL, idbuf[128];
-    const char *base, *dot;
+    const char *base, *dot, *nul;
     long k = 0;
     int errors;
     size_t nv;
@@ -287,6 +344,11 @@ dtl_timeline *dtl_timeline_read_ics(const char *data, size_t len,
     if (len < 15 || memcmp(data, "BEGIN:VCALENDAR", 15) != 0) {
         diag_set(err, DTL_EFORMAT, name, 0, 0,
                  "not an iCalendar file (no BEGIN:VCALENDAR)");
+        return NULL;
+    }
+    if ((nul = memchr(data, '\0', len)) != NULL) {
+        diag_set(err, DTL_EFORMAT, name, 0, 0, "NUL byte at offset %zu",
+                 (size_t)(nul - data));
         return NULL;
     }
     if (ics_structure(data, len, name, &nv, err) != 0)

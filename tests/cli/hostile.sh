@@ -156,6 +156,24 @@ lacks "$T/err" "icalparser"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20210101\r\n' > "$T/cut.ics"
 status 2 $TO "$DTL_ABS" merge "$T/cut.ics"
 has "$T/err" "cut.ics:3: error: BEGIN:VEVENT is never ended"
+# an END: with no name (libical would warn on stderr by itself); a
+# BEGIN with a parameter and an END folded over two lines are read as
+# libical reads them; a NUL byte would hide the rest of the file
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\nEND:\r\nEND:VCALENDAR\r\n' > "$T/noname.ics"
+status 2 $TO "$DTL_ABS" merge "$T/noname.ics"
+has "$T/err" "noname.ics:5: error: END: without a component name"
+if grep -q -v "noname.ics" "$T/err"; then
+    echo "not ok: another message than dtl's for noname.ics:"; sed "s/^/    /" "$T/err"; bad=$((bad + 1))
+fi
+printf 'BEGIN:VCALENDAR\r\nBEGIN;X-A=1:VEVENT\r\nUID:1\r\nEND:VCALENDAR\r\n' > "$T/param.ics"
+status 2 $TO "$DTL_ABS" merge "$T/param.ics"
+has "$T/err" "param.ics:4: error: END:VCALENDAR without a matching BEGIN:VCALENDAR"
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nEN\r\n D:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$T/folded.ics"
+status 2 $TO "$DTL_ABS" merge "$T/folded.ics"
+has "$T/err" "folded.ics:6: error: END:VEVENT without a matching BEGIN:VEVENT"
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n\000END:VEVENT\r\nEND:VCALENDAR\r\n' > "$T/nul.ics"
+status 2 $TO "$DTL_ABS" merge "$T/nul.ics"
+has "$T/err" "nul.ics: error: NUL byte at offset 31"
 (printf 'BEGIN:VCALENDAR\r\n'; i=0; while [ $i -lt 9 ]; do printf 'BEGIN:X\r\n'; i=$((i + 1)); done) > "$T/deep.ics"
 status 2 $TO "$DTL_ABS" merge "$T/deep.ics"
 has "$T/err" "deep.ics:9: error: components nested deeper than 8 (DTL_MAX_ICS_DEPTH)"
