@@ -247,8 +247,8 @@ static int ics_structure(const char *data, size_t len, const char *name,
 
     *nevents = 0;
     for (;;) {
-        const char *p = data + i, *eol = i < len ? memchr(p, '\n', len - i)
-                                                  : NULL;
+        const char *p = data + i,
+                   *eol = i < len ? memchr(p, '\n', len - i) : NULL;
         size_t n = i < len ? (eol ? (size_t)(eol - p) : len - i) : 0;
         int kind, more = i < len;
 
@@ -299,8 +299,8 @@ static int ics_structure(const char *data, size_t len, const char *name,
             if (depth == 0 || open[depth - 1].len != vlen ||
                 strncasecmp(open[depth - 1].name, v, vlen) != 0) {
                 diag_set(err, DTL_EFORMAT, name, lline, 0,
-                         "END:%.*s without a matching BEGIN:%.*s", (int)vlen,
-                         v, (int)vlen, v);
+                         "END:%.*s without a matching BEGIN:%.*s", (int)vlen, v,
+                         (int)vlen, v);
                 return -1;
             }
             depth--;

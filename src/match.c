@@ -103,9 +103,9 @@ static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
     if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
         int errcode;
         PCRE2_SIZE erroff;
-        pcre2_code *code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen,
-                                         PATTERN_OPTIONS, &errcode, &erroff,
-                                         NULL);
+        pcre2_code *code =
+            pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, PATTERN_OPTIONS,
+                          &errcode, &erroff, NULL);
 
         if (code && !rs->no_jit)
             pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);

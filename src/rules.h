@@ -85,7 +85,8 @@ typedef struct capture {
 
 /* PCRE2 options of every pattern; PATTERN_UCP is added for subjects
  * that are not all ASCII. */
-#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK)
+#define PATTERN_OPTIONS \
+    (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK)
 #define PATTERN_UCP PCRE2_UCP
 
 typedef struct pattern {

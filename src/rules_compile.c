@@ -426,9 +426,9 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         buf_free(&x.out);
         return 1;
     }
-    code = pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
-                         PATTERN_OPTIONS | PATTERN_UCP,
-                         &errcode, &erroff, NULL);
+    code =
+        pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
+                      PATTERN_OPTIONS | PATTERN_UCP, &errcode, &erroff, NULL);
     if (code == NULL) {
         char msg[160];
         unsigned col = p->col;
@@ -448,8 +448,8 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
     p->jit_slot_ascii = c->rules->jit_count++;
     p->code_ascii = NULL;
     p->xlen = x.out.len;
-    p->xsrc = arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "",
-                            x.out.len);
+    p->xsrc =
+        arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "", x.out.len);
     buf_free(&x.out);
     if (p->xsrc == NULL)
         return -1;
@@ -523,8 +523,7 @@ static pf_slot *table_find(const pf_table *t, const char *w, size_t len)
         return NULL;
     h = (size_t)util_fnv1a(w, len, UTIL_FNV_SEED) & (t->n - 1);
     while (t->slots[h].word) {
-        if (t->slots[h].len == len &&
-            memcmp(t->slots[h].word, w, len) == 0)
+        if (t->slots[h].len == len && memcmp(t->slots[h].word, w, len) == 0)
             return &t->slots[h];
         h = (h + 1) & (t->n - 1);
     }
