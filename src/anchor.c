@@ -141,6 +141,7 @@ typedef struct walker {
     struct prev {
         dtl_timex t;
         size_t start, end;
+        size_t sent; /* the sentence of t */
         int have;
     } * prev;
     /* The last quarter mentioned, for period expressions. */
@@ -230,6 +231,18 @@ static tx_ref speech_time(walker *w, long q, size_t before)
     return w->speech[q];
 }
 
+/* Whether r is followed by "'s" or "'" ("Friday's attack", "last
+ * week's talks", "two years' work"). */
+static int possessive(const walker *w, const tx_raw *r)
+{
+    size_t len;
+    const char *t = text_norm(w->text, &len);
+
+    return r->end < len && t[r->end] == '\'' &&
+           (r->end + 1 == len || t[r->end + 1] == 's' ||
+            t[r->end + 1] == 'S' || !util_isalnum((unsigned char)t[r->end + 1]));
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -293,10 +306,16 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          o->type == DTL_TIMEX_DATE)) {
         struct prev *mine = &w->prev[q >= 0 ? q + 1 : 0];
 
-        mine->t = *o;
-        mine->start = o->start;
-        mine->end = o->end;
-        mine->have = 1;
+        /* "attacked on Monday in retaliation for Friday's attack": a
+         * possessive dates a noun, not the clause; it does not take
+         * the place of a time its sentence has already given. */
+        if (!(mine->have && mine->sent == r->sent && possessive(w, r))) {
+            mine->t = *o;
+            mine->start = o->start;
+            mine->end = o->end;
+            mine->sent = r->sent;
+            mine->have = 1;
+        }
     }
     if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
         pmode == PERIOD_NONE) {

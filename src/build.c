@@ -277,8 +277,12 @@ static int group(builder *b)
         for (j = 0; j < b->count; j++) {
             long anc = b->evs->v[i].anchor_event;
 
-            /* "A few days later" than an event is not that event. */
-            if (anc >= 0 && b->group_of[anc] == (long)j)
+            /* "A few days later" than an event is not that event; "at
+             * 7 a.m." on the day of an event, with the same dates, may
+             * be. */
+            if (anc >= 0 && b->group_of[anc] == (long)j &&
+                (b->d[j].ev.date.earliest != d.ev.date.earliest ||
+                 b->d[j].ev.date.latest != d.ev.date.latest))
                 continue;
             if (same_event(&b->d[j], &d)) {
                 into = (long)j;
