@@ -691,8 +691,11 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             /* "In September, it announced plans to ..." */
             if (k - left < 3)
                 return TENSE_PAST;
+            /* "at an October meeting ... and said his people could not
+             * endure it": what follows is what was said, a clause of
+             * its own. */
             report = report ? report : -1;
-            continue;
+            break;
         }
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
