@@ -417,7 +417,8 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
  *     treaty"): it is more often an argument's time than the event's;
  * and never, for an event that has happened, a time wholly after now
  * ("threatened to stop imports from July 14"), but for a dateline: a
- * wire story may carry the next day's dateline. */
+ * wire story may carry the next day's dateline; nor, for one that
+ * will happen, a time wholly before now. */
 static long governing(const walker *w, const ev_raw *e, tx_ref now)
 {
     const tx_list *tx = w->tx;
@@ -444,6 +445,12 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         dl = is_dateline(w, r);
         if (!fut && !dl && is_dated(o) && now.hi != DTL_DAY_NONE &&
             o->earliest > now.hi)
+            continue;
+        /* "will hold talks ... during the visit, his first since he
+         * assumed power in June 1982": what will be is not dated
+         * before now. */
+        if (e->tense == TENSE_FUTURE && e->status == DTL_STATUS_PLANNED &&
+            is_dated(o) && now.lo != DTL_DAY_NONE && o->latest < now.lo)
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
