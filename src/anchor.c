@@ -239,8 +239,8 @@ static int possessive(const walker *w, const tx_raw *r)
     const char *t = text_norm(w->text, &len);
 
     return r->end < len && t[r->end] == '\'' &&
-           (r->end + 1 == len || t[r->end + 1] == 's' ||
-            t[r->end + 1] == 'S' || !util_isalnum((unsigned char)t[r->end + 1]));
+           (r->end + 1 == len || t[r->end + 1] == 's' || t[r->end + 1] == 'S' ||
+            !util_isalnum((unsigned char)t[r->end + 1]));
 }
 
 /* Resolves time expression i (its sentence's events come next). */

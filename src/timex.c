@@ -1007,7 +1007,8 @@ static const char unit_letter[][3] = {"",  "M", "H", "D", "WE", "W", "W",
 /*
  * Narrows [*a, *b] to a part of it: START, MID or END.  A year splits
  * into four-month parts, a month into days 1-10, 11-20 and 21-end,
- * anything else into thirds.
+ * anything else into thirds.  A month has weeks too: W1 to W4 and WL,
+ * its last seven days.
  */
 static void apply_part(const char *part, dtl_day *a, dtl_day *b, char *mod,
                        size_t modsz)
@@ -1019,6 +1020,20 @@ static void apply_part(const char *part, dtl_day *a, dtl_day *b, char *mod,
                                    : -1;
     int y = date_year(*a);
 
+    /* "the first week of April": days 1-7, ... "the last week": the
+     * month's last seven days. */
+    if (part[0] == 'W' &&
+        (part[1] == 'L' || (part[1] >= '1' && part[1] <= '4')) &&
+        part[2] == '\0' && *a == date_month_start(*a) &&
+        *b == date_month_end(*a)) {
+        if (part[1] == 'L')
+            *a = *b - 6;
+        else {
+            *a += 7 * (part[1] - '1');
+            *b = *a + 6;
+        }
+        return;
+    }
     if (k < 0 || len < 3)
         return;
     if (*a == date_year_start(y) && *b == date_year_end(y)) {
