@@ -1259,6 +1259,33 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->granularity = DTL_GRAN_CENTURY;
         goto part;
     }
+    /* "on the 25th": the 25th of the reference's month, or of the month
+     * before (after, in the future tense) when that is the nearer one in
+     * the direction of the tense. */
+    if (y < 0 && p->month == 0 && p->day > 0 && ref_known(ref)) {
+        int ry, rm, rd, m;
+
+        date_to_ymd(rt->tense == TENSE_FUTURE ? ref.lo : ref.hi, &ry, &rm, &rd);
+        m = rm;
+        if (rt->tense == TENSE_FUTURE ? p->day < rd : p->day > rd) {
+            m += rt->tense == TENSE_FUTURE ? 1 : -1;
+            if (m == 0) {
+                m = 12;
+                ry--;
+            } else if (m == 13) {
+                m = 1;
+                ry++;
+            }
+        }
+        if (!date_valid(ry, m, p->day))
+            return -1;
+        a = b = date_from_ymd(ry, m, p->day);
+        snprintf(o->value, vn, "%04d-%02d-%02d", ry, m, p->day);
+        o->granularity = DTL_GRAN_DAY;
+        o->earliest = a;
+        o->latest = b;
+        return 0;
+    }
     /* "the 1988 period": the quarter under discussion, in 1988 */
     if (q == 0 && (p->period == PERIOD_YES || p->period == PERIOD_LAST))
         q = quarter_of(ref);
