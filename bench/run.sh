@@ -7,6 +7,9 @@
 # threads: MB/s and articles/s of the whole run (rule loading included),
 # peak RSS; the same text through a bare PCRE2-JIT loop over the same
 # patterns; and the cost of 10x more rules that never fire.
+#
+# Environment: RUNS (default 5), BARE=no to leave out the bare loop,
+# DTL, SHARED.
 set -eu
 : "${DTL:=build/dtl}"
 : "${SHARED:=../shared}"
@@ -86,7 +89,8 @@ s10=$(time_cmd "$tmp/b10" "$DTL" build -j 1 --rules "$tmp/rules10" "$CORPUS")
 row "build -j 1, 10x rules ($((rules * 10)))" "$s10" "$(cat "$tmp/b10.rss")"
 awk -v a="$b1" -v b="$s10" 'BEGIN { printf "cost of 10x rules: %.2fx the time\n", b / a }'
 
-if [ -x build/bench/pcre2_limit ]; then
+# The bare loop takes about two minutes a run; BARE=no leaves it out.
+if [ -x build/bench/pcre2_limit ] && [ "${BARE:-yes}" != no ]; then
     : > "$tmp/lim"
     i=0
     while [ $i -lt "$RUNS" ]; do
