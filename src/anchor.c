@@ -357,6 +357,7 @@ static size_t said_at(const walker *w, const tx_raw *r)
 {
     size_t len, e = r->start, b;
     const char *t = text_norm(w->text, &len);
+
     if (w->say == NULL)
         return (size_t)-1;
     while (e > 0 && t[e - 1] == ' ')

@@ -121,8 +121,8 @@ static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
 /*
  * Whether s[0..len) is all ASCII, eight bytes at a time.  A pattern then
  * matches the same with or without Unicode properties: for ASCII
- * characters \w, \d, \s, \b and caseless letters agree, and only
- * the property lookups, a third of the matching time, are saved.
+ * characters \w, \d, \s, \b and caseless letters agree; only the
+ * property lookups are saved (about a tenth of a build on Reuters).
  */
 static int all_ascii(const char *s, size_t len)
 {

@@ -1263,28 +1263,19 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
      * before (after, in the future tense) when that is the nearer one in
      * the direction of the tense. */
     if (y < 0 && p->month == 0 && p->day > 0 && ref_known(ref)) {
-        int ry, rm, rd, m;
+        int fut = rt->tense == TENSE_FUTURE, ry, rm, rd;
+        dtl_day r = fut ? ref.lo : ref.hi, m0;
 
-        date_to_ymd(rt->tense == TENSE_FUTURE ? ref.lo : ref.hi, &ry, &rm, &rd);
-        m = rm;
-        if (rt->tense == TENSE_FUTURE ? p->day < rd : p->day > rd) {
-            m += rt->tense == TENSE_FUTURE ? 1 : -1;
-            if (m == 0) {
-                m = 12;
-                ry--;
-            } else if (m == 13) {
-                m = 1;
-                ry++;
-            }
-        }
-        if (!date_valid(ry, m, p->day))
+        date_to_ymd(r, &ry, &rm, &rd);
+        m0 = date_from_ymd(ry, rm, 1);
+        if (fut ? p->day < rd : p->day > rd)
+            date_to_ymd(date_add_months(m0, fut ? 1 : -1), &ry, &rm, &rd);
+        if (!date_valid(ry, rm, p->day))
             return -1;
-        a = b = date_from_ymd(ry, m, p->day);
-        snprintf(o->value, vn, "%04d-%02d-%02d", ry, m, p->day);
+        a = b = date_from_ymd(ry, rm, p->day);
+        snprintf(o->value, vn, "%04d-%02d-%02d", ry, rm, p->day);
         o->granularity = DTL_GRAN_DAY;
-        o->earliest = a;
-        o->latest = b;
-        return 0;
+        goto part;
     }
     /* "the 1988 period": the quarter under discussion, in 1988 */
     if (q == 0 && (p->period == PERIOD_YES || p->period == PERIOD_LAST))
