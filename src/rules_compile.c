@@ -100,56 +100,198 @@ static int append_literal(buf *b, const char *s)
     return 0;
 }
 
-typedef struct alt {
-    const char *phrase;
-    size_t len;
-} alt;
+/*
+ * Lexicon alternations are emitted as a trie of their phrases:
+ * (?:a(?:bout|lmost|round)|nearly) rather than about|almost|around|
+ * nearly, so that PCRE2 tries each letter of the text once, not once per
+ * phrase; with lexicons of numbers, months and countries in most time
+ * patterns this is where a pattern spends its time.  A phrase is first
+ * reduced to a key: runs of white space become one space (matched by
+ * \s+), and in a caseless lexicon ASCII letters are lower-cased (the
+ * group is then (?i:...), as the lexicon is caseless wherever it is
+ * used).  Keys are sorted bytewise, so phrases with a common prefix are
+ * next to each other; a unit of the trie is a space or one whole UTF-8
+ * character, never part of one.
+ *
+ * The order of preference is the old one, longest first: a group of
+ * branches that may also end here is (?:...)?, greedy, so the longer
+ * phrases are tried before the shorter.
+ */
+/* Deeper tries are written as plain alternations (PCRE2 allows 250
+ * nested groups in a whole pattern). */
+#define LEXICON_MAX_NEST 64u
 
-static int cmp_alt(const void *pa, const void *pb)
+typedef struct trie {
+    char **keys;
+    buf *b;
+    unsigned max_nest;
+} trie;
+
+static int cmp_key(const void *pa, const void *pb)
 {
-    const alt *a = pa, *b = pb;
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
 
-    if (a->len != b->len)
-        return a->len > b->len ? -1 : 1;
-    return strcmp(a->phrase, b->phrase);
+static char *lexicon_trie_key(const char *s, int fold)
+{
+    size_t n = strlen(s), o = 0;
+    char *k = malloc(n + 1);
+    int space = 0;
+
+    if (k == NULL)
+        return NULL;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c == ' ' || c == '\t') {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            k[o++] = ' ';
+        space = 0;
+        k[o++] = (char)(fold && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    k[o] = '\0';
+    return k;
+}
+
+/* The length of the unit at k: a space or one UTF-8 character. */
+static size_t unit_len(const char *k)
+{
+    unsigned char c = (unsigned char)*k;
+    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
+
+    for (i = 1; i < n; i++)
+        if (k[i] == '\0')
+            return i;
+    return n;
+}
+
+static int put_unit(buf *b, const char *k, size_t len)
+{
+    if (*k == ' ')
+        return buf_puts(b, "\\s+");
+    if (len == 1 && is_meta((unsigned char)*k) && buf_putc(b, '\\') != 0)
+        return -1;
+    return buf_append(b, k, len);
+}
+
+/* Emits the phrases keys[lo..hi), which share their first depth bytes. */
+static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth,
+                     unsigned nest)
+{
+    for (;;) {
+        int term = t->keys[lo][depth] == '\0';
+        size_t from = lo + (size_t)term, i, j, groups = 0, u;
+
+        if (from == hi)
+            return 0;
+        for (i = from; i < hi; i = j, groups++) {
+            u = unit_len(t->keys[i] + depth);
+            for (j = i + 1; j < hi && strncmp(t->keys[j] + depth,
+                                              t->keys[i] + depth, u) == 0;
+                 j++)
+                ;
+        }
+        if (!term && groups == 1) {
+            /* A chain: no group needed. */
+            u = unit_len(t->keys[from] + depth);
+            if (put_unit(t->b, t->keys[from] + depth, u) != 0)
+                return -1;
+            depth += u;
+            continue;
+        }
+        if (++nest > t->max_nest)
+            t->max_nest = nest;
+        if (buf_puts(t->b, "(?:") != 0)
+            return -1;
+        for (i = from; i < hi; i = j) {
+            u = unit_len(t->keys[i] + depth);
+            for (j = i + 1; j < hi && strncmp(t->keys[j] + depth,
+                                              t->keys[i] + depth, u) == 0;
+                 j++)
+                ;
+            if (i > from && buf_putc(t->b, '|') != 0)
+                return -1;
+            if (put_unit(t->b, t->keys[i] + depth, u) != 0 ||
+                emit_trie(t, i, j, depth + u, nest) != 0)
+                return -1;
+        }
+        return buf_puts(t->b, term ? ")?" : ")");
+    }
 }
 
 /*
- * Appends an alternation of the phrases of lexicon lx, longest first, as
- * whole words: (?<!\w)(?:north\s+korea|korea)(?!\w).
+ * Appends the phrases of lexicon lx as whole words:
+ * (?<!\w)(?i:korea|north\s+korea)(?!\w), as a trie (above).  A trie
+ * nested deeper than PCRE2 allows (phrases such as "a", "a a", "a a a"
+ * ...) is written as a plain alternation, longest first, instead.
  */
+static int cmp_longest(const void *pa, const void *pb)
+{
+    const char *a = *(char *const *)pa, *b = *(char *const *)pb;
+    size_t la = strlen(a), lb = strlen(b);
+
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return strcmp(a, b);
+}
+
 static int append_lexicon(buf *b, const lexicon *lx)
 {
-    alt *alts = NULL;
-    size_t n = lx->count, i;
+    int fold = !(lx->flags & LEX_CASE);
+    const char *open = fold ? "(?<!\\w)(?i:" : "(?<!\\w)(?-i:";
+    size_t i, k = 0, m, mark = b->len;
+    char **keys = NULL;
+    trie t;
     int rc = -1;
 
-    if (n && (alts = malloc(n * sizeof(*alts))) == NULL)
+    if (lx->count &&
+        (keys = malloc(lx->count * sizeof(*keys))) == NULL)
         return -1;
-    for (i = 0; i < n; i++) {
-        alts[i].phrase = lx->entries[i].phrase;
-        alts[i].len = strlen(lx->entries[i].phrase);
+    for (i = 0; i < lx->count; i++) {
+        char *key = lexicon_trie_key(lx->entries[i].phrase, fold);
+
+        if (key == NULL)
+            goto out;
+        if (*key == '\0')
+            free(key);
+        else
+            keys[k++] = key;
     }
-    if (n)
-        qsort(alts, n, sizeof(*alts), cmp_alt);
-    if (buf_puts(b, (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:" : "(?<!\\w)(?:") !=
-        0)
+    if (k)
+        qsort(keys, k, sizeof(*keys), cmp_key);
+    for (i = 0, m = 0; i < k; i++) {
+        if (m && strcmp(keys[i], keys[m - 1]) == 0)
+            free(keys[i]);
+        else
+            keys[m++] = keys[i];
+    }
+    k = m;
+    t.keys = keys;
+    t.b = b;
+    t.max_nest = 0;
+    if (buf_puts(b, open) != 0 || (k == 0 && buf_puts(b, "(*FAIL)") != 0) ||
+        (k && emit_trie(&t, 0, k, 0, 0) != 0))
         goto out;
-    if (n == 0 && buf_puts(b, "(*FAIL)") != 0)
-        goto out;
-    for (i = 0; i < n; i++) {
-        if (i && strcmp(alts[i].phrase, alts[i - 1].phrase) == 0)
-            continue;
-        if (i && buf_putc(b, '|') != 0)
+    if (t.max_nest > LEXICON_MAX_NEST) {
+        b->len = mark;
+        b->data[mark] = '\0';
+        qsort(keys, k, sizeof(*keys), cmp_longest);
+        if (buf_puts(b, open) != 0)
             goto out;
-        if (append_literal(b, alts[i].phrase) != 0)
-            goto out;
+        for (i = 0; i < k; i++)
+            if ((i && buf_putc(b, '|') != 0) || append_literal(b, keys[i]) != 0)
+                goto out;
     }
     if (buf_puts(b, ")(?!\\w)") != 0)
         goto out;
     rc = 0;
 out:
-    free(alts);
+    for (i = 0; i < k; i++)
+        free(keys[i]);
+    free(keys);
     return rc;
 }
 
