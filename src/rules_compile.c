@@ -178,8 +178,7 @@ static int put_unit(buf *b, const char *k, size_t len)
 }
 
 /* Emits the phrases keys[lo..hi), which share their first depth bytes. */
-static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth,
-                     unsigned nest)
+static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth, unsigned nest)
 {
     for (;;) {
         int term = t->keys[lo][depth] == '\0';
@@ -247,8 +246,7 @@ static int append_lexicon(buf *b, const lexicon *lx)
     trie t;
     int rc = -1;
 
-    if (lx->count &&
-        (keys = malloc(lx->count * sizeof(*keys))) == NULL)
+    if (lx->count && (keys = malloc(lx->count * sizeof(*keys))) == NULL)
         return -1;
     for (i = 0; i < lx->count; i++) {
         char *key = lexicon_trie_key(lx->entries[i].phrase, fold);
