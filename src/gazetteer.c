@@ -23,6 +23,7 @@
 
 typedef struct slot {
     const char *key;
+    size_t len; /* of key */
     gaz_ent *ents;
     size_t count, cap;
     unsigned words; /* first-word table: most words after this one */
@@ -47,8 +48,7 @@ static slot *find(const table *t, const char *k, size_t len)
         return NULL;
     h = (size_t)util_fnv1a(k, len, UTIL_FNV_SEED) & (t->n - 1);
     while (t->slots[h].key) {
-        if (strncmp(t->slots[h].key, k, len) == 0 &&
-            t->slots[h].key[len] == '\0')
+        if (t->slots[h].len == len && memcmp(t->slots[h].key, k, len) == 0)
             return &t->slots[h];
         h = (h + 1) & (t->n - 1);
     }
@@ -93,6 +93,7 @@ static slot *insert(table *t, const char *k)
     while (t->slots[h].key)
         h = (h + 1) & (t->n - 1);
     t->slots[h].key = k;
+    t->slots[h].len = strlen(k);
     t->used++;
     return &t->slots[h];
 }

@@ -655,19 +655,26 @@ void prefilter_free(prefilter *pf)
     free(pf);
 }
 
-static pf_slot *table_find(const pf_table *t, const char *w, size_t len)
+/* The slot of w, whose hash is hash (util_fnv1a from UTIL_FNV_SEED). */
+static pf_slot *table_find_hash(const pf_table *t, const char *w, size_t len,
+                                uint64_t hash)
 {
     size_t h;
 
     if (t->n == 0)
         return NULL;
-    h = (size_t)util_fnv1a(w, len, UTIL_FNV_SEED) & (t->n - 1);
+    h = (size_t)hash & (t->n - 1);
     while (t->slots[h].word) {
         if (t->slots[h].len == len && memcmp(t->slots[h].word, w, len) == 0)
             return &t->slots[h];
         h = (h + 1) & (t->n - 1);
     }
     return NULL;
+}
+
+static pf_slot *table_find(const pf_table *t, const char *w, size_t len)
+{
+    return table_find_hash(t, w, len, util_fnv1a(w, len, UTIL_FNV_SEED));
 }
 
 static int table_rehash(pf_table *t)
@@ -836,9 +843,14 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         slot = table_find(&pf->exact, tok, n);
         if (slot)
             set_bits(bits, slot->rules, slot->count);
-        if (pf->max_prefix) {
+        if (pf->max_prefix && n >= pf->min_prefix) {
+            /* The hashes of the prefixes, each from the one before. */
+            uint64_t h = util_fnv1a(tok, pf->min_prefix, UTIL_FNV_SEED);
+
             for (k = pf->min_prefix; k <= n && k <= pf->max_prefix; k++) {
-                slot = table_find(&pf->prefix, tok, k);
+                if (k > pf->min_prefix)
+                    h = util_fnv1a(tok + k - 1, 1, h);
+                slot = table_find_hash(&pf->prefix, tok, k, h);
                 if (slot)
                     set_bits(bits, slot->rules, slot->count);
             }
