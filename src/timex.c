@@ -613,16 +613,26 @@ static int clause_break(const char *s, size_t from, size_t to, int comma)
  * Friday it would investigate" is past); further away it counts only
  * when there is no other cue.  "until" (lexicon timex_until) after a
  * verb of deferral (timex_defer) sets a deadline ahead, whatever the
- * tense of the verb ("postponed until Tuesday").
+ * tense of the verb ("postponed until Tuesday").  An expression that
+ * is all of a parenthesis takes the tense of the clause around it
+ * ("will leave at 4 in the morning (4 a.m. EDT Thursday)").
  */
 static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
                              size_t ts, size_t te)
 {
     tword w[TENSE_WORDS];
-    size_t nw = 0, i = st->start, left = 0, k;
+    size_t nw = 0, i = st->start, left = 0, k, a = ts, b = te;
     long best = -1, dist;
     int tense = 0, report = 0, t;
 
+    while (a > st->start && s[a - 1] == ' ')
+        a--;
+    while (b < st->end && s[b] == ' ')
+        b++;
+    if (a > st->start && s[a - 1] == '(' && b < st->end && s[b] == ')') {
+        ts = a - 1;
+        te = b + 1;
+    }
     while (i < st->end && nw < TENSE_WORDS) {
         size_t ws;
 
