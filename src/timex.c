@@ -532,6 +532,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     /* "may have been": a modal before "have" tells of the past */
     if (next && word_in(tl->modal, p, n) && word_is(s, next, "have"))
         return -1;
+    /* "could not be reached Friday": an ability that failed, in the
+     * past ("couldn't" is in timex_past) */
+    if (next && word_is(s, w, "could") && word_is(s, next, "not"))
+        return -1;
     /* "next to the embassy" */
     if (next && word_is(s, w, "next") && word_is(s, next, "to"))
         return 0;
