@@ -4,10 +4,15 @@
  * JSON Lines ({"id","date","title","text"} per line), with worker
  * threads.
  *
- * The main thread reads records into a ring of slots and writes finished
- * slots in input order; -j workers take ready slots and build their
- * timelines.  The ring is bounded, so memory does not grow with the
- * number of articles, and the output is the same for any -j.  A bad
+ * The main thread reads records into a ring of chunks and writes finished
+ * chunks in input order; -j workers take ready chunks and build the
+ * timelines of their records.  A chunk holds up to CHUNK_RECS records
+ * (CHUNK_BYTES of input) while every worker is busy, but is handed over
+ * at once when one waits, so a slow feed is not held back; the
+ * hand-overs (a lock and a wake-up each) are then a few per hundred
+ * articles rather than two per article.  The ring is bounded, so memory
+ * does not grow with the number of articles, and the output is the same
+ * for any -j.  A bad
  * article is reported on stderr with its name (file:line for JSON
  * Lines) and skipped; the exit status then says some failed (2).  The
  * rule set is shared read-only; each build has its own matcher.
@@ -16,6 +21,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,16 +50,29 @@ typedef struct slot {
     size_t events;
 } slot;
 
+#define CHUNK_RECS  32
+#define CHUNK_BYTES (256u * 1024u)
+
+typedef struct chunk {
+    int state;
+    slot recs[CHUNK_RECS];
+    size_t n;
+} chunk;
+
 typedef struct batch {
     cli_opts *o;
     const dtl_rules *rules;
     const char *format;
-    slot *slots;
-    size_t nslots;
+    chunk *chunks;
+    size_t nchunks;
     size_t head, tail; /* write next at head; fill next at tail */
-    int done_reading;
+    size_t idle;       /* workers waiting for a chunk */
+    int writing;       /* a worker is writing finished chunks */
+    FILE *out;
+    int wworst; /* the worst exit status written (by the writer) */
+    int live;   /* input is a pipe: each timeline goes out when written */
     pthread_mutex_t mu;
-    pthread_cond_t ready, done;
+    pthread_cond_t ready, space;
     int stop;
     /* Progress */
     size_t articles, bytes, total_bytes;
@@ -129,35 +148,71 @@ static void process(batch *b, slot *s)
     fclose(ef);
 }
 
+static int write_slot(batch *b, slot *s, FILE *out);
+static void show_progress(batch *b, int final);
+
+static void write_chunk(batch *b, chunk *h)
+{
+    size_t i;
+
+    for (i = 0; i < h->n; i++) {
+        if (h->recs[i].status > b->wworst)
+            b->wworst = h->recs[i].status;
+        if (write_slot(b, &h->recs[i], b->out) != EXIT_OK)
+            b->wworst = EXIT_IO;
+    }
+    if (b->live && fflush(b->out) != 0)
+        b->wworst = EXIT_IO;
+    show_progress(b, 0);
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
 
     pthread_mutex_lock(&b->mu);
     for (;;) {
-        slot *s = NULL;
+        chunk *c = NULL;
         size_t i;
 
         for (i = b->head; i < b->tail; i++) {
-            if (b->slots[i % b->nslots].state == SLOT_READY) {
-                s = &b->slots[i % b->nslots];
+            if (b->chunks[i % b->nchunks].state == SLOT_READY) {
+                c = &b->chunks[i % b->nchunks];
                 break;
             }
         }
-        if (s == NULL) {
+        if (c == NULL) {
             if (b->stop)
                 break;
+            b->idle++;
             pthread_cond_wait(&b->ready, &b->mu);
+            b->idle--;
             continue;
         }
-        s->state = SLOT_BUSY;
+        c->state = SLOT_BUSY;
         pthread_mutex_unlock(&b->mu);
-        process(b, s);
+        for (i = 0; i < c->n; i++)
+            process(b, &c->recs[i]);
         pthread_mutex_lock(&b->mu);
-        s->state = SLOT_DONE;
-        /* The main thread only ever waits for the head slot. */
-        if (s == &b->slots[b->head % b->nslots])
-            pthread_cond_signal(&b->done);
+        c->state = SLOT_DONE;
+        /* Finished chunks go out in input order, written by whichever
+         * worker finds the head chunk done and no one writing; it
+         * writes on while the next is done too. */
+        if (!b->writing) {
+            b->writing = 1;
+            while (b->head < b->tail &&
+                   b->chunks[b->head % b->nchunks].state == SLOT_DONE) {
+                chunk *h = &b->chunks[b->head % b->nchunks];
+
+                pthread_mutex_unlock(&b->mu);
+                write_chunk(b, h);
+                pthread_mutex_lock(&b->mu);
+                h->state = SLOT_FREE;
+                b->head++;
+                pthread_cond_signal(&b->space);
+            }
+            b->writing = 0;
+        }
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
@@ -168,9 +223,12 @@ static void *worker(void *arg)
 /* ------------------------------------------------------------------ */
 
 typedef struct source {
-    FILE *jsonl; /* open JSON Lines input, or NULL */
+    FILE *jsonl; /* open JSON Lines input, or NULL; read through its fd */
     const char *jname;
     unsigned long lineno;
+    char *buf; /* JSON Lines read so far: buf[bstart..bend) is unread */
+    size_t bcap, bstart, bend;
+    int eof, rerr;
     char **files; /* article files still to read */
     size_t nfiles, next;
 } source;
@@ -183,16 +241,82 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Reads a whole line of any length; returns its length or -1 at EOF. */
-static long read_line(FILE *f, char **line, size_t *cap)
+/*
+ * Reads a whole line of any length from the JSON Lines input, without a
+ * trailing CR or LF, NUL-terminated in the buffer; returns its length
+ * or -1 at the end of input (src->rerr is set after a read error).  The
+ * input is read with read(2), not stdio, so that line_ready() can tell
+ * whether another line is at hand without blocking.
+ */
+static long read_line(source *src, char **line)
 {
-    ssize_t n = getline(line, cap, f);
+    int fd = fileno(src->jsonl);
+    size_t i = src->bstart;
 
-    if (n < 0)
-        return -1;
-    while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
-        (*line)[--n] = '\0';
-    return (long)n;
+    for (;;) {
+        char *nl =
+            src->bend > i ? memchr(src->buf + i, '\n', src->bend - i) : NULL;
+        ssize_t got;
+
+        if (nl || (src->eof && src->bend > src->bstart)) {
+            size_t end = nl ? (size_t)(nl - src->buf) : src->bend;
+            size_t n = end - src->bstart;
+
+            *line = src->buf + src->bstart;
+            src->bstart = nl ? end + 1 : end;
+            while (n > 0 && ((*line)[n - 1] == '\r' || (*line)[n - 1] == '\n'))
+                n--;
+            (*line)[n] = '\0'; /* over the LF, or in the spare byte */
+            return (long)n;
+        }
+        if (src->eof)
+            return -1;
+        i = src->bend;
+        if (src->bstart > 0) {
+            memmove(src->buf, src->buf + src->bstart, src->bend - src->bstart);
+            i -= src->bstart;
+            src->bend -= src->bstart;
+            src->bstart = 0;
+        }
+        /* Room to read 64 KiB, and a spare byte for a final NUL. */
+        if (src->bcap - src->bend < 65536 + 1) {
+            size_t ncap = src->bcap ? src->bcap * 2 : 131072;
+            char *nb;
+
+            while (ncap - src->bend < 65536 + 1)
+                ncap *= 2;
+            if ((nb = realloc(src->buf, ncap)) == NULL) {
+                src->rerr = ENOMEM;
+                return -1;
+            }
+            src->buf = nb;
+            src->bcap = ncap;
+        }
+        got = read(fd, src->buf + src->bend, src->bcap - src->bend - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            src->rerr = errno;
+            return -1;
+        }
+        if (got == 0)
+            src->eof = 1;
+        src->bend += (size_t)got;
+    }
+}
+
+/* Whether another line can be read without waiting: one is in the
+ * buffer, the input has ended, or more input is there. */
+static int line_ready(source *src)
+{
+    struct pollfd p;
+
+    if (src->jsonl == NULL || src->eof ||
+        memchr(src->buf + src->bstart, '\n', src->bend - src->bstart))
+        return 1;
+    p.fd = fileno(src->jsonl);
+    p.events = POLLIN;
+    return poll(&p, 1, 0) > 0;
 }
 
 static char *read_file(const char *path, size_t *len, int *err)
@@ -241,15 +365,13 @@ static char *read_file(const char *path, size_t *len, int *err)
  * -1 after reporting a read error for one file (s stays free). */
 static int next_record(source *src, slot *s, int *status)
 {
-    static char *line;
-    static size_t cap;
-    char namebuf[512];
+    char *line, namebuf[512];
 
     memset(s, 0, sizeof(*s));
     if (src->jsonl) {
         long n;
 
-        while ((n = read_line(src->jsonl, &line, &cap)) >= 0) {
+        while ((n = read_line(src, &line)) >= 0) {
             src->lineno++;
             if (n == 0)
                 continue;
@@ -264,9 +386,10 @@ static int next_record(source *src, slot *s, int *status)
             s->line = src->lineno;
             return 1;
         }
-        free(line);
-        line = NULL;
-        cap = 0;
+        if (src->rerr) {
+            cli_errorf("%s: %s", src->jname, strerror(src->rerr));
+            *status = EXIT_IO;
+        }
         return 0;
     }
     while (src->next < src->nfiles) {
@@ -423,7 +546,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
                       : (size_t)(sysconf(_SC_NPROCESSORS_ONLN) > 0
                                      ? sysconf(_SC_NPROCESSORS_ONLN)
                                      : 1);
-    b.nslots = nth * 8;
+    b.nchunks = nth * 4;
     b.progress = !o->quiet && isatty(STDERR_FILENO);
     /* Inputs: one JSON Lines stream, or article files. */
     /* No input named: JSON Lines on standard input, as with "-". */
@@ -449,11 +572,15 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
             }
             src.jsonl = jf;
             src.jname = strcmp(p, "-") == 0 ? "<stdin>" : p;
-            if (jf != stdin) {
+            {
                 struct stat st;
 
-                if (fstat(fileno(jf), &st) == 0)
-                    b.total_bytes = (size_t)st.st_size;
+                if (fstat(fileno(jf), &st) == 0 && S_ISREG(st.st_mode)) {
+                    if (jf != stdin)
+                        b.total_bytes = (size_t)st.st_size;
+                } else {
+                    b.live = 1;
+                }
             }
         } else if ((rc = add_path(&src, p, &cap)) != EXIT_OK) {
             goto done;
@@ -465,9 +592,10 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
         if (stat(src.files[i], &st) == 0)
             b.total_bytes += (size_t)st.st_size;
     }
-    b.slots = calloc(b.nslots, sizeof(*b.slots));
     th = calloc(nth, sizeof(*th));
-    if (b.slots == NULL || th == NULL) {
+    if (th == NULL ||
+        (nth > 1 &&
+         (b.chunks = calloc(b.nchunks, sizeof(*b.chunks))) == NULL)) {
         rc = EXIT_IO;
         goto done;
     }
@@ -485,7 +613,8 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
             process(&b, &s);
             if (s.status > worst)
                 worst = s.status;
-            if (write_slot(&b, &s, out.fp) != EXIT_OK)
+            if (write_slot(&b, &s, out.fp) != EXIT_OK ||
+                (b.live && fflush(out.fp) != 0))
                 worst = EXIT_IO;
             show_progress(&b, 0);
         }
@@ -496,64 +625,64 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     }
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.ready, NULL);
-    pthread_cond_init(&b.done, NULL);
+    pthread_cond_init(&b.space, NULL);
+    b.out = out.fp;
     for (i = 0; i < nth; i++)
         pthread_create(&th[i], NULL, worker, &b);
     pthread_mutex_lock(&b.mu);
-    while (more || b.head < b.tail) {
-        slot *h = b.head < b.tail ? &b.slots[b.head % b.nslots] : NULL;
+    while (more) {
+        chunk *c;
+        size_t bytes = 0;
+        int st = EXIT_OK, idle = 0;
 
-        if (h && h->state == SLOT_DONE) {
-            slot done = *h;
-
-            h->state = SLOT_FREE;
-            b.head++;
-            pthread_mutex_unlock(&b.mu);
-            if (done.status > worst)
-                worst = done.status;
-            if (write_slot(&b, &done, out.fp) != EXIT_OK)
-                worst = EXIT_IO;
-            show_progress(&b, 0);
+        while (b.tail - b.head >= b.nchunks)
+            pthread_cond_wait(&b.space, &b.mu);
+        pthread_mutex_unlock(&b.mu);
+        c = &b.chunks[b.tail % b.nchunks];
+        c->n = 0;
+        while (c->n < CHUNK_RECS && bytes < CHUNK_BYTES && !idle) {
+            more = next_record(&src, &c->recs[c->n], &st);
+            if (!more)
+                break;
+            bytes += c->recs[c->n++].len;
+            if (!line_ready(&src))
+                break; /* a feed: what is here goes now */
             pthread_mutex_lock(&b.mu);
-            continue;
-        }
-        if (more && b.tail - b.head < b.nslots) {
-            slot s;
-            int st = EXIT_OK;
-
+            idle = b.idle > 0;
             pthread_mutex_unlock(&b.mu);
-            more = next_record(&src, &s, &st);
-            if (st > worst)
-                worst = st;
-            pthread_mutex_lock(&b.mu);
-            if (more) {
-                s.state = SLOT_READY;
-                b.slots[b.tail % b.nslots] = s;
-                b.tail++;
-                pthread_cond_signal(&b.ready);
-            }
-            continue;
         }
-        pthread_cond_wait(&b.done, &b.mu);
+        if (st > worst)
+            worst = st;
+        pthread_mutex_lock(&b.mu);
+        if (c->n) {
+            c->state = SLOT_READY;
+            b.tail++;
+            pthread_cond_signal(&b.ready);
+        }
     }
+    while (b.head < b.tail)
+        pthread_cond_wait(&b.space, &b.mu);
     b.stop = 1;
     pthread_cond_broadcast(&b.ready);
     pthread_mutex_unlock(&b.mu);
     for (i = 0; i < nth; i++)
         pthread_join(th[i], NULL);
+    if (b.wworst > worst)
+        worst = b.wworst;
     show_progress(&b, 1);
     pthread_mutex_destroy(&b.mu);
     pthread_cond_destroy(&b.ready);
-    pthread_cond_destroy(&b.done);
+    pthread_cond_destroy(&b.space);
 finish:
     rc = cli_out_finish(&out, worst);
 done:
     if (jf && jf != stdin)
         fclose(jf);
+    free(src.buf);
     for (i = 0; i < src.nfiles; i++)
         free(src.files[i]);
     free(src.files);
-    free(b.slots);
+    free(b.chunks);
     free(th);
     return rc;
 }
