@@ -778,12 +778,10 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         for (i = 0; i < lx->count; i++) {
             size_t n = longest_word(lx->entries[i].phrase, w, sizeof(w));
 
+            /* A phrase matches whole words only, so its longest word
+             * is a token of the sentence, figures too ("25th"). */
             if (n && table_add(&pf->exact, w, n, ru->index) != 0)
                 return -1;
-            if (n && util_isdigit((unsigned char)w[0]) &&
-                util_grow((void **)&pf->digit, &pf->digit_cap,
-                          pf->digit_count + 1, sizeof(size_t)) == 0)
-                pf->digit[pf->digit_count++] = ru->index;
         }
         return 0;
     }

@@ -258,8 +258,14 @@ static void attribute(const dtl_rules *rs, matcher *m, const char *s, size_t ps,
         q->attr_end = after + mt.end;
         return;
     }
+    /* An attribution before a quotation ends just before it; it is
+     * looked for only where it could start, in the DTL_ATTR_REACH bytes
+     * before the quotation (lookbehinds still see the whole text). */
     if (rs->attr_before.code && q->start > ps + 1 &&
-        matcher_find(m, &rs->attr_before, NULL, s + ps, q->start - 1 - ps, 0,
+        matcher_find(m, &rs->attr_before, NULL, s + ps, q->start - 1 - ps,
+                     q->start - 1 - ps > DTL_ATTR_REACH
+                         ? q->start - 1 - ps - DTL_ATTR_REACH
+                         : 0,
                      &mt) == 1 &&
         speaker_of(&mt, &st, &en)) {
         q->sp_start = ps + st;

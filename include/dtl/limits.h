@@ -25,6 +25,9 @@
 #define DTL_MATCH_LIMIT       200000u
 /* PCRE2 depth limit (nested backtracking frames). */
 #define DTL_DEPTH_LIMIT       2000u
+/* How far before a quotation its attribution ("The minister said: ")
+ * may start, in bytes. */
+#define DTL_ATTR_REACH        400u
 /* Most events kept for one article. */
 #define DTL_MAX_EVENTS        5000u
 /* Largest JSON or iCalendar file read by diff and merge, in bytes. */
