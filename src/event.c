@@ -430,8 +430,9 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
     else
         prefilter_scan(rs, sub, len, bits);
-    for (i = 0; i < rs->live_count && !any; i++)
-        any = rs->live[i]->kind == RULE_EVENT && bit_test(bits, i);
+    for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count && !any;
+         i = bit_next(bits, i + 1, rs->live_count))
+        any = rs->live[i]->kind == RULE_EVENT;
     if (!any)
         return DTL_OK;
     /* Names become runs of '_' of the same length: @actor is "_+". */
@@ -450,10 +451,11 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     for (i = 0; i < nh; i++)
         memset(masked + (hits[i].start - st->start), '_',
                hits[i].end - hits[i].start);
-    for (i = 0; i < rs->live_count; i++) {
+    for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count;
+         i = bit_next(bits, i + 1, rs->live_count)) {
         const rule *ru = rs->live[i];
 
-        if (ru->kind != RULE_EVENT || !bit_test(bits, i))
+        if (ru->kind != RULE_EVENT)
             continue;
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;

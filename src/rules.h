@@ -213,9 +213,29 @@ void prefilter_scan(const dtl_rules *rules, const char *s, size_t len,
 void prefilter_free(prefilter *pf);
 void pattern_free(pattern *p);
 
-static inline int bit_test(const uint64_t *bits, size_t i)
+/* The first set bit at or after i, or n; bits past n are clear.  Most
+ * words are zero (few rules can fire on a sentence) and are skipped
+ * whole. */
+static inline size_t bit_next(const uint64_t *bits, size_t i, size_t n)
 {
-    return (int)((bits[i / 64] >> (i % 64)) & 1u);
+    while (i < n) {
+        uint64_t w = bits[i / 64] >> (i % 64);
+
+        if (w == 0) {
+            i = (i / 64 + 1) * 64;
+            continue;
+        }
+#if defined(__GNUC__)
+        i += (size_t)__builtin_ctzll(w);
+#else
+        while (!(w & 1u)) {
+            w >>= 1;
+            i++;
+        }
+#endif
+        return i < n ? i : n;
+    }
+    return n;
 }
 
 #endif

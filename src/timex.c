@@ -798,11 +798,11 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
         memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
     else
         prefilter_scan(rs, sub, len, bits);
-    for (i = 0; i < rs->live_count; i++) {
+    for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count;
+         i = bit_next(bits, i + 1, rs->live_count)) {
         const rule *ru = rs->live[i];
 
-        if ((ru->kind != RULE_TIMEX && ru->kind != RULE_REJECT) ||
-            !bit_test(bits, i))
+        if (ru->kind != RULE_TIMEX && ru->kind != RULE_REJECT)
             continue;
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
