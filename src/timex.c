@@ -1454,6 +1454,23 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         return -1;
     if (lo > 3000 || hi > 3000)
         return -1;
+    if (p->weekday && sign > 0 && lo == hi &&
+        (p->unit == UNIT_DAY || p->unit == UNIT_WEEK)) {
+        /* "a week from Tuesday": days or weeks after the weekday to
+         * come (written on a Tuesday, that Tuesday), an exact day. */
+        tx_raw wd = *rt;
+
+        wd.tense = TENSE_FUTURE;
+        if (resolve_weekday(&wd, ref, o) != 0)
+            return -1;
+        c = shift(o->earliest, p->unit, lo);
+        if (!date_in_range(c))
+            return -1;
+        o->latest = c + (o->latest - o->earliest);
+        o->earliest = c;
+        fmt_day(o->value, vn, c);
+        return 0;
+    }
     if (sign < 0) {
         a = shift(ref.lo, p->unit, -hi);
         b = shift(ref.hi, p->unit, -lo);
