@@ -182,6 +182,15 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->anchor = ANCHOR_CONTEXT;
         else
             return -1;
+    } else if (strcmp(name, "nth") == 0) {
+        /* "the first Monday of May": the weekday on or after day 1, 8,
+         * 15, 22 or 29; "the last" one: in the last seven days. */
+        if (code && strcmp(code, "last") == 0)
+            p->last_week = 1;
+        else if (v < 1 || v > 5)
+            return -1;
+        p->day = p->last_week ? 22 : (int)(1 + 7 * (v - 1));
+        p->after = 1;
     } else if (strcmp(name, "after") == 0) {
         if (code == NULL || strcmp(code, "yes"))
             return -1;
@@ -1331,13 +1340,20 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         snprintf(o->value, vn, "%04d-H%d", y, p->half);
         o->granularity = DTL_GRAN_QUARTER;
     } else if (p->month && p->day) {
-        if (!date_valid(y, p->month, p->day))
+        int day = p->last_week ? date_days_in_month(y, p->month) - 6 : p->day;
+        int ay, am, ad;
+
+        if (!date_valid(y, p->month, day))
             return -1;
         if (p->weekday && !p->after && p->year < 0)
-            y = year_of_weekday(y, p->month, p->day, p->weekday);
-        a = b = date_from_ymd(y, p->month, p->day);
-        if (p->after)
+            y = year_of_weekday(y, p->month, day, p->weekday);
+        a = b = date_from_ymd(y, p->month, day);
+        if (p->after && p->weekday) {
             a = b = a + (p->weekday - date_weekday(a) + 7) % 7;
+            date_to_ymd(a, &ay, &am, &ad);
+            if (am != p->month)
+                return -1; /* no fifth Monday this month */
+        }
         fmt_day(o->value, vn, a);
         o->granularity = DTL_GRAN_DAY;
         if (p->unit == UNIT_WEEK) {

@@ -75,6 +75,7 @@ typedef struct tx_parts {
     int period;    /* PERIOD_NONE, _YES, _LAST or _RESET */
     int half;      /* 1 or 2: first or second half of a year */
     int after;     /* after=yes: the weekday on or after the day */
+    int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
     int tense;     /* tense=past|future: 1 past, 2 future, else 0 */
     /* A range's two ends as byte offsets in the sentence, so that it
