@@ -1362,6 +1362,17 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             b = a + 6;
             fmt_week(o->value, vn, a);
             o->granularity = DTL_GRAN_WEEK;
+        } else if (p->unit == UNIT_WEEKEND) {
+            /* "the weekend of March 9": the Saturday and Sunday of the
+             * day's week (a Sunday's is the day before) */
+            int wd = date_weekday(a);
+
+            a = wd == 7 ? a - 1 : a + (6 - wd);
+            b = a + 1;
+            fmt_week(o->value, vn, a);
+            if (strlen(o->value) + 3 < vn)
+                strcat(o->value, "-WE");
+            o->granularity = DTL_GRAN_WEEK;
         } else if (p->unit == UNIT_QUARTER) {
             /* "the quarter ended Sept. 30" */
             a = date_from_ymd(y, (p->month - 1) / 3 * 3 + 1, 1);
