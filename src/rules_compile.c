@@ -630,6 +630,10 @@ struct prefilter {
     pf_table exact;
     pf_table prefix;
     size_t min_prefix, max_prefix;
+    /* The first two bytes of every prefix trigger, one bit each: most
+     * tokens start as no prefix does and skip the prefix lookups.  A
+     * one-letter prefix sets every bit. */
+    uint64_t first2[65536 / 64];
     size_t *digit; /* rules triggered by any number */
     size_t digit_count, digit_cap;
 };
@@ -786,6 +790,14 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         return 0;
     }
     if (t->prefix) {
+        if (len >= 2) {
+            size_t k = (size_t)(unsigned char)t->word[0] << 8 |
+                       (unsigned char)t->word[1];
+
+            pf->first2[k / 64] |= UINT64_C(1) << (k % 64);
+        } else {
+            memset(pf->first2, 0xff, sizeof(pf->first2));
+        }
         if (pf->min_prefix == 0 || len < pf->min_prefix)
             pf->min_prefix = len;
         if (len > pf->max_prefix)
@@ -801,6 +813,13 @@ static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
 
     for (i = 0; i < n; i++)
         bits[rules[i] / 64] |= (uint64_t)1 << (rules[i] % 64);
+}
+
+static int first2_has(const prefilter *pf, const char *tok)
+{
+    size_t k = (size_t)(unsigned char)tok[0] << 8 | (unsigned char)tok[1];
+
+    return (int)((pf->first2[k / 64] >> (k % 64)) & 1u);
 }
 
 /*
@@ -841,7 +860,8 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         slot = table_find(&pf->exact, tok, n);
         if (slot)
             set_bits(bits, slot->rules, slot->count);
-        if (pf->max_prefix && n >= pf->min_prefix) {
+        if (pf->max_prefix && n >= pf->min_prefix &&
+            (n < 2 || first2_has(pf, tok))) {
             /* The hashes of the prefixes, each from the one before. */
             uint64_t h = util_fnv1a(tok, pf->min_prefix, UTIL_FNV_SEED);
 
