@@ -76,7 +76,8 @@ uint64_t *matcher_bits(matcher *m)
  */
 static void jit(const dtl_rules *rs, pcre2_code *code, size_t slot)
 {
-    pthread_mutex_t *mu = (pthread_mutex_t *)(uintptr_t)&rs->jit_mu;
+    pthread_mutex_t *mu =
+        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
 
     pthread_mutex_lock(mu);
     if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
@@ -94,8 +95,9 @@ static void jit(const dtl_rules *rs, pcre2_code *code, size_t slot)
  */
 static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
 {
-    pthread_mutex_t *mu = (pthread_mutex_t *)(uintptr_t)&rs->jit_mu;
     size_t slot = p->jit_slot_ascii;
+    pthread_mutex_t *mu =
+        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
 
     if (atomic_load_explicit(&rs->jit.done[slot], memory_order_acquire))
         return (pcre2_code *)p->code_ascii;

@@ -1249,8 +1249,8 @@ void dtl_rules_free(dtl_rules *rs)
     free(rs->lex);
     free(rs->lex_slots);
     free(rs->jit.mem);
-    if (rs->jit_mu_ready)
-        pthread_mutex_destroy(&rs->jit_mu);
+    while (rs->jit_mu_ready > 0)
+        pthread_mutex_destroy(&rs->jit_mu[--rs->jit_mu_ready]);
     free(rs->macros);
     free(rs->rules);
     free(rs->live);

@@ -89,6 +89,8 @@ typedef struct capture {
     (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK)
 #define PATTERN_UCP PCRE2_UCP
 
+#define RULES_JIT_LOCKS 16
+
 typedef struct pattern {
     const char *src;
     const char *file;
@@ -183,8 +185,11 @@ struct dtl_rules {
         _Atomic unsigned char *done;
     } jit;
     size_t jit_count;
-    pthread_mutex_t jit_mu;
-    int jit_mu_ready;
+    /* First-use compilation is serialised per pattern, not for all: a
+     * pattern's slot takes lock slot % RULES_JIT_LOCKS, so that threads
+     * starting on different patterns compile them side by side. */
+    pthread_mutex_t jit_mu[RULES_JIT_LOCKS];
+    size_t jit_mu_ready; /* how many are initialised */
     int no_jit; /* dtl_rules_set_jit(rules, 0) */
 };
 

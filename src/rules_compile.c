@@ -946,9 +946,11 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         goto nomem;
     /* One first-use JIT flag per pattern compiled above. */
     rs->jit.mem = calloc(rs->jit_count + 1, sizeof(*rs->jit.done));
-    if (rs->jit.mem == NULL || pthread_mutex_init(&rs->jit_mu, NULL) != 0)
+    if (rs->jit.mem == NULL)
         goto nomem;
-    rs->jit_mu_ready = 1;
+    for (; rs->jit_mu_ready < RULES_JIT_LOCKS; rs->jit_mu_ready++)
+        if (pthread_mutex_init(&rs->jit_mu[rs->jit_mu_ready], NULL) != 0)
+            goto nomem;
     rs->abbrev = rules_lexicon(rs, "abbreviation");
     rs->starter = rules_lexicon(rs, "sentence_start");
     if (c.errors || rs->load_failed)
