@@ -190,7 +190,7 @@ struct dtl_rules {
      * starting on different patterns compile them side by side. */
     pthread_mutex_t jit_mu[RULES_JIT_LOCKS];
     size_t jit_mu_ready; /* how many are initialised */
-    int no_jit; /* dtl_rules_set_jit(rules, 0) */
+    int no_jit;          /* dtl_rules_set_jit(rules, 0) */
 };
 
 /* lexicon.c */
