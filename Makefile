@@ -5,6 +5,7 @@
 #                   packages it needs when missing)
 #   make test       the whole test suite (idem)
 #   make check      the test suite under ASan+UBSan (clang)
+#   make tsan       the test suite under ThreadSanitizer (clang)
 #   make valgrind   unit tests and goldens under valgrind
 #   make fuzz       libFuzzer targets; make fuzz-smoke runs each briefly
 #   make bench      speed and memory (medians; never part of test)
@@ -84,6 +85,14 @@ check:
 	$(MAKE) test BUILD=build/san CC=clang WERROR=$(WERROR) \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
+
+# The suite under ThreadSanitizer: batches run on worker threads
+# (tests/cli/batch.sh and the -j runs of other scripts).
+tsan:
+	@sh .ci/install-deps test clang
+	TSAN_OPTIONS="halt_on_error=1" $(MAKE) test BUILD=build/tsan CC=clang \
+	  WERROR=$(WERROR) CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread"
 
 valgrind: all $(UNIT)
 	@DTL=$(BUILD)/dtl BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
@@ -172,7 +181,7 @@ eval: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps demo demo-run test test-run bench bench-run bench-chrono fuzz fuzz-build fuzz-smoke check valgrind rules-gen golden-update install \
+.PHONY: all deps test-deps demo demo-run test test-run bench bench-run bench-chrono fuzz fuzz-build fuzz-smoke check tsan valgrind rules-gen golden-update install \
         uninstall format format-check lint clean eval
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1817,10 +1817,10 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
     return 0;
 }
 
-static const char *tod_name(int tod)
+/* The two letters of a part of day ("MO"), in b; the library is
+ * called from several threads, so no static buffer. */
+static const char *tod_name(int tod, char b[3])
 {
-    static char b[3];
-
     b[0] = (char)(tod >> 8);
     b[1] = (char)(tod & 0xFF);
     b[2] = '\0';
@@ -1831,7 +1831,7 @@ static const char *tod_name(int tod)
 static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
-    char day[24];
+    char day[24], todb[3];
     int hour = p->hour;
 
     if (p->weekday) {
@@ -1858,7 +1858,8 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day, hour % 100,
                  (p->minute >= 0 ? p->minute : 0) % 100);
     } else if (p->tod) {
-        snprintf(o->value, sizeof(o->value), "%.20sT%s", day, tod_name(p->tod));
+        snprintf(o->value, sizeof(o->value), "%.20sT%s", day,
+                 tod_name(p->tod, todb));
     }
     o->granularity = DTL_GRAN_DAY;
     return 0;

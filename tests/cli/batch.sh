@@ -4,9 +4,13 @@
 # last line without one are read; a timeline of a feed goes out as soon
 # as it is built, not when more input comes.
 . "$top/tests/cli/lib.sh"
-src=$top/tests/data/batch.jsonl
-# 300 records: the three of tests/data in turn under new ids, with a
-# bad record (no text, not JSON, invalid UTF-8) every 37th line.
+src=$T/src.jsonl
+# The three records of tests/data and one with parts of days (the
+# resolvers of every kind of expression run on both threads).
+cp "$top/tests/data/batch.jsonl" "$src"
+printf '%s\n' '{"id": "batch-4", "date": "2021-03-30", "title": "Night", "text": "North Korea fired a missile on Friday night, and Japan protested to North Korea on Saturday morning. Talks are set for Tuesday afternoon."}' >> "$src"
+# 300 records: those four in turn under new ids, with a bad record (no
+# text, not JSON, invalid UTF-8) every 37th line.
 awk -v q='"' 'BEGIN { srand(7) }
     { rec[NR] = $0 }
     END {
@@ -18,7 +22,7 @@ awk -v q='"' 'BEGIN { srand(7) }
                 else printf "{%sid%s: %sbad-%d%s, %stext%s: %s\377%s}\n", q, q, q, i, q, q, q, q, q
                 continue
             }
-            r = rec[(i % 3) + 1]
+            r = rec[(i % 4) + 1]
             sub(/"id": "[^"]*"/, q "id" q ": " q "r-" i q, r)
             print r
         }
