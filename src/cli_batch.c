@@ -4,9 +4,10 @@
  * JSON Lines ({"id","date","title","text"} per line), with worker
  * threads.
  *
- * The main thread reads records into a ring of chunks and writes finished
- * chunks in input order; -j workers take ready chunks and build the
- * timelines of their records.  A chunk holds up to CHUNK_RECS records
+ * The main thread reads records into a ring of chunks; -j workers take
+ * ready chunks and build the timelines of their records, and the worker
+ * that finds the head chunk done writes it and the done ones after it,
+ * in input order.  A chunk holds up to CHUNK_RECS records
  * (CHUNK_BYTES of input) while every worker is busy, but is handed over
  * at once when one waits, so a slow feed is not held back; the
  * hand-overs (a lock and a wake-up each) are then a few per hundred
@@ -312,7 +313,8 @@ static int line_ready(source *src)
     struct pollfd p;
 
     if (src->jsonl == NULL || src->eof ||
-        memchr(src->buf + src->bstart, '\n', src->bend - src->bstart))
+        (src->bend > src->bstart &&
+         memchr(src->buf + src->bstart, '\n', src->bend - src->bstart)))
         return 1;
     p.fd = fileno(src->jsonl);
     p.events = POLLIN;
