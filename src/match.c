@@ -89,38 +89,6 @@ static void jit(const dtl_rules *rs, pcre2_code *code, size_t slot)
 }
 
 /*
- * The ASCII form of p, compiled and JIT-compiled on its first use, under
- * the mutex and published like the JIT flag; NULL when it does not
- * compile (the Unicode form is used then).
- */
-static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
-{
-    size_t slot = p->jit_slot_ascii;
-    pthread_mutex_t *mu =
-        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
-
-    if (atomic_load_explicit(&rs->jit.done[slot], memory_order_acquire))
-        return (pcre2_code *)p->code_ascii;
-    pthread_mutex_lock(mu);
-    if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
-        int errcode;
-        PCRE2_SIZE erroff;
-        pcre2_code *code =
-            pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, PATTERN_OPTIONS,
-                          &errcode, &erroff, NULL);
-
-        if (code && !rs->no_jit)
-            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        /* The one write to a shared pattern, before the flag. */
-        ((pattern *)(uintptr_t)p)->code_ascii =
-            (struct pcre2_real_code_8 *)code;
-        atomic_store_explicit(&rs->jit.done[slot], 1, memory_order_release);
-    }
-    pthread_mutex_unlock(mu);
-    return (pcre2_code *)p->code_ascii;
-}
-
-/*
  * Whether s[0..len) is all ASCII, eight bytes at a time.  A pattern then
  * matches the same with or without Unicode properties: for ASCII
  * characters \w, \d, \s, \b and caseless letters agree; only the
@@ -138,6 +106,50 @@ static int all_ascii(const char *s, size_t len)
     for (; i < len; i++)
         acc |= (unsigned char)s[i];
     return (acc & UINT64_C(0x8080808080808080)) == 0;
+}
+
+/*
+ * The ASCII form of p, compiled and JIT-compiled on its first use, under
+ * the mutex and published like the JIT flag; NULL when it does not
+ * compile (the Unicode form is used then).
+ */
+static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
+{
+    size_t slot = p->jit_slot_ascii;
+    pthread_mutex_t *mu =
+        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
+
+    if (atomic_load_explicit(&rs->jit.done[slot], memory_order_acquire))
+        return (pcre2_code *)p->code_ascii;
+    pthread_mutex_lock(mu);
+    if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
+        int errcode;
+        PCRE2_SIZE erroff;
+        pcre2_code *code = NULL;
+
+        /* A pattern all in ASCII matches an ASCII subject alike with
+         * or without UTF-8 mode; without, no character is decoded.
+         * (Not so for a pattern with other characters: "’?" would make
+         * only the last byte optional.)  What needs UTF-8 mode, such as
+         * \x{100}, does not compile and takes the UTF-8 form. */
+        if (all_ascii(p->xsrc, p->xlen))
+            code = pcre2_compile(
+                (PCRE2_SPTR)p->xsrc, p->xlen,
+                PATTERN_OPTIONS & ~(uint32_t)(PCRE2_UTF | PCRE2_NO_UTF_CHECK),
+                &errcode, &erroff, NULL);
+        if (code == NULL)
+            code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, PATTERN_OPTIONS,
+                                 &errcode, &erroff, NULL);
+
+        if (code && !rs->no_jit)
+            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        /* The one write to a shared pattern, before the flag. */
+        ((pattern *)(uintptr_t)p)->code_ascii =
+            (struct pcre2_real_code_8 *)code;
+        atomic_store_explicit(&rs->jit.done[slot], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(mu);
+    return (pcre2_code *)p->code_ascii;
 }
 
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,

@@ -98,9 +98,10 @@ typedef struct pattern {
     struct pcre2_real_code_8 *code;
     /* The same pattern without Unicode properties, for subjects that
      * are all ASCII: the same matches, and \b, \w and \d test a table
-     * instead of a property.  Compiled on first use from xsrc, the
-     * expanded source (see match.c); NULL until then, or when it did
-     * not compile. */
+     * instead of a property; when the expanded source is all ASCII too,
+     * compiled without UTF-8 as well, so that no character is decoded.
+     * Compiled on first use from xsrc, the expanded source (see
+     * match.c); NULL until then, or when it did not compile. */
     struct pcre2_real_code_8 *code_ascii;
     const char *xsrc;
     size_t xlen;
