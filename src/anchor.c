@@ -417,9 +417,10 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
  *     event that has happened ("accused Moscow of breaking a 1972
  *     treaty"): it is more often an argument's time than the event's;
  * and never, for an event that has happened, a time wholly after now
- * ("threatened to stop imports from July 14"), but for a dateline: a
- * wire story may carry the next day's dateline; nor, for one that
- * will happen, a time wholly before now. */
+ * ("threatened to stop imports from July 14"), but for a dateline (a
+ * wire story may carry the next day's dateline) or an event called off
+ * (the time it was planned for); nor, for one that will happen, a time
+ * wholly before now. */
 static long governing(const walker *w, const ev_raw *e, tx_ref now)
 {
     const tx_list *tx = w->tx;
@@ -444,8 +445,10 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
             d = 0;
         v = said_at(w, r);
         dl = is_dateline(w, r);
-        if (!fut && !dl && is_dated(o) && now.hi != DTL_DAY_NONE &&
-            o->earliest > now.hi)
+        /* A cancelled event may keep the time it was planned for
+         * ("cancelled talks planned for next week"). */
+        if (!fut && !dl && e->status != DTL_STATUS_CANCELLED && is_dated(o) &&
+            now.hi != DTL_DAY_NONE && o->earliest > now.hi)
             continue;
         /* "will hold talks ... during the visit, his first since he
          * assumed power in June 1982": what will be is not dated
