@@ -105,13 +105,13 @@ static int append_literal(buf *b, const char *s)
  * (?:a(?:bout|lmost|round)|nearly) rather than about|almost|around|
  * nearly, so that PCRE2 tries each letter of the text once, not once per
  * phrase; with lexicons of numbers, months and countries in most time
- * patterns this is where a pattern spends its time.  A phrase is first
- * reduced to a key: runs of white space become one space (matched by
- * \s+), and in a caseless lexicon ASCII letters are lower-cased (the
- * group is then (?i:...), as the lexicon is caseless wherever it is
- * used).  Keys are sorted bytewise, so phrases with a common prefix are
- * next to each other; a unit of the trie is a space or one whole UTF-8
- * character, never part of one.
+ * patterns this is where a pattern spends its time.  The trie is built
+ * from the entries' lookup keys (lexicon_key): runs of white space are
+ * one space (matched by \s+), and in a caseless lexicon ASCII letters
+ * are lower-cased (the group is then (?i:...), as the lexicon is
+ * caseless wherever it is used).  Keys are sorted bytewise, so phrases with a
+ * common prefix are next to each other; a unit of the trie is a space or one
+ * whole UTF-8 character, never part of one.
  *
  * The order of preference is the old one, longest first: a group of
  * branches that may also end here is (?:...)?, greedy, so the longer
@@ -122,38 +122,14 @@ static int append_literal(buf *b, const char *s)
 #define LEXICON_MAX_NEST 64u
 
 typedef struct trie {
-    char **keys;
+    const char **keys;
     buf *b;
     unsigned max_nest;
 } trie;
 
 static int cmp_key(const void *pa, const void *pb)
 {
-    return strcmp(*(char *const *)pa, *(char *const *)pb);
-}
-
-static char *lexicon_trie_key(const char *s, int fold)
-{
-    size_t n = strlen(s), o = 0;
-    char *k = malloc(n + 1);
-    int space = 0;
-
-    if (k == NULL)
-        return NULL;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == ' ' || c == '\t') {
-            space = o > 0;
-            continue;
-        }
-        if (space)
-            k[o++] = ' ';
-        space = 0;
-        k[o++] = (char)(fold && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    k[o] = '\0';
-    return k;
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
 /* The length of the unit at k: a space or one UTF-8 character. */
@@ -177,6 +153,17 @@ static int put_unit(buf *b, const char *k, size_t len)
     return buf_append(b, k, len);
 }
 
+/* The end of the run of keys from i that share unit u at depth. */
+static size_t unit_run(const trie *t, size_t i, size_t hi, size_t depth,
+                       size_t u)
+{
+    size_t j = i + 1;
+
+    while (j < hi && strncmp(t->keys[j] + depth, t->keys[i] + depth, u) == 0)
+        j++;
+    return j;
+}
+
 /* Emits the phrases keys[lo..hi), which share their first depth bytes. */
 static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth, unsigned nest)
 {
@@ -186,13 +173,8 @@ static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth, unsigned nest)
 
         if (from == hi)
             return 0;
-        for (i = from; i < hi; i = j, groups++) {
-            u = unit_len(t->keys[i] + depth);
-            for (j = i + 1; j < hi && strncmp(t->keys[j] + depth,
-                                              t->keys[i] + depth, u) == 0;
-                 j++)
-                ;
-        }
+        for (i = from; i < hi; i = j, groups++)
+            j = unit_run(t, i, hi, depth, unit_len(t->keys[i] + depth));
         if (!term && groups == 1) {
             /* A chain: no group needed. */
             u = unit_len(t->keys[from] + depth);
@@ -207,10 +189,7 @@ static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth, unsigned nest)
             return -1;
         for (i = from; i < hi; i = j) {
             u = unit_len(t->keys[i] + depth);
-            for (j = i + 1; j < hi && strncmp(t->keys[j] + depth,
-                                              t->keys[i] + depth, u) == 0;
-                 j++)
-                ;
+            j = unit_run(t, i, hi, depth, u);
             if (i > from && buf_putc(t->b, '|') != 0)
                 return -1;
             if (put_unit(t->b, t->keys[i] + depth, u) != 0 ||
@@ -229,7 +208,7 @@ static int emit_trie(trie *t, size_t lo, size_t hi, size_t depth, unsigned nest)
  */
 static int cmp_longest(const void *pa, const void *pb)
 {
-    const char *a = *(char *const *)pa, *b = *(char *const *)pb;
+    const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
     size_t la = strlen(a), lb = strlen(b);
 
     if (la != lb)
@@ -239,33 +218,23 @@ static int cmp_longest(const void *pa, const void *pb)
 
 static int append_lexicon(buf *b, const lexicon *lx)
 {
-    int fold = !(lx->flags & LEX_CASE);
-    const char *open = fold ? "(?<!\\w)(?i:" : "(?<!\\w)(?-i:";
+    const char *open =
+        (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:" : "(?<!\\w)(?i:";
     size_t i, k = 0, m, mark = b->len;
-    char **keys = NULL;
+    const char **keys = NULL;
     trie t;
     int rc = -1;
 
     if (lx->count && (keys = malloc(lx->count * sizeof(*keys))) == NULL)
         return -1;
-    for (i = 0; i < lx->count; i++) {
-        char *key = lexicon_trie_key(lx->entries[i].phrase, fold);
-
-        if (key == NULL)
-            goto out;
-        if (*key == '\0')
-            free(key);
-        else
-            keys[k++] = key;
-    }
+    for (i = 0; i < lx->count; i++)
+        if (lx->entries[i].key[0] != '\0')
+            keys[k++] = lx->entries[i].key;
     if (k)
         qsort(keys, k, sizeof(*keys), cmp_key);
-    for (i = 0, m = 0; i < k; i++) {
-        if (m && strcmp(keys[i], keys[m - 1]) == 0)
-            free(keys[i]);
-        else
+    for (i = 0, m = 0; i < k; i++) /* drop repeated keys */
+        if (m == 0 || strcmp(keys[i], keys[m - 1]) != 0)
             keys[m++] = keys[i];
-    }
     k = m;
     t.keys = keys;
     t.b = b;
@@ -287,8 +256,6 @@ static int append_lexicon(buf *b, const lexicon *lx)
         goto out;
     rc = 0;
 out:
-    for (i = 0; i < k; i++)
-        free(keys[i]);
     free(keys);
     return rc;
 }
