@@ -363,8 +363,9 @@ static char *read_file(const char *path, size_t *len, int *err)
     return data;
 }
 
-/* Fills slot s with the next record; returns 0 at the end of input,
- * -1 after reporting a read error for one file (s stays free). */
+/* Fills slot s with the next record; returns 0 at the end of input
+ * (after a read error, reported, with *status set).  A file that cannot
+ * be read is reported and skipped. */
 static int next_record(source *src, slot *s, int *status)
 {
     char *line, namebuf[512];
@@ -606,19 +607,16 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
         goto done;
     clock_gettime(CLOCK_MONOTONIC, &b.t0);
     b.last = b.t0;
+    b.out = out.fp;
     if (nth == 1) {
-        /* One thread: no hand-offs, the same output. */
-        slot s;
+        /* One thread: no hand-offs, chunks of one, the same output. */
+        chunk one;
         int st = EXIT_OK;
 
-        while (next_record(&src, &s, &st)) {
-            process(&b, &s);
-            if (s.status > worst)
-                worst = s.status;
-            if (write_slot(&b, &s, out.fp) != EXIT_OK ||
-                (b.live && fflush(out.fp) != 0))
-                worst = EXIT_IO;
-            show_progress(&b, 0);
+        one.n = 1;
+        while (next_record(&src, &one.recs[0], &st)) {
+            process(&b, &one.recs[0]);
+            write_chunk(&b, &one);
         }
         if (st > worst)
             worst = st;
@@ -628,7 +626,6 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.ready, NULL);
     pthread_cond_init(&b.space, NULL);
-    b.out = out.fp;
     for (i = 0; i < nth; i++)
         pthread_create(&th[i], NULL, worker, &b);
     pthread_mutex_lock(&b.mu);
@@ -669,13 +666,13 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     pthread_mutex_unlock(&b.mu);
     for (i = 0; i < nth; i++)
         pthread_join(th[i], NULL);
-    if (b.wworst > worst)
-        worst = b.wworst;
     show_progress(&b, 1);
     pthread_mutex_destroy(&b.mu);
     pthread_cond_destroy(&b.ready);
     pthread_cond_destroy(&b.space);
 finish:
+    if (b.wworst > worst)
+        worst = b.wworst;
     rc = cli_out_finish(&out, worst);
 done:
     if (jf && jf != stdin)
