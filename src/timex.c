@@ -935,6 +935,15 @@ static void fmt_week(char *v, size_t n, dtl_day d)
     snprintf(v, n, "%04d-W%02d", wy, w);
 }
 
+/* The weekend of the ISO week of d: "2021-W12-WE". */
+static void fmt_weekend(char *v, size_t n, dtl_day d)
+{
+    int wy, w;
+
+    date_iso_week(d, &wy, &w);
+    snprintf(v, n, "%04d-W%02d-WE", wy, w);
+}
+
 static void fmt_month(char *v, size_t n, dtl_day d)
 {
     int y, m, dd;
@@ -1369,9 +1378,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 
             a = wd == 7 ? a - 1 : a + (6 - wd);
             b = a + 1;
-            fmt_week(o->value, vn, a);
-            if (strlen(o->value) + 3 < vn)
-                strcat(o->value, "-WE");
+            fmt_weekend(o->value, vn, a);
             o->granularity = DTL_GRAN_WEEK;
         } else if (p->unit == UNIT_QUARTER) {
             /* "the quarter ended Sept. 30" */
@@ -1580,7 +1587,7 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     int dir = p->has_dir ? p->dir : 0;
     dtl_day r, a, b;
     size_t vn = sizeof(o->value);
-    int y, m, d, wy, w;
+    int y, m, d;
 
     if (!ref_known(ref))
         return -1;
@@ -1599,12 +1606,11 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             dir = -1;
         a = r - (date_weekday(r) - 1) + 7 * dir;
         b = a + 6;
-        date_iso_week(a, &wy, &w);
         if (p->unit == UNIT_WEEKEND) {
             a += 5;
-            snprintf(o->value, vn, "%04d-W%02d-WE", wy, w);
+            fmt_weekend(o->value, vn, a);
         } else {
-            snprintf(o->value, vn, "%04d-W%02d", wy, w);
+            fmt_week(o->value, vn, a);
         }
         o->granularity = DTL_GRAN_WEEK;
         break;
