@@ -70,22 +70,30 @@ uint64_t *matcher_bits(matcher *m)
 }
 
 /*
- * JIT-compiles code on its first use.  Under the rule set's mutex, so no
- * thread matches a pattern while another compiles it; the flag is set
- * after, with release order, and read with acquire order below.
+ * The JIT-compiled copy of code, a form of a pattern whose state is
+ * js: made by the first thread to find that the form has searched
+ * DTL_JIT_AFTER bytes without one.  A copy, not code itself, so that
+ * other threads can go on matching code with the interpreter meanwhile.
+ * When JIT compiling fails (no executable memory, say), the copy is
+ * published all the same and matched by the interpreter.  NULL only
+ * when no memory is left for a copy.
  */
-static void jit(const dtl_rules *rs, pcre2_code *code, size_t slot)
+static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
+                            jit_state *js, size_t slot)
 {
     pthread_mutex_t *mu =
         (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
+    pcre2_code *jc;
 
     pthread_mutex_lock(mu);
-    if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
-        if (!rs->no_jit)
-            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        atomic_store_explicit(&rs->jit.done[slot], 1, memory_order_release);
+    jc = (pcre2_code *)atomic_load_explicit(&js->code, memory_order_relaxed);
+    if (jc == NULL && (jc = pcre2_code_copy(code)) != NULL) {
+        pcre2_jit_compile(jc, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&js->code, (struct pcre2_real_code_8 *)jc,
+                              memory_order_release);
     }
     pthread_mutex_unlock(mu);
+    return jc;
 }
 
 /*
@@ -109,9 +117,9 @@ static int all_ascii(const char *s, size_t len)
 }
 
 /*
- * The ASCII form of p, compiled and JIT-compiled on its first use, under
- * the mutex and published like the JIT flag; NULL when it does not
- * compile (the Unicode form is used then).
+ * The ASCII form of p, compiled on its first use under the mutex and
+ * published like a JIT-compiled copy; NULL when it does not compile
+ * (the Unicode form is used then).
  */
 static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
 {
@@ -119,10 +127,10 @@ static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
     pthread_mutex_t *mu =
         (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
 
-    if (atomic_load_explicit(&rs->jit.done[slot], memory_order_acquire))
+    if (atomic_load_explicit(&rs->jit[slot].ready, memory_order_acquire))
         return (pcre2_code *)p->code_ascii;
     pthread_mutex_lock(mu);
-    if (!atomic_load_explicit(&rs->jit.done[slot], memory_order_relaxed)) {
+    if (!atomic_load_explicit(&rs->jit[slot].ready, memory_order_relaxed)) {
         int errcode;
         PCRE2_SIZE erroff;
         pcre2_code *code = NULL;
@@ -141,12 +149,10 @@ static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
             code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, PATTERN_OPTIONS,
                                  &errcode, &erroff, NULL);
 
-        if (code && !rs->no_jit)
-            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         /* The one write to a shared pattern, before the flag. */
         ((pattern *)(uintptr_t)p)->code_ascii =
             (struct pcre2_real_code_8 *)code;
-        atomic_store_explicit(&rs->jit.done[slot], 1, memory_order_release);
+        atomic_store_explicit(&rs->jit[slot].ready, 1, memory_order_release);
     }
     pthread_mutex_unlock(mu);
     return (pcre2_code *)p->code_ascii;
@@ -158,17 +164,26 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
     int rc;
     PCRE2_SIZE *ov;
     size_t i;
-    pcre2_code *code = (pcre2_code *)p->code, *ascii = NULL;
+    pcre2_code *code = (pcre2_code *)p->code, *ascii = NULL, *jc;
+    size_t slot = p->jit_slot;
+    jit_state *js;
 
     if (code == NULL || from > len)
         return 0;
     if (p->xsrc && all_ascii(subj, len))
         ascii = ascii_code(m->rules, p);
-    if (ascii)
+    if (ascii) {
         code = ascii;
-    else if (!atomic_load_explicit(&m->rules->jit.done[p->jit_slot],
-                                   memory_order_acquire))
-        jit(m->rules, code, p->jit_slot);
+        slot = p->jit_slot_ascii;
+    }
+    js = &m->rules->jit[slot];
+    jc = (pcre2_code *)atomic_load_explicit(&js->code, memory_order_acquire);
+    if (jc == NULL && !m->rules->no_jit &&
+        atomic_fetch_add_explicit(&js->spent, len - from + 1,
+                                  memory_order_relaxed) >= DTL_JIT_AFTER)
+        jc = jit_copy(m->rules, code, js, slot);
+    if (jc)
+        code = jc;
     rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK,
                      m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

@@ -105,7 +105,7 @@ typedef struct pattern {
     struct pcre2_real_code_8 *code_ascii;
     const char *xsrc;
     size_t xlen;
-    size_t jit_slot; /* index into dtl_rules.jit_done */
+    size_t jit_slot; /* index into dtl_rules.jit */
     size_t jit_slot_ascii;
     capture *caps;
     size_t cap_count;
@@ -153,6 +153,20 @@ typedef struct rule {
 /* Words that let a rule fire: a hash of folded words to rule lists. */
 typedef struct prefilter prefilter;
 
+/*
+ * One form of a pattern as matched (match.c).  A form is matched by
+ * PCRE2's interpreter until it has searched DTL_JIT_AFTER bytes, then
+ * by a JIT-compiled copy: compiling costs as much as searching some
+ * ten thousand bytes without it, and most patterns of a rule set never
+ * search that much in one run.  The copy is published once, with
+ * release order, and never changed; so is the ASCII form (ready).
+ */
+typedef struct jit_state {
+    struct pcre2_real_code_8 *_Atomic code; /* JIT-compiled copy */
+    _Atomic size_t spent;                   /* bytes searched before */
+    _Atomic unsigned char ready;            /* code_ascii is set */
+} jit_state;
+
 struct dtl_rules {
     arena mem;
     lexicon *lex;
@@ -179,12 +193,8 @@ struct dtl_rules {
     const lexicon *starter;
     size_t *lex_slots; /* name index of lexicons, after compiling */
     size_t lex_nslots;
-    /* Patterns are JIT-compiled when first used (JIT compiling all of
-     * them up front costs far more than most runs need). */
-    union {
-        void *mem; /* for malloc and free */
-        _Atomic unsigned char *done;
-    } jit;
+    /* JIT state of each form of each pattern (see match.c). */
+    jit_state *jit;
     size_t jit_count;
     /* First-use compilation is serialised per pattern, not for all: a
      * pattern's slot takes lock slot % RULES_JIT_LOCKS, so that threads
@@ -218,6 +228,8 @@ void prefilter_scan(const dtl_rules *rules, const char *s, size_t len,
                     uint64_t *bits);
 void prefilter_free(prefilter *pf);
 void pattern_free(pattern *p);
+/* Frees the JIT-compiled copies of a rule set's patterns. */
+void jit_free(dtl_rules *rules);
 
 /* The first set bit at or after i, or n; bits past n are clear.  Most
  * words are zero (few rules can fire on a sentence) and are skipped

@@ -576,6 +576,16 @@ void pattern_free(pattern *p)
     p->caps = NULL;
 }
 
+void jit_free(dtl_rules *rs)
+{
+    size_t i;
+
+    for (i = 0; rs->jit && i < rs->jit_count; i++)
+        pcre2_code_free((pcre2_code *)rs->jit[i].code);
+    free(rs->jit);
+    rs->jit = NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Prefilter                                                           */
 /* ------------------------------------------------------------------ */
@@ -911,9 +921,9 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
         build_attribution(&c, &rs->attr_before, "attribution_before") < 0)
         goto nomem;
-    /* One first-use JIT flag per pattern compiled above. */
-    rs->jit.mem = calloc(rs->jit_count + 1, sizeof(*rs->jit.done));
-    if (rs->jit.mem == NULL)
+    /* The JIT state of each form of the patterns compiled above. */
+    rs->jit = calloc(rs->jit_count + 1, sizeof(*rs->jit));
+    if (rs->jit == NULL)
         goto nomem;
     for (; rs->jit_mu_ready < RULES_JIT_LOCKS; rs->jit_mu_ready++)
         if (pthread_mutex_init(&rs->jit_mu[rs->jit_mu_ready], NULL) != 0)

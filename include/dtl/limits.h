@@ -25,6 +25,9 @@
 #define DTL_MATCH_LIMIT       200000u
 /* PCRE2 depth limit (nested backtracking frames). */
 #define DTL_DEPTH_LIMIT       2000u
+/* Bytes a pattern searches with PCRE2's interpreter before it is
+ * JIT-compiled (see jit_state in src/rules.h). */
+#define DTL_JIT_AFTER         4096u
 /* How far before a quotation its attribution ("The minister said: ")
  * may start, in bytes. */
 #define DTL_ATTR_REACH        400u
