@@ -196,9 +196,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->after = 1;
     } else if (strcmp(name, "tense") == 0) {
-        if (code == NULL || (strcmp(code, "past") && strcmp(code, "future")))
+        if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
+                             strcmp(code, "done")))
             return -1;
-        p->tense = code[0] == 'p' ? 1 : 2;
+        p->tense = code[0] == 'p' ? 1 : code[0] == 'f' ? 2 : 3;
     } else if (strcmp(name, "fraction") == 0) {
         if (code == NULL || strcmp(code, "half"))
             return -1;
@@ -734,6 +735,46 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     return tense > 0 ? TENSE_FUTURE : tense < 0 ? TENSE_PAST : TENSE_NONE;
 }
 
+/* Whether s[i..) starts with the word lit (lower case ASCII). */
+static int word_at(const char *s, size_t i, size_t end, const char *lit)
+{
+    size_t n = strlen(lit), k;
+
+    if (i + n > end || (i + n < end && util_isalnum((unsigned char)s[i + n])))
+        return 0;
+    for (k = 0; k < n; k++)
+        if (util_lower((unsigned char)s[i + k]) != lit[k])
+            return 0;
+    return 1;
+}
+
+/*
+ * The tense around a time of a period that "ended" (tense=done): past,
+ * unless the clause speaks of the future ("expects to report earnings
+ * for the quarter ended March 31" before March 31 is over).  The word
+ * "ended" itself, just before or after the expression, is no cue.
+ */
+static tx_tense ended_tense(const tense_lex *tl, const char *s, const sent *st,
+                            size_t ts, size_t te)
+{
+    size_t a = ts, b = te;
+
+    while (a > st->start && s[a - 1] == ' ')
+        a--;
+    if (a >= st->start + 5 && word_at(s, a - 5, st->end, "ended") &&
+        (a == st->start + 5 || !util_isalnum((unsigned char)s[a - 6])))
+        ts = a - 5;
+    while (b < st->end && s[b] == ' ')
+        b++;
+    if (word_at(s, b, st->end, "that"))
+        for (b += 4; b < st->end && s[b] == ' ';)
+            b++;
+    if (word_at(s, b, st->end, "ended"))
+        te = b + 5;
+    return clause_tense(tl, s, st, ts, te) == TENSE_FUTURE ? TENSE_FUTURE
+                                                           : TENSE_PAST;
+}
+
 /* ------------------------------------------------------------------ */
 /* Finding                                                             */
 /* ------------------------------------------------------------------ */
@@ -860,7 +901,10 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
                 keep = 0;
         if (!keep)
             continue;
-        if (c->parts.tense)
+        if (c->parts.tense == 3)
+            c->tense = ended_tense(tl, s, st, c->start + st->start,
+                                   c->end + st->start);
+        else if (c->parts.tense)
             c->tense = c->parts.tense == 1 ? TENSE_PAST : TENSE_FUTURE;
         else if (needs_tense(c))
             c->tense = clause_tense(tl, s, st, c->start + st->start,
@@ -1239,6 +1283,23 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
     }
     if (p->quarter)
         return pick_quarter_year(ref, p->quarter, rt->tense);
+    if (p->tense == 3 && p->month) {
+        /* "the quarter ended Oct. 31": a time that is over, so the
+         * last such day up to the reference; in a clause about the
+         * future ("expects to report on the year ended Jan. 31") the
+         * nearest one, half a year either way. */
+        dtl_day c, r = ref_mid(ref);
+        int day = p->day ? p->day : 1;
+
+        if (day > date_days_in_month(y, p->month))
+            day = date_days_in_month(y, p->month);
+        c = date_from_ymd(y, p->month, day);
+        if (rt->tense != TENSE_FUTURE)
+            return c <= r ? y : y - 1;
+        if (c > r + 183)
+            return y - 1;
+        return c < r - 183 ? y + 1 : y;
+    }
     if (p->month)
         return pick_year(ref, p->month, p->day, rt->tense);
     return y;
@@ -1381,10 +1442,16 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             fmt_weekend(o->value, vn, a);
             o->granularity = DTL_GRAN_WEEK;
         } else if (p->unit == UNIT_QUARTER) {
-            /* "the quarter ended Sept. 30" */
-            a = date_from_ymd(y, (p->month - 1) / 3 * 3 + 1, 1);
+            /* "the quarter ended Sept. 30": the three months up to the
+             * day, named by the calendar quarter that holds most of
+             * them, the one of their middle ("ended July 31" is May to
+             * July, 1989-Q2; "ended Jan. 31" is the year before's Q4) */
+            int my, mm, md;
+
+            date_to_ymd(a - 45, &my, &mm, &md);
+            a = date_from_ymd(my, (mm - 1) / 3 * 3 + 1, 1);
             b = date_add_months(a, 3) - 1;
-            snprintf(o->value, vn, "%04d-Q%d", y, (p->month - 1) / 3 + 1);
+            snprintf(o->value, vn, "%04d-Q%d", my, (mm - 1) / 3 + 1);
             o->granularity = DTL_GRAN_QUARTER;
         }
     } else if (p->month) {

@@ -77,7 +77,7 @@ typedef struct tx_parts {
     int after;     /* after=yes: the weekday on or after the day */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
-    int tense;     /* tense=past|future: 1 past, 2 future, else 0 */
+    int tense;     /* tense=past|future|done: 1 past, 2 future, 3 over */
     /* A range's two ends as byte offsets in the sentence, so that it
      * can be reported as two expressions the way TimeML tags it
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
