@@ -103,12 +103,15 @@ static const tx_raw *timex_within(const tx_list *tx, size_t start, size_t end)
 /* ------------------------------------------------------------------ */
 
 /* Whether t can be what later expressions count from ("a few days
- * later", "that year"): a date or time of a day up to a year. */
+ * later", "that year"): a date or time of a day up to a year.  Not a
+ * span of years ("the 1986/87 crop", "between 1994 and 1997"): "a year
+ * earlier" or "the previous week" has no one reference in it. */
 static int is_context(const dtl_timex *t)
 {
     return is_dated(t) &&
            (t->type == DTL_TIMEX_DATE || t->type == DTL_TIMEX_TIME) &&
-           t->granularity != DTL_GRAN_NONE && t->granularity <= DTL_GRAN_YEAR;
+           t->granularity != DTL_GRAN_NONE && t->granularity <= DTL_GRAN_YEAR &&
+           t->latest - t->earliest < 366;
 }
 
 /* The last calendar quarter that ended before day d. */
@@ -197,7 +200,9 @@ static tx_ref speech_time(walker *w, long q, size_t before)
         dtl_timex t;
 
         memset(&t, 0, sizeof(t));
-        if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_dated(&t)) {
+        /* A time that can date the saying: "said on Monday", not "said
+         * of the 1930s" or "of the 1981-82 recession". */
+        if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_context(&t)) {
             w->speech[q] = ref_of(&t);
             w->speech_at[q] = at;
             return w->speech[q];

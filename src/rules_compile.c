@@ -407,9 +407,10 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
 /* ------------------------------------------------------------------ */
 
 static const char *const timex_caps[] = {
-    "year", "month",  "day",     "weekday", "number",  "unit", "dir",
-    "part", "season", "quarter", "decade",  "century", "hour", "minute",
-    "ampm", "tod",    "ordinal", "mod",     "sign",    "nth",  NULL};
+    "year", "month",  "day",     "weekday", "number",  "unit",
+    "dir",  "part",   "season",  "quarter", "decade",  "century",
+    "hour", "minute", "ampm",    "tod",     "ordinal", "mod",
+    "sign", "nth",    "endyear", NULL};
 
 static field field_of(const char *name)
 {

@@ -352,10 +352,37 @@ static void span_add(size_t *s, size_t *e, size_t cs, size_t ce)
 }
 
 /* Fills parts from the rule's defaults, then from the captures. */
+/*
+ * The last year of a span written after the first, whole or by its
+ * last one or two digits: "1986/87", "1985-90", "1999-2000", "1986/7".
+ * Later than the first, by ten years at most when written short
+ * ("1987-12" is no span) and thirty in full.
+ */
+static int end_year(tx_parts *p, const char *txt, size_t len)
+{
+    int digits = 0;
+    long v = digits_value(txt, len, &digits);
+
+    if (p->year < 0 || v < 0 || digits == 3 || digits > 4)
+        return -1;
+    if (digits < 4) {
+        int unit = digits == 1 ? 10 : 100;
+
+        v += p->year / unit * unit;
+        if (v <= p->year)
+            v += unit;
+    }
+    if (v <= p->year || v - p->year > (digits == 2 ? 10 : 30))
+        return -1;
+    p->year2 = (int)v;
+    return 0;
+}
+
 static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                       const match *mt, tx_parts *p)
 {
     size_t i;
+    const match_cap *end = NULL;
 
     parts_init(p);
     for (i = 0; i < ru->default_count; i++) {
@@ -400,6 +427,11 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             }
             continue;
         }
+        if (strcmp(name, "endyear") == 0) {
+            /* Read once the first year is known (below). */
+            end = c;
+            continue;
+        }
         if (strcmp(name, "year") == 0 && p->year >= 0) {
             /* A second year: the end of a range. */
             long v = digits_value(txt, len, NULL);
@@ -422,7 +454,7 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                 span_add(&p->end1_start, &p->end1_end, c->start, c->end);
         }
     }
-    return 0;
+    return end ? end_year(p, s + end->start, end->end - end->start) : 0;
 }
 
 /* ------------------------------------------------------------------ */
