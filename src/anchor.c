@@ -503,6 +503,23 @@ static int is_future(const ev_raw *e)
            e->status == DTL_STATUS_THREATENED || e->tense == TENSE_FUTURE;
 }
 
+/* Bounds the time of e by now, the time it was told. */
+static void bound(ev_raw *e, tx_ref now)
+{
+    /* What has happened happened before it was reported. */
+    if (!is_future(e) && is_dated(&e->when) && now.hi != DTL_DAY_NONE &&
+        e->when.latest > now.hi && e->when.earliest <= now.hi) {
+        e->when.latest = now.hi;
+        if (e->when.certainty == DTL_CERT_EXACT)
+            e->when.certainty = DTL_CERT_APPROX;
+    }
+    /* What is planned comes after it was said. */
+    if (e->status == DTL_STATUS_PLANNED && is_dated(&e->when) &&
+        now.hi != DTL_DAY_NONE && e->when.earliest <= now.hi &&
+        e->when.latest > now.hi)
+        e->when.earliest = now.hi + 1;
+}
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
@@ -541,18 +558,7 @@ static void anchor_one(walker *w, size_t i)
         if (now.lo == DTL_DAY_NONE)
             e->when.anchor = DTL_ANCHOR_NONE;
     }
-    /* What has happened happened before it was reported. */
-    if (!is_future(e) && is_dated(&e->when) && now.hi != DTL_DAY_NONE &&
-        e->when.latest > now.hi && e->when.earliest <= now.hi) {
-        e->when.latest = now.hi;
-        if (e->when.certainty == DTL_CERT_EXACT)
-            e->when.certainty = DTL_CERT_APPROX;
-    }
-    /* What is planned comes after it was said. */
-    if (e->status == DTL_STATUS_PLANNED && is_dated(&e->when) &&
-        now.hi != DTL_DAY_NONE && e->when.earliest <= now.hi &&
-        e->when.latest > now.hi)
-        e->when.earliest = now.hi + 1;
+    bound(e, now);
     if (is_dated(&e->when) && ri >= 0) {
         if (q >= 0)
             w->last_in_quote[q] = (long)i;
@@ -648,6 +654,63 @@ done:
     return st;
 }
 
+/*
+ * "They met on Monday and again two days later", "fired a missile on
+ * Monday and another on Thursday": one mention of an event with two
+ * times is two events.  When the words between the time an event was
+ * anchored to and the next time of its sentence are those of the macro
+ * event_repeat (base.rules), a copy of the event takes the next time,
+ * and so on along the sentence; a time counted from the first ("two
+ * days later") makes the copy relative to the event.
+ */
+static dtl_status repeats(walker *w)
+{
+    const pattern *rp = &w->rules->repeat;
+    const tx_list *tx = w->tx;
+    size_t n = w->evs->count, i, k, len;
+    const char *s = text_norm(w->text, &len);
+
+    if (rp->code == NULL)
+        return DTL_OK;
+    for (i = 0; i < n; i++) {
+        size_t ri = tx->count;
+
+        if (w->evs->v[i].anchor_end <= w->evs->v[i].anchor_start)
+            continue;
+        for (k = 0; k < tx->count && ri == tx->count; k++)
+            if (tx->v[k].start == w->evs->v[i].anchor_start &&
+                tx->v[k].end == w->evs->v[i].anchor_end)
+                ri = k;
+        for (; ri + 1 < tx->count; ri++) {
+            const tx_raw *a = &tx->v[ri], *b = &tx->v[ri + 1];
+            long q = owner_of(w->seg, w->evs->v[i].quote);
+            ev_raw copy;
+            match mt;
+
+            if (b->sent != a->sent || b->start < a->end ||
+                (b->ru->ttype != DTL_TIMEX_DATE &&
+                 b->ru->ttype != DTL_TIMEX_TIME) ||
+                !is_dated(&w->when[ri + 1]) ||
+                matcher_find(w->m, rp, NULL, s + a->end, b->start - a->end, 0,
+                             &mt) != 1 ||
+                mt.start != 0 || mt.end != b->start - a->end)
+                break;
+            copy = w->evs->v[i];
+            copy.when = w->when[ri + 1];
+            copy.anchor_start = b->start;
+            copy.anchor_end = b->end;
+            copy.anchor_event =
+                copy.when.anchor == DTL_ANCHOR_CONTEXT ? (long)i : -1;
+            bound(&copy, q >= 0 ? speech_time(w, q, i) : w->now);
+            if (util_grow((void **)&w->evs->v, &w->evs->cap, w->evs->count + 1,
+                          sizeof(copy)) != 0)
+                return DTL_ENOMEM;
+            w->evs->v[w->evs->count++] = copy;
+        }
+    }
+    return DTL_OK;
+}
+
 dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
                          const segmentation *seg, matcher *m, const tx_list *tx,
                          ev_list *evs)
@@ -667,8 +730,8 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.cla = rules_lexicon(rs, "anchor_clause");
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
-    if (w.when != NULL)
-        st = walk(&w);
+    if (w.when != NULL && (st = walk(&w)) == DTL_OK)
+        st = repeats(&w);
     free(w.when);
     walker_free(&w);
     return st;

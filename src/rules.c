@@ -1244,6 +1244,7 @@ void dtl_rules_free(dtl_rules *rs)
     gazetteer_free(rs->gaz);
     pattern_free(&rs->attr_after);
     pattern_free(&rs->attr_before);
+    pattern_free(&rs->repeat);
     prefilter_free(rs->pf);
     free(rs->loaded);
     free(rs->lex);

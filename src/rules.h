@@ -188,6 +188,7 @@ struct dtl_rules {
     struct gazetteer *gaz; /* actor, anaphor and place names */
     pattern attr_after;    /* attribution after a quotation */
     pattern attr_before;   /* attribution before a quotation */
+    pattern repeat;        /* between two times of one event (anchor.c) */
     size_t max_groups;     /* most capture groups of any pattern */
     const lexicon *abbrev;
     const lexicon *starter;

@@ -858,7 +858,8 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
 /* The whole rule set                                                  */
 /* ------------------------------------------------------------------ */
 
-static int build_attribution(compiler *c, pattern *p, const char *name)
+/* The pattern of macro name, when there is one (see base.rules). */
+static int build_macro(compiler *c, pattern *p, const char *name)
 {
     macro *m = rules_macro(c->rules, name, strlen(name));
     int rc;
@@ -919,8 +920,9 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     }
     rs->gaz = gazetteer_new(rs);
     if (rs->gaz == NULL ||
-        build_attribution(&c, &rs->attr_after, "attribution_after") < 0 ||
-        build_attribution(&c, &rs->attr_before, "attribution_before") < 0)
+        build_macro(&c, &rs->attr_after, "attribution_after") < 0 ||
+        build_macro(&c, &rs->attr_before, "attribution_before") < 0 ||
+        build_macro(&c, &rs->repeat, "event_repeat") < 0)
         goto nomem;
     /* The JIT state of each form of the patterns compiled above. */
     rs->jit = calloc(rs->jit_count + 1, sizeof(*rs->jit));
