@@ -378,6 +378,24 @@ static int end_year(tx_parts *p, const char *txt, size_t len)
     return 0;
 }
 
+/*
+ * Whether the parts can name a day of the calendar: no "September 31"
+ * or "February 30, 2021" (a leap day only in a leap year, or with no
+ * year; a day found from a weekday, "the fifth Monday of February", is
+ * left to the resolver), and the second day of a range in one month after the first
+ * ("March 12 - 4th qtr" is a dateline, no range).  What fails here is
+ * no time expression; a shorter one may take its place ("September").
+ */
+static int plausible(const tx_parts *p)
+{
+    if (p->month > 0 && p->day > 0 && !p->after &&
+        p->day > date_days_in_month(p->year >= 0 ? p->year : 2000, p->month))
+        return 0;
+    if (p->month > 0 && p->month2 == 0 && p->day2 > 0 && p->day2 <= p->day)
+        return 0;
+    return 1;
+}
+
 static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                       const match *mt, tx_parts *p)
 {
@@ -454,7 +472,9 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                 span_add(&p->end1_start, &p->end1_end, c->start, c->end);
         }
     }
-    return end ? end_year(p, s + end->start, end->end - end->start) : 0;
+    if (end && end_year(p, s + end->start, end->end - end->start) != 0)
+        return -1;
+    return plausible(p) ? 0 : -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1986,8 +2006,20 @@ static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         second.parts.month = rt->parts.month2;
     if (rt->parts.year2 >= 0)
         second.parts.year = rt->parts.year2;
-    if (resolve_date(&first, ref, &a) != 0 ||
-        resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
+    if (resolve_date(&first, ref, &a) != 0)
+        return -1;
+    if (rt->parts.year < 0 && rt->parts.year2 < 0) {
+        /* Both ends in the year the first end is taken to be in (the
+         * next year when the second month comes before the first:
+         * "Dec 28 - Jan 3"), not each in the year nearest to it:
+         * "July 1-10" must not straddle two years. */
+        int y, m, d;
+
+        date_to_ymd(a.earliest, &y, &m, &d);
+        second.parts.year =
+            rt->parts.month2 && rt->parts.month2 < rt->parts.month ? y + 1 : y;
+    }
+    if (resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
         return -1;
     *o = rt->parts.endpoint == 2 ? b : a;
     o->earliest = a.earliest;
