@@ -382,7 +382,8 @@ static int end_year(tx_parts *p, const char *txt, size_t len)
  * Whether the parts can name a day of the calendar: no "September 31"
  * or "February 30, 2021" (a leap day only in a leap year, or with no
  * year; a day found from a weekday, "the fifth Monday of February", is
- * left to the resolver), and the second day of a range in one month after the first
+ * left to the resolver), and the second day of a range in one month after the
+ * first
  * ("March 12 - 4th qtr" is a dateline, no range).  What fails here is
  * no time expression; a shorter one may take its place ("September").
  */
