@@ -466,6 +466,11 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
             rank = 1;
         else if (dateline && !fut && o->granularity > DTL_GRAN_DAY)
             rank = 1;
+        else if (strcmp(r->ru->resolver, "ref") == 0)
+            /* "now", "recently", "current" (in "below current market
+             * prices"): a time of the sentence that names a date is the
+             * better one. */
+            rank = 1;
         else
             rank = 0;
         if (rank < brank || (rank == brank && d < bd)) {
