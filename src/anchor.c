@@ -27,6 +27,8 @@
  */
 #include "anchor.h"
 
+#include <dtl/limits.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -460,6 +462,11 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
          * before now. */
         if (e->tense == TENSE_FUTURE && e->status == DTL_STATUS_PLANNED &&
             is_dated(o) && now.lo != DTL_DAY_NONE && o->latest < now.lo)
+            continue;
+        /* A reference far from the trigger qualifies something else
+         * ("urged Japan to open its markets, a key issue in current
+         * trade friction"). */
+        if (strcmp(r->ru->resolver, "ref") == 0 && d > DTL_REF_REACH)
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))

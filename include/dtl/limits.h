@@ -28,6 +28,9 @@
 /* Bytes a pattern searches with PCRE2's interpreter before it is
  * JIT-compiled (see jit_state in src/rules.h). */
 #define DTL_JIT_AFTER         4096u
+/* How far from an event's trigger, in bytes, "now", "recently" or
+ * "current" may be and still date it. */
+#define DTL_REF_REACH         30u
 /* How far before a quotation its attribution ("The minister said: ")
  * may start, in bytes. */
 #define DTL_ATTR_REACH        400u
