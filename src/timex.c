@@ -148,7 +148,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
     } else if (strcmp(name, "weekday") == 0) {
         if (v < 1 || v > 7)
             return -1;
-        p->weekday = (int)v;
+        if (p->weekday > 0)
+            p->weekday2 = (int)v; /* "Thursday and Friday" */
+        else
+            p->weekday = (int)v;
     } else if (strcmp(name, "number") == 0) {
         if (lo < 0 || hi < lo || hi > 100000)
             return -1;
@@ -195,6 +198,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         if (code == NULL || strcmp(code, "yes"))
             return -1;
         p->after = 1;
+    } else if (strcmp(name, "next") == 0) {
+        if (code == NULL || strcmp(code, "yes"))
+            return -1;
+        p->next = 1;
     } else if (strcmp(name, "tense") == 0) {
         if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
                              strcmp(code, "done")))
@@ -394,6 +401,11 @@ static int plausible(const tx_parts *p)
         return 0;
     if (p->month > 0 && p->month2 == 0 && p->day2 > 0 && p->day2 <= p->day)
         return 0;
+    /* "Monday and Tuesday" is a stretch of days, "Friday and Thursday"
+     * or "Monday and Wednesday" two days apart (next=yes). */
+    if (p->weekday2 && (p->weekday2 == p->weekday ||
+                        (p->next && p->weekday2 != p->weekday % 7 + 1)))
+        return 0;
     return 1;
 }
 
@@ -462,12 +474,12 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             continue;
         }
         {
-            int d2 = p->day2, m2 = p->month2;
+            int d2 = p->day2, m2 = p->month2, w2 = p->weekday2;
 
             if (set_part(p, name, e && *e->code ? e->code : NULL, txt, len) !=
                 0)
                 return -1;
-            if (p->day2 != d2 || p->month2 != m2)
+            if (p->day2 != d2 || p->month2 != m2 || p->weekday2 != w2)
                 span_add(&p->end2_start, &p->end2_end, c->start, c->end);
             else
                 span_add(&p->end1_start, &p->end1_end, c->start, c->end);
@@ -970,6 +982,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
              * [1997]"; both keep the whole interval. */
             tx_raw two = *c;
 
+            if (c->parts.end1_end > c->parts.end1_start)
+                c->start = c->parts.end1_start; /* not "from" */
             c->end = c->parts.end1_end;
             c->parts.endpoint = 1;
             two.start = two.parts.end2_start + st->start;
@@ -1992,11 +2006,52 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 }
 
 /* "from March 3 to 5", "between 2019 and 2021", "March 3-5" */
+/*
+ * Two weekdays of one stretch of days: "will meet Thursday and Friday",
+ * "talks from Monday to Wednesday".  What has happened ends on the
+ * last such day before the reference; what is to come starts on the
+ * first one after it.
+ */
+static int resolve_weekdays(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    tx_raw one = *rt;
+    dtl_timex a, b;
+    dtl_day d;
+    int gap = (rt->parts.weekday2 - rt->parts.weekday + 7) % 7;
+
+    memset(&a, 0, sizeof(a));
+    if (gap == 0)
+        return -1;
+    one.parts.weekday2 = 0;
+    if (rt->tense == TENSE_PAST)
+        one.parts.weekday = rt->parts.weekday2;
+    if (resolve_weekday(&one, ref, &a) != 0)
+        return -1;
+    if (dtl_date_parse(a.value, &d) != DTL_OK)
+        return -1;
+    b = a;
+    if (rt->tense == TENSE_PAST) {
+        a.earliest -= gap;
+        a.latest -= gap;
+        fmt_day(a.value, sizeof(a.value), d - gap);
+    } else {
+        b.earliest += gap;
+        b.latest += gap;
+        fmt_day(b.value, sizeof(b.value), d + gap);
+    }
+    *o = rt->parts.endpoint == 2 ? b : a;
+    o->earliest = a.earliest;
+    o->latest = b.latest;
+    return 0;
+}
+
 static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     tx_raw first = *rt, second = *rt;
     dtl_timex a, b;
 
+    if (rt->parts.weekday2 && !rt->parts.month && !rt->parts.day)
+        return resolve_weekdays(rt, ref, o);
     memset(&a, 0, sizeof(a));
     memset(&b, 0, sizeof(b));
     first.parts.day2 = first.parts.month2 = 0;

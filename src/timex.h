@@ -64,7 +64,7 @@ enum {
 /* What the captures of a time expression said, before resolution. */
 typedef struct tx_parts {
     int year, year2, year_digits; /* year_digits: 2 for "'87" */
-    int month, month2, day, day2, weekday;
+    int month, month2, day, day2, weekday, weekday2;
     int season, quarter, decade, century;
     long num_lo, num_hi;
     int has_num;
@@ -75,6 +75,7 @@ typedef struct tx_parts {
     int period;    /* PERIOD_NONE, _YES, _LAST or _RESET */
     int half;      /* 1 or 2: first or second half of a year */
     int after;     /* after=yes: the weekday on or after the day */
+    int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
     int tense;     /* tense=past|future|done: 1 past, 2 future, 3 over */
