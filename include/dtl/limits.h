@@ -27,7 +27,7 @@
 #define DTL_DEPTH_LIMIT       2000u
 /* Bytes a pattern searches with PCRE2's interpreter before it is
  * JIT-compiled (see jit_state in src/rules.h). */
-#define DTL_JIT_AFTER         4096u
+#define DTL_JIT_AFTER         2048u
 /* How far from an event's trigger, in bytes, "now", "recently" or
  * "current" may be and still date it. */
 #define DTL_REF_REACH         30u
