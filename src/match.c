@@ -69,6 +69,12 @@ uint64_t *matcher_bits(matcher *m)
     return m->bits;
 }
 
+/* The lock of a form's slot (the mutexes are in a const rule set). */
+static pthread_mutex_t *slot_lock(const dtl_rules *rs, size_t slot)
+{
+    return (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
+}
+
 /*
  * The JIT-compiled copy of code, a form of a pattern whose state is
  * js: made by the first thread to find that the form has searched
@@ -81,8 +87,7 @@ uint64_t *matcher_bits(matcher *m)
 static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
                             jit_state *js, size_t slot)
 {
-    pthread_mutex_t *mu =
-        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
+    pthread_mutex_t *mu = slot_lock(rs, slot);
     pcre2_code *jc;
 
     pthread_mutex_lock(mu);
@@ -124,8 +129,7 @@ static int all_ascii(const char *s, size_t len)
 static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
 {
     size_t slot = p->jit_slot_ascii;
-    pthread_mutex_t *mu =
-        (pthread_mutex_t *)(uintptr_t)&rs->jit_mu[slot % RULES_JIT_LOCKS];
+    pthread_mutex_t *mu = slot_lock(rs, slot);
 
     if (atomic_load_explicit(&rs->jit[slot].ready, memory_order_acquire))
         return (pcre2_code *)p->code_ascii;

@@ -157,8 +157,8 @@ typedef struct prefilter prefilter;
  * One form of a pattern as matched (match.c).  A form is matched by
  * PCRE2's interpreter until it has searched DTL_JIT_AFTER bytes, then
  * by a JIT-compiled copy: compiling costs as much as searching some
- * ten thousand bytes without it, and most patterns of a rule set never
- * search that much in one run.  The copy is published once, with
+ * thousands of bytes without it, and most patterns of a rule set search
+ * less than that in a run on one article.  The copy is published once, with
  * release order, and never changed; so is the ASCII form (ready).
  */
 typedef struct jit_state {
