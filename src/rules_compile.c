@@ -737,6 +737,12 @@ static size_t longest_word(const char *s, char *w, size_t size)
     return best;
 }
 
+/* The bit of prefilter.first2 for a word's first two bytes. */
+static size_t first2_key(const char *w)
+{
+    return (size_t)(unsigned char)w[0] << 8 | (unsigned char)w[1];
+}
+
 static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
 {
     size_t len = strlen(t->word), i;
@@ -769,8 +775,7 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
     }
     if (t->prefix) {
         if (len >= 2) {
-            size_t k = (size_t)(unsigned char)t->word[0] << 8 |
-                       (unsigned char)t->word[1];
+            size_t k = first2_key(t->word);
 
             pf->first2[k / 64] |= UINT64_C(1) << (k % 64);
         } else {
@@ -795,7 +800,7 @@ static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
 
 static int first2_has(const prefilter *pf, const char *tok)
 {
-    size_t k = (size_t)(unsigned char)tok[0] << 8 | (unsigned char)tok[1];
+    size_t k = first2_key(tok);
 
     return (int)((pf->first2[k / 64] >> (k % 64)) & 1u);
 }
