@@ -433,7 +433,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     const tx_list *tx = w->tx;
     long best = -1;
     size_t i, bd = (size_t)-1, d, v;
-    int brank = 2, rank, dl, dateline = 0, fut = is_future(e);
+    int brank = 2, rank, dl, ref, dateline = 0, fut = is_future(e);
 
     for (i = 0; i < tx->count; i++)
         if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
@@ -466,14 +466,15 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         /* A reference far from the trigger qualifies something else
          * ("urged Japan to open its markets, a key issue in current
          * trade friction"). */
-        if (strcmp(r->ru->resolver, "ref") == 0 && d > DTL_REF_REACH)
+        ref = strcmp(r->ru->resolver, "ref") == 0;
+        if (ref && d > DTL_REF_REACH)
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
             rank = 1;
         else if (dateline && !fut && o->granularity > DTL_GRAN_DAY)
             rank = 1;
-        else if (strcmp(r->ru->resolver, "ref") == 0)
+        else if (ref)
             /* "now", "recently", "current" (in "below current market
              * prices"): a time of the sentence that names a date is the
              * better one. */
@@ -545,6 +546,7 @@ static void anchor_one(walker *w, size_t i)
 
         e->anchor_start = r->start;
         e->anchor_end = r->end;
+        e->anchor_tx = ri;
         e->when = w->when[ri];
         if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
             if (prev < 0 && q >= 0)
@@ -679,23 +681,18 @@ static dtl_status repeats(walker *w)
 {
     const pattern *rp = &w->rules->repeat;
     const tx_list *tx = w->tx;
-    size_t n = w->evs->count, i, k, len;
+    size_t n = w->evs->count, i, ri, len;
     const char *s = text_norm(w->text, &len);
 
     if (rp->code == NULL)
         return DTL_OK;
     for (i = 0; i < n; i++) {
-        size_t ri = tx->count;
+        long q = owner_of(w->seg, w->evs->v[i].quote);
 
-        if (w->evs->v[i].anchor_end <= w->evs->v[i].anchor_start)
+        if (w->evs->v[i].anchor_tx < 0)
             continue;
-        for (k = 0; k < tx->count && ri == tx->count; k++)
-            if (tx->v[k].start == w->evs->v[i].anchor_start &&
-                tx->v[k].end == w->evs->v[i].anchor_end)
-                ri = k;
-        for (; ri + 1 < tx->count; ri++) {
+        for (ri = (size_t)w->evs->v[i].anchor_tx; ri + 1 < tx->count; ri++) {
             const tx_raw *a = &tx->v[ri], *b = &tx->v[ri + 1];
-            long q = owner_of(w->seg, w->evs->v[i].quote);
             ev_raw copy;
             match mt;
 
@@ -711,6 +708,7 @@ static dtl_status repeats(walker *w)
             copy.when = w->when[ri + 1];
             copy.anchor_start = b->start;
             copy.anchor_end = b->end;
+            copy.anchor_tx = (long)ri + 1;
             copy.anchor_event =
                 copy.when.anchor == DTL_ANCHOR_CONTEXT ? (long)i : -1;
             bound(&copy, q >= 0 ? speech_time(w, q, i) : w->now);

@@ -499,6 +499,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         ev.trig_end = st->start + c[i].te;
         ev.quote = segment_quote_at(seg, ev.trig_start);
         ev.anchor_event = -1;
+        ev.anchor_tx = -1;
         add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt, hits, nh);
         if (ev.actor_count == 0)
             continue;

@@ -40,6 +40,7 @@ typedef struct ev_raw {
     dtl_timex when;
     long anchor_event; /* index of the event it is relative to, or -1 */
     size_t anchor_start, anchor_end; /* the governing time expression */
+    long anchor_tx; /* its index among the time expressions, or -1 */
 } ev_raw;
 
 typedef struct ev_list {
