@@ -206,7 +206,9 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
                              strcmp(code, "done")))
             return -1;
-        p->tense = code[0] == 'p' ? 1 : code[0] == 'f' ? 2 : 3;
+        p->tense = code[0] == 'p'   ? PARTS_TENSE_PAST
+                   : code[0] == 'f' ? PARTS_TENSE_FUTURE
+                                    : PARTS_TENSE_DONE;
     } else if (strcmp(name, "fraction") == 0) {
         if (code == NULL || strcmp(code, "half"))
             return -1;
@@ -358,7 +360,6 @@ static void span_add(size_t *s, size_t *e, size_t cs, size_t ce)
         *e = ce;
 }
 
-/* Fills parts from the rule's defaults, then from the captures. */
 /*
  * The last year of a span written after the first, whole or by its
  * last one or two digits: "1986/87", "1985-90", "1999-2000", "1986/7".
@@ -389,10 +390,10 @@ static int end_year(tx_parts *p, const char *txt, size_t len)
  * Whether the parts can name a day of the calendar: no "September 31"
  * or "February 30, 2021" (a leap day only in a leap year, or with no
  * year; a day found from a weekday, "the fifth Monday of February", is
- * left to the resolver), and the second day of a range in one month after the
- * first
- * ("March 12 - 4th qtr" is a dateline, no range).  What fails here is
- * no time expression; a shorter one may take its place ("September").
+ * left to the resolver), and the second day of a range in one month
+ * after the first ("March 12 - 4th qtr" is a dateline, no range).  What
+ * fails here is no time expression; a shorter one may take its place
+ * ("September").
  */
 static int plausible(const tx_parts *p)
 {
@@ -409,6 +410,7 @@ static int plausible(const tx_parts *p)
     return 1;
 }
 
+/* Fills parts from the rule's defaults, then from the captures. */
 static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
                       const match *mt, tx_parts *p)
 {
@@ -966,11 +968,12 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
                 keep = 0;
         if (!keep)
             continue;
-        if (c->parts.tense == 3)
+        if (c->parts.tense == PARTS_TENSE_DONE)
             c->tense = ended_tense(tl, s, st, c->start + st->start,
                                    c->end + st->start);
         else if (c->parts.tense)
-            c->tense = c->parts.tense == 1 ? TENSE_PAST : TENSE_FUTURE;
+            c->tense =
+                c->parts.tense == PARTS_TENSE_PAST ? TENSE_PAST : TENSE_FUTURE;
         else if (needs_tense(c))
             c->tense = clause_tense(tl, s, st, c->start + st->start,
                                     c->end + st->start);
@@ -1350,7 +1353,7 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
     }
     if (p->quarter)
         return pick_quarter_year(ref, p->quarter, rt->tense);
-    if (p->tense == 3 && p->month) {
+    if (p->tense == PARTS_TENSE_DONE && p->month) {
         /* "the quarter ended Oct. 31": a time that is over, so the
          * last such day up to the reference; in a clause about the
          * future ("expects to report on the year ended Jan. 31") the
@@ -1539,35 +1542,36 @@ part:
     return 0;
 }
 
-static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+/* The day that weekday p->weekday names, counted from reference day r
+ * by its direction ("last", "next") or the tense. */
+static dtl_day weekday_day(const tx_parts *p, tx_tense tense, dtl_day r)
 {
-    const tx_parts *p = &rt->parts;
-    dtl_day r, d;
-    int w;
+    int w = date_weekday(r);
 
-    if (!ref_known(ref)) {
-        snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", p->weekday);
-        return -1;
+    if (p->has_dir && p->dir == 0)
+        return r + (p->weekday - w); /* this Monday: in the same week */
+    if (p->has_dir && p->dir < 0) {
+        dtl_day d = r - ((w - p->weekday + 7) % 7);
+
+        return d >= r ? d - 7 : d; /* last Monday: strictly before */
     }
-    r = ref_mid(ref);
-    w = date_weekday(r);
-    if (p->has_dir && p->dir == 0) {
-        d = r + (p->weekday - w); /* this Monday: in the same week */
-    } else if (p->has_dir && p->dir < 0) {
-        d = r - ((w - p->weekday + 7) % 7);
-        if (d >= r)
-            d -= 7; /* last Monday: strictly before */
-    } else if (p->has_dir && p->dir > 0) {
-        d = r + ((p->weekday - w + 7) % 7);
-        if (d <= r)
-            d += 7; /* next Monday: strictly after */
-    } else if (rt->tense == TENSE_FUTURE) {
+    if (p->has_dir && p->dir > 0) {
+        dtl_day d = r + ((p->weekday - w + 7) % 7);
+
+        return d <= r ? d + 7 : d; /* next Monday: strictly after */
+    }
+    if (tense == TENSE_FUTURE)
         /* "will meet on Monday" written on a Monday is that day: a
          * week ahead would be "next Monday" or "a week from Monday". */
-        d = r + ((p->weekday - w + 7) % 7);
-    } else {
-        d = r - ((w - p->weekday + 7) % 7);
-    }
+        return r + ((p->weekday - w + 7) % 7);
+    return r - ((w - p->weekday + 7) % 7);
+}
+
+/* Day d as the value of o, widened as the reference is wide. */
+static void day_timex(dtl_day d, tx_ref ref, dtl_timex *o)
+{
+    dtl_day r = ref_mid(ref);
+
     o->earliest = o->latest = d;
     if (ref.lo != ref.hi) {
         o->earliest = d - (r - ref.lo);
@@ -1576,6 +1580,17 @@ static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     }
     fmt_day(o->value, sizeof(o->value), d);
     o->granularity = DTL_GRAN_DAY;
+}
+
+static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+
+    if (!ref_known(ref)) {
+        snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", p->weekday);
+        return -1;
+    }
+    day_timex(weekday_day(p, rt->tense, ref_mid(ref)), ref, o);
     return 0;
 }
 
@@ -2005,7 +2020,6 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     return 0;
 }
 
-/* "from March 3 to 5", "between 2019 and 2021", "March 3-5" */
 /*
  * Two weekdays of one stretch of days: "will meet Thursday and Friday",
  * "talks from Monday to Wednesday".  What has happened ends on the
@@ -2014,37 +2028,29 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
  */
 static int resolve_weekdays(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
-    tx_raw one = *rt;
+    tx_parts one = rt->parts;
     dtl_timex a, b;
     dtl_day d;
     int gap = (rt->parts.weekday2 - rt->parts.weekday + 7) % 7;
 
+    if (gap == 0 || !ref_known(ref))
+        return -1;
     memset(&a, 0, sizeof(a));
-    if (gap == 0)
-        return -1;
-    one.parts.weekday2 = 0;
+    memset(&b, 0, sizeof(b));
     if (rt->tense == TENSE_PAST)
-        one.parts.weekday = rt->parts.weekday2;
-    if (resolve_weekday(&one, ref, &a) != 0)
-        return -1;
-    if (dtl_date_parse(a.value, &d) != DTL_OK)
-        return -1;
-    b = a;
-    if (rt->tense == TENSE_PAST) {
-        a.earliest -= gap;
-        a.latest -= gap;
-        fmt_day(a.value, sizeof(a.value), d - gap);
-    } else {
-        b.earliest += gap;
-        b.latest += gap;
-        fmt_day(b.value, sizeof(b.value), d + gap);
-    }
+        one.weekday = rt->parts.weekday2;
+    d = weekday_day(&one, rt->tense, ref_mid(ref));
+    if (rt->tense == TENSE_PAST)
+        d -= gap;
+    day_timex(d, ref, &a);
+    day_timex(d + gap, ref, &b);
     *o = rt->parts.endpoint == 2 ? b : a;
     o->earliest = a.earliest;
     o->latest = b.latest;
     return 0;
 }
 
+/* "from March 3 to 5", "between 2019 and 2021", "March 3-5" */
 static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     tx_raw first = *rt, second = *rt;

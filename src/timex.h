@@ -61,6 +61,15 @@ enum {
     PERIOD_RESET
 };
 
+/* The tense a value default gives (tense=past|future|done); "done" is
+ * a period that ended on the day ("the year ended Oct. 31"). */
+enum {
+    PARTS_TENSE_NONE,
+    PARTS_TENSE_PAST,
+    PARTS_TENSE_FUTURE,
+    PARTS_TENSE_DONE
+};
+
 /* What the captures of a time expression said, before resolution. */
 typedef struct tx_parts {
     int year, year2, year_digits; /* year_digits: 2 for "'87" */
@@ -78,7 +87,7 @@ typedef struct tx_parts {
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
-    int tense;     /* tense=past|future|done: 1 past, 2 future, 3 over */
+    int tense;     /* tense=past|future|done: a PARTS_TENSE_ */
     /* A range's two ends as byte offsets in the sentence, so that it
      * can be reported as two expressions the way TimeML tags it
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
