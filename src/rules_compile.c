@@ -899,6 +899,10 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     for (i = 0; i < rs->lex_count; i++)
         if (lexicon_index(&rs->lex[i]) != 0)
             goto nomem;
+    /* The lexicons do not move any more: look them up by name through
+     * a hash table (rules_lexicon is called for each expression). */
+    if (rules_index_lexicons(rs) != 0)
+        goto nomem;
     rs->live = malloc((rs->rule_count + 1) * sizeof(*rs->live));
     rs->pf = calloc(1, sizeof(*rs->pf));
     if (rs->live == NULL || rs->pf == NULL)
