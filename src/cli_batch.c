@@ -85,19 +85,28 @@ typedef struct batch {
 /* Workers                                                             */
 /* ------------------------------------------------------------------ */
 
-typedef struct errbuf {
-    char *p;
-    size_t len;
+/*
+ * The diagnostics of an article go to a stream opened on the first one:
+ * most articles have none, and each stream costs a buffer.  Without
+ * memory for one, straight to stderr (out of order, but not lost).
+ */
+typedef struct errs {
+    slot *s;
     FILE *f;
-} errbuf;
+} errs;
+
+static FILE *errs_file(errs *e)
+{
+    if (e->f == NULL)
+        e->f = open_memstream(&e->s->err, &e->s->err_len);
+    return e->f ? e->f : stderr;
+}
 
 static void batch_diag(void *ctx, const dtl_error *d)
 {
-    FILE *f = ctx;
-
     if (d->warning)
         return; /* per-article warnings would drown a batch */
-    fprintf(f, "dtl: %s: %s\n", d->file, d->msg);
+    fprintf(errs_file(ctx), "dtl: %s: %s\n", d->file, d->msg);
 }
 
 static void process(batch *b, slot *s)
@@ -106,15 +115,11 @@ static void process(batch *b, slot *s)
     dtl_text *t;
     dtl_timeline *tl = NULL;
     FILE *out = open_memstream(&s->out, &s->out_len);
-    FILE *ef = open_memstream(&s->err, &s->err_len);
+    errs ef = {s, NULL};
     dtl_status st = DTL_OK;
 
     s->status = EXIT_OK;
-    if (out == NULL || ef == NULL) {
-        if (out)
-            fclose(out);
-        if (ef)
-            fclose(ef);
+    if (out == NULL) {
         s->status = EXIT_IO;
         return;
     }
@@ -126,12 +131,12 @@ static void process(batch *b, slot *s)
     if (t) {
         if (b->o->date)
             dtl_text_set_date(t, b->o->day);
-        tl = dtl_timeline_build(b->rules, t, batch_diag, ef, &err);
+        tl = dtl_timeline_build(b->rules, t, batch_diag, &ef, &err);
         dtl_text_free(t);
     }
     if (tl == NULL) {
-        fprintf(ef, "dtl: %s: %s (skipped)\n", err.file[0] ? err.file : s->name,
-                err.msg);
+        fprintf(errs_file(&ef), "dtl: %s: %s (skipped)\n",
+                err.file[0] ? err.file : s->name, err.msg);
         s->status = cli_exit_for(err.code);
     } else {
         s->events = dtl_timeline_event_count(tl);
@@ -146,7 +151,8 @@ static void process(batch *b, slot *s)
         dtl_timeline_free(tl);
     }
     fclose(out);
-    fclose(ef);
+    if (ef.f)
+        fclose(ef.f);
 }
 
 static int write_slot(batch *b, slot *s, FILE *out);
