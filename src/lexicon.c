@@ -141,7 +141,9 @@ const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
 {
     char small[256], *key = small;
     const lex_entry *found = NULL;
-    size_t h, mask, klen;
+    size_t h, mask, klen = 0, i;
+    uint64_t hash = UTIL_FNV_SEED;
+    int fold = !(lex->flags & LEX_CASE), space = 0;
 
     if (lex->nslots == 0)
         return NULL;
@@ -150,13 +152,29 @@ const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
         if (key == NULL)
             return NULL;
     }
-    klen = lexicon_key(s, len, !(lex->flags & LEX_CASE), key);
+    /* The key of lexicon_key(), hashed as it is made. */
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (util_isspace(c)) {
+            space = klen > 0;
+            continue;
+        }
+        if (space) {
+            key[klen++] = ' ';
+            hash = (hash ^ ' ') * 0x100000001b3ULL;
+        }
+        space = 0;
+        c = (unsigned char)(fold ? util_lower(c) : c);
+        key[klen++] = (char)c;
+        hash = (hash ^ c) * 0x100000001b3ULL;
+    }
     mask = lex->nslots - 1;
-    h = (size_t)util_fnv1a(key, klen, UTIL_FNV_SEED) & mask;
+    h = (size_t)hash & mask;
     while (lex->slots[h]) {
         const lex_entry *e = &lex->entries[lex->slots[h] - 1];
 
-        if (strcmp(e->key, key) == 0) {
+        if (strncmp(e->key, key, klen) == 0 && e->key[klen] == '\0') {
             found = e;
             break;
         }

@@ -44,17 +44,6 @@ char *util_strndup(const char *s, size_t len)
     return d;
 }
 
-uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
-{
-    const unsigned char *p = data;
-
-    while (len--) {
-        h ^= *p++;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 int util_strcaseeq(const char *a, const char *b)
 {
     while (*a &&
