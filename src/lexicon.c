@@ -38,9 +38,35 @@ lexicon *rules_lexicon(const dtl_rules *rs, const char *name)
     return NULL;
 }
 
+struct word_slot {
+    const char *key; /* NULL: empty */
+    size_t len;
+    uint64_t set;
+};
+
+#define WORD_LEXICONS 64
+
+static uint64_t word_hash(const char *w, size_t n)
+{
+    return util_fnv1a(w, n, UTIL_FNV_SEED);
+}
+
+/* Adds key (folded, no white space) to the set of lexicon i. */
+static void word_add(dtl_rules *rs, const char *key, size_t len, size_t i)
+{
+    size_t h = (size_t)word_hash(key, len) & (rs->nwords - 1);
+
+    while (rs->words[h].key && !(rs->words[h].len == len &&
+                                 memcmp(rs->words[h].key, key, len) == 0))
+        h = (h + 1) & (rs->nwords - 1);
+    rs->words[h].key = key;
+    rs->words[h].len = len;
+    rs->words[h].set |= UINT64_C(1) << i;
+}
+
 int rules_index_lexicons(dtl_rules *rs)
 {
-    size_t n = 16, i, h;
+    size_t n = 16, i, h, k, total = 0;
 
     while (n < rs->lex_count * 2 + 1)
         n *= 2;
@@ -56,7 +82,60 @@ int rules_index_lexicons(dtl_rules *rs)
         rs->lex_slots[h] = i + 1;
     }
     rs->lex_nslots = n;
+    for (i = 0; i < rs->lex_count && i < WORD_LEXICONS; i++)
+        total += rs->lex[i].count;
+    for (n = 16; n < total * 2 + 1;)
+        n *= 2;
+    rs->words = calloc(n, sizeof(*rs->words));
+    if (rs->words == NULL)
+        return -1;
+    rs->nwords = n;
+    for (i = 0; i < rs->lex_count && i < WORD_LEXICONS; i++) {
+        if (rs->lex[i].flags & LEX_CASE)
+            continue;
+        for (k = 0; k < rs->lex[i].count; k++) {
+            const char *key = rs->lex[i].entries[k].key;
+
+            if (*key && strchr(key, ' ') == NULL)
+                word_add(rs, key, strlen(key), i);
+        }
+    }
     return 0;
+}
+
+uint64_t rules_word_lexicons(const dtl_rules *rs, const char *w, size_t n)
+{
+    char key[64];
+    size_t i, h;
+    uint64_t hash = UTIL_FNV_SEED;
+
+    if (rs->nwords == 0 || n == 0 || n > sizeof(key))
+        return 0;
+    for (i = 0; i < n; i++) {
+        key[i] = (char)util_lower((unsigned char)w[i]);
+        hash = (hash ^ (unsigned char)key[i]) * 0x100000001b3ULL;
+    }
+    h = (size_t)hash & (rs->nwords - 1);
+    while (rs->words[h].key) {
+        if (rs->words[h].len == n && memcmp(rs->words[h].key, key, n) == 0)
+            return rs->words[h].set;
+        h = (h + 1) & (rs->nwords - 1);
+    }
+    return 0;
+}
+
+int lexicon_word_in(const dtl_rules *rs, const lexicon *lex, uint64_t set,
+                    const char *w, size_t n)
+{
+    size_t i;
+
+    if (lex == NULL)
+        return 0;
+    i = (size_t)(lex - rs->lex);
+    if (rs->nwords && i < WORD_LEXICONS && !(lex->flags & LEX_CASE) && n > 0 &&
+        n <= 64)
+        return (int)((set >> i) & 1u);
+    return lexicon_find(lex, w, n) != NULL;
 }
 
 /*

@@ -1249,6 +1249,7 @@ void dtl_rules_free(dtl_rules *rs)
     free(rs->loaded);
     free(rs->lex);
     free(rs->lex_slots);
+    free(rs->words);
     jit_free(rs);
     while (rs->jit_mu_ready > 0)
         pthread_mutex_destroy(&rs->jit_mu[--rs->jit_mu_ready]);

@@ -194,6 +194,10 @@ struct dtl_rules {
     const lexicon *starter;
     size_t *lex_slots; /* name index of lexicons, after compiling */
     size_t lex_nslots;
+    /* Single words of the case-folded lexicons among the first 64, each
+     * with the set of lexicons holding it (rules_word_lexicons). */
+    struct word_slot *words;
+    size_t nwords;
     /* JIT state of each form of each pattern (see match.c). */
     jit_state *jit;
     size_t jit_count;
@@ -214,8 +218,18 @@ int lexicon_add(dtl_rules *rules, lexicon *lex, const char *phrase, size_t plen,
                 const char *code, size_t clen, const char *canon, size_t nlen,
                 const char *file, unsigned line);
 int lexicon_index(lexicon *lex);
-/* Indexes the lexicons by name (rules_lexicon() then hashes). */
+/* Indexes the lexicons by name (rules_lexicon() then hashes), and
+ * their single words (rules_word_lexicons()). */
 int rules_index_lexicons(dtl_rules *rules);
+/* The set of lexicons (bit i: rules->lex[i], i < 64, case-folded) with
+ * an entry that is the word w[0..n), without white space, in any case:
+ * one lookup that answers lexicon_word_in() for all of them. */
+uint64_t rules_word_lexicons(const dtl_rules *rules, const char *w, size_t n);
+/* Whether lex has an entry that is the word w[0..n) (no white space),
+ * given set = rules_word_lexicons(rules, w, n).  Same answer as
+ * lexicon_find(lex, w, n) != NULL; a NULL lex has no word. */
+int lexicon_word_in(const dtl_rules *rules, const lexicon *lex, uint64_t set,
+                    const char *w, size_t n);
 void lexicon_free(lexicon *lex);
 /* Finds the entry for text in any lexicon having all of flags. */
 const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,

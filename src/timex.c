@@ -502,6 +502,7 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
  * no word.
  */
 typedef struct tense_lex {
+    const dtl_rules *rs;
     const lexicon *future, *past;         /* tense_future, tense_past */
     const lexicon *tx_future, *future_to; /* timex_future, _future_to */
     const lexicon *modal, *passive, *det; /* timex_modal, ... */
@@ -512,6 +513,7 @@ typedef struct tense_lex {
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
 {
+    tl->rs = rs;
     tl->future = rules_lexicon(rs, "tense_future");
     tl->past = rules_lexicon(rs, "tense_past");
     tl->tx_future = rules_lexicon(rs, "timex_future");
@@ -579,10 +581,19 @@ tx_tense timex_tense(const dtl_rules *rs, const char *s, const sent *st,
     return tense;
 }
 
-/* A word of a sentence, for clause_tense(). */
+/* A word of a sentence, for clause_tense(), with the lexicons that
+ * hold it (rules_word_lexicons). */
 typedef struct tword {
     size_t start, end;
+    uint64_t lex;
 } tword;
+
+/* Whether lexicon lx holds word w. */
+static int tw_in(const tense_lex *tl, const lexicon *lx, const char *s,
+                 const tword *w)
+{
+    return lexicon_word_in(tl->rs, lx, w->lex, s + w->start, w->end - w->start);
+}
 
 #define TENSE_WORDS 96
 
@@ -607,7 +618,7 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     size_t n = w->end - w->start;
 
     /* "may have been": a modal before "have" tells of the past */
-    if (next && word_in(tl->modal, p, n) && word_is(s, next, "have"))
+    if (next && tw_in(tl, tl->modal, s, w) && word_is(s, next, "have"))
         return -1;
     /* "could not be reached Friday": an ability that failed, in the
      * past ("couldn't" is in timex_past) */
@@ -616,25 +627,23 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     /* "next to the embassy" */
     if (next && word_is(s, w, "next") && word_is(s, next, "to"))
         return 0;
-    if (word_in(tl->tx_future, p, n))
+    if (tw_in(tl, tl->tx_future, s, w))
         return 1;
-    if (next &&
-        word_in(tl->tx_future, s + next->start, next->end - next->start))
+    if (next && tw_in(tl, tl->tx_future, s, next))
         return 0; /* "were planning": the next word tells */
     if (next && next->end - next->start == 2 &&
         util_lower((unsigned char)s[next->start]) == 't' &&
         util_lower((unsigned char)s[next->start + 1]) == 'o' &&
-        word_in(tl->future_to, p, n))
+        tw_in(tl, tl->future_to, s, w))
         return 1; /* "is to", "planned to", "set to" */
     if (prev &&
-        (word_in(tl->passive, s + prev->start, prev->end - prev->start) ||
-         word_in(tl->det, s + prev->start, prev->end - prev->start)))
+        (tw_in(tl, tl->passive, s, prev) || tw_in(tl, tl->det, s, prev)))
         return 0; /* "will be named", "the reduced dividend" */
-    if (word_in(tl->past, p, n) || word_in(tl->tx_past, p, n))
+    if (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
     if (n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' &&
-        !(p[0] >= 'A' && p[0] <= 'Z') && !word_in(tl->not_past, p, n))
+        !(p[0] >= 'A' && p[0] <= 'Z') && !tw_in(tl, tl->not_past, s, w))
         return -1;
     return 0;
 }
@@ -644,12 +653,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
 static int had_been(const tense_lex *tl, const char *s, const tword *w,
                     size_t k)
 {
-    return (k >= 1 && word_in(tl->plan_past, s + w[k - 1].start,
-                              w[k - 1].end - w[k - 1].start)) ||
+    return (k >= 1 && tw_in(tl, tl->plan_past, s, &w[k - 1])) ||
            (k >= 2 && w[k - 1].end - w[k - 1].start == 4 &&
             strncmp(s + w[k - 1].start, "been", 4) == 0 &&
-            word_in(tl->plan_past, s + w[k - 2].start,
-                    w[k - 2].end - w[k - 2].start));
+            tw_in(tl, tl->plan_past, s, &w[k - 2]));
 }
 
 /*
@@ -733,20 +740,19 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             continue;
         w[nw].start = ws;
         w[nw].end = i;
+        w[nw].lex = rules_word_lexicons(tl->rs, s + ws, i - ws);
         if (i <= ts)
             left = nw + 1;
         nw++;
     }
     /* "postponed until Tuesday", "extended its deadline until 9 a.m.
      * Tuesday", "gave them until Friday": a new deadline is ahead. */
-    if (left > 0 &&
-        word_in(tl->until, s + w[left - 1].start,
-                w[left - 1].end - w[left - 1].start) &&
+    if (left > 0 && tw_in(tl, tl->until, s, &w[left - 1]) &&
         !clause_break(s, w[left - 1].end, ts, 0)) {
         for (k = left - 1; k-- > 0 && left - k <= 6;) {
             if (clause_break(s, w[k].end, w[k + 1].start, 0))
                 break;
-            if (word_in(tl->defer, s + w[k].start, w[k].end - w[k].start))
+            if (tw_in(tl, tl->defer, s, &w[k]))
                 return TENSE_FUTURE;
         }
     }
@@ -754,7 +760,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     for (k = left; k-- > 0;) {
         if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts, 0))
             break;
-        if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
+        if (tw_in(tl, tl->report, s, &w[k])) {
             /* "said on Friday (that ...)": the time of the report */
             if (left - k <= 5)
                 return TENSE_PAST;
@@ -778,7 +784,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             break;
         if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start, left > 2))
             break;
-        if (word_in(tl->report, s + w[k].start, w[k].end - w[k].start)) {
+        if (tw_in(tl, tl->report, s, &w[k])) {
             /* "In September, it announced plans to ..." */
             if (k - left < 3)
                 return TENSE_PAST;
