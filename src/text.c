@@ -64,31 +64,34 @@ struct dtl_text {
 static dtl_status validate(const char *name, const unsigned char *s, size_t len,
                            dtl_error *err)
 {
-    size_t i = 0, n;
+    size_t i = 0, n, j;
     unsigned line = 1, col = 1;
     uint32_t cp;
 
-    while (i < len) {
-        if (s[i] == '\0')
-            return diag_set(err, DTL_EINPUT, name, line, col,
-                            "NUL byte in text (is this a binary file?)");
-        if (s[i] < 0x80) {
-            n = 1;
-        } else {
-            n = util_utf8_decode(s + i, len - i, &cp);
-            if (n == 0)
-                return diag_set(err, DTL_EINPUT, name, line, col,
-                                "invalid UTF-8 (byte 0x%02X)", s[i]);
-        }
-        if (s[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
+    for (;;) {
+        i += util_ascii_span(s + i, len - i);
+        if (i >= len)
+            return DTL_OK;
+        n = s[i] ? util_utf8_decode(s + i, len - i, &cp) : 0;
+        if (n == 0)
+            break;
         i += n;
     }
-    return DTL_OK;
+    /* Where the bad byte is: everything before it is valid, so each
+     * byte that does not continue a character starts one. */
+    for (j = 0; j < i; j++) {
+        if (s[j] == '\n') {
+            line++;
+            col = 1;
+        } else if ((s[j] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    if (s[i] == '\0')
+        return diag_set(err, DTL_EINPUT, name, line, col,
+                        "NUL byte in text (is this a binary file?)");
+    return diag_set(err, DTL_EINPUT, name, line, col,
+                    "invalid UTF-8 (byte 0x%02X)", s[i]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -291,8 +294,11 @@ static dtl_status normalise(dtl_text *t)
     if (t->norm == NULL)
         return DTL_ENOMEM;
     while (i < t->raw_len) {
-        if (s[i] < 0x80) {
-            t->norm[o++] = (char)s[i++];
+        n = util_ascii_span(s + i, t->raw_len - i);
+        if (n) {
+            memcpy(t->norm + o, s + i, n);
+            o += n;
+            i += n;
             continue;
         }
         n = util_utf8_decode(s + i, t->raw_len - i, &cp);
@@ -321,11 +327,16 @@ static dtl_status make_cp_marks(dtl_text *t)
     t->cp_marks = malloc(marks * sizeof(size_t));
     if (t->cp_marks == NULL)
         return DTL_ENOMEM;
-    for (i = 0; i < t->raw_len; i++) {
-        if (i % CP_STEP == 0)
-            t->cp_marks[i / CP_STEP] = cp;
-        if (((unsigned char)t->raw[i] & 0xC0) != 0x80)
-            cp++;
+    for (i = 0; i < t->raw_len; i += CP_STEP) {
+        size_t end = i + CP_STEP < t->raw_len ? i + CP_STEP : t->raw_len, j;
+
+        t->cp_marks[i / CP_STEP] = cp;
+        /* A block all in ASCII has as many characters as bytes. */
+        j = i + util_ascii_span((const unsigned char *)t->raw + i, end - i);
+        cp += j - i;
+        for (; j < end; j++)
+            if (((unsigned char)t->raw[j] & 0xC0) != 0x80)
+                cp++;
     }
     if (t->raw_len % CP_STEP == 0)
         t->cp_marks[t->raw_len / CP_STEP] = cp;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Makes room for need items of size bytes in *p (capacity *cap, in
@@ -28,6 +29,26 @@ static inline uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
         h *= 0x100000001b3ULL;
     }
     return h;
+}
+
+/* The length of the run of bytes 0x01-0x7F (ASCII, no NUL) that
+ * starts s, eight bytes at a time. */
+static inline size_t util_ascii_span(const unsigned char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+
+        memcpy(&w, s + i, 8);
+        /* A byte with its high bit set, or a zero byte. */
+        if ((w & highs) || ((w - ones) & ~w & highs))
+            break;
+    }
+    while (i < len && s[i] != 0 && s[i] < 0x80)
+        i++;
+    return i;
 }
 
 static inline int util_lower(int c)

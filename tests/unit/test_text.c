@@ -92,6 +92,39 @@ int main(void)
     rejects("ab\xE2\x80", 4, "invalid UTF-8");       /* truncated */
     rejects("\xF4\x90\x80\x80", 4, "invalid UTF-8"); /* > U+10FFFF */
     rejects("\xFF", 1, "invalid UTF-8");
+    /* The bad byte's line and column, in characters, past the eight
+     * ASCII bytes read at a time. */
+    {
+        static const char nul[] = "first line\nab\xC3\xA9"
+                                  "cdefghij\0k";
+        static const char bad[] = "0123456789abcdef\n\n\xE2\x80\x94xyzw\xE2x";
+
+        memset(&err, 0, sizeof(err));
+        CHECK(dtl_text_new(nul, sizeof(nul) - 1, "t", &err) == NULL);
+        CHECK(err.line == 2 && err.col == 12);
+        CHECK(strstr(err.msg, "NUL byte") != NULL);
+        memset(&err, 0, sizeof(err));
+        CHECK(dtl_text_new(bad, sizeof(bad) - 1, "t", &err) == NULL);
+        CHECK(err.line == 3 && err.col == 6);
+        CHECK(strstr(err.msg, "0xE2") != NULL);
+    }
+    /* Code-point offsets across blocks of ASCII and other text. */
+    {
+        char big[1100];
+        size_t i;
+
+        memset(big, 'a', sizeof(big));
+        for (i = 300; i < 900; i += 100)
+            memcpy(big + i, "\xE2\x80\x94", 3); /* a dash: 3 bytes, 1 cp */
+        t = dtl_text_new(big, sizeof(big), "t", &err);
+        CHECK(t != NULL);
+        CHECK(dtl_text_cp_offset(t, 256) == 256);
+        CHECK(dtl_text_cp_offset(t, 303) == 301);
+        CHECK(dtl_text_cp_offset(t, 512) == 512 - 6);
+        CHECK(dtl_text_cp_offset(t, 1024) == 1024 - 12);
+        CHECK(dtl_text_cp_offset(t, sizeof(big)) == sizeof(big) - 12);
+        dtl_text_free(t);
+    }
     rejects("", 0, "empty article");
     rejects("Date: 2021-01-01\n\n  \n", 20, "empty article");
     rejects("Date: 2021-02-30\n\nx", 19, "bad Date");
