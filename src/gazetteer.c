@@ -35,9 +35,10 @@ typedef struct table {
 } table;
 
 struct gazetteer {
-    table folded, exact;  /* full keys */
-    table ffirst, efirst; /* first words */
-    arena mem;            /* first-word keys */
+    table folded, exact;    /* full keys */
+    table ffirst, efirst;   /* first words */
+    table fprefix, eprefix; /* the first words of longer keys */
+    arena mem;              /* first-word and prefix keys */
 };
 
 static slot *find(const table *t, const char *k, size_t len)
@@ -115,6 +116,8 @@ void gazetteer_free(gazetteer *g)
     table_free(&g->exact);
     table_free(&g->ffirst);
     table_free(&g->efirst);
+    table_free(&g->fprefix);
+    table_free(&g->eprefix);
     arena_free(&g->mem);
     free(g);
 }
@@ -142,6 +145,26 @@ static int add_first(gazetteer *g, table *t, const char *key)
     return 0;
 }
 
+/* Records the first words of key before each of its spaces ("north
+ * korean" of "north korean navy"): a run of words that is none of
+ * them cannot go on into a longer name. */
+static int add_prefixes(gazetteer *g, table *t, const char *key)
+{
+    const char *sp;
+
+    for (sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        size_t n = (size_t)(sp - key);
+        char *w;
+
+        if (find(t, key, n))
+            continue;
+        w = arena_strndup(&g->mem, key, n);
+        if (w == NULL || insert(t, w) == NULL)
+            return -1;
+    }
+    return 0;
+}
+
 gazetteer *gazetteer_new(const dtl_rules *rs)
 {
     gazetteer *g = calloc(1, sizeof(*g));
@@ -161,7 +184,8 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
             slot *s = insert(cased ? &g->exact : &g->folded, e->key);
 
             if (s == NULL ||
-                add_first(g, cased ? &g->efirst : &g->ffirst, e->key) != 0)
+                add_first(g, cased ? &g->efirst : &g->ffirst, e->key) != 0 ||
+                add_prefixes(g, cased ? &g->eprefix : &g->fprefix, e->key) != 0)
                 goto fail;
             if (util_grow((void **)&s->ents, &s->cap, s->count + 1,
                           sizeof(*s->ents)) != 0)
@@ -254,6 +278,21 @@ static const slot *lookup(const gazetteer *g, const char *s, size_t a, size_t b)
     return find(&g->folded, key, len);
 }
 
+/* Whether the words s[a..b) begin a longer name (add_prefixes). */
+static int goes_on(const gazetteer *g, const char *s, size_t a, size_t b)
+{
+    char key[GAZ_KEY_MAX];
+    size_t len;
+
+    if (b - a >= GAZ_KEY_MAX)
+        return 0;
+    len = lexicon_key(s + a, b - a, 0, key);
+    if (find(&g->eprefix, key, len))
+        return 1;
+    len = lexicon_key(s + a, b - a, 1, key);
+    return find(&g->fprefix, key, len) != NULL;
+}
+
 /* Most words an entry starting with token t can have (0: none). */
 static unsigned first_words(const gazetteer *g, const char *s, const tok *t)
 {
@@ -295,37 +334,44 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
         int found = 0;
 
         if (w) {
-            size_t n = w;
+            size_t n = w, k, best = 0, best_end = 0;
+            const slot *best_sl = NULL;
 
             if (n > nt - i)
                 n = nt - i;
             /* Inner words must not end with punctuation. */
-            {
-                size_t k;
-
-                for (k = 0; k + 1 < n; k++)
-                    if (!t[i + k].clean) {
-                        n = k + 1;
-                        break;
-                    }
-            }
-            for (; n > 0 && !found; n--) {
-                const tok *last = &t[i + n - 1];
+            for (k = 0; k + 1 < n; k++)
+                if (!t[i + k].clean) {
+                    n = k + 1;
+                    break;
+                }
+            /* The longest run of words that is a name, found by adding
+             * words while the run can still begin one. */
+            for (k = 1; k <= n; k++) {
+                const tok *last = &t[i + k - 1];
                 int a;
 
-                for (a = 0; a < last->nalt && !found; a++) {
+                for (a = 0; a < last->nalt; a++) {
                     const slot *sl = lookup(g, s, t[i].start, last->alt[a]);
 
-                    if (sl == NULL)
-                        continue;
-                    hits[nh].start = t[i].start;
-                    hits[nh].end = last->alt[a];
-                    hits[nh].ents = sl->ents;
-                    hits[nh].count = sl->count;
-                    nh++;
-                    i += n;
-                    found = 1;
+                    if (sl) {
+                        best = k;
+                        best_end = last->alt[a];
+                        best_sl = sl;
+                        break;
+                    }
                 }
+                if (k < n && !goes_on(g, s, t[i].start, last->end))
+                    break;
+            }
+            if (best_sl) {
+                hits[nh].start = t[i].start;
+                hits[nh].end = best_end;
+                hits[nh].ents = best_sl->ents;
+                hits[nh].count = best_sl->count;
+                nh++;
+                i += best;
+                found = 1;
             }
         }
         if (!found)
