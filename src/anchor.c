@@ -684,7 +684,7 @@ static dtl_status repeats(walker *w)
     size_t n = w->evs->count, i, ri, len;
     const char *s = text_norm(w->text, &len);
 
-    if (rp->code == NULL)
+    if (rp->xsrc == NULL) /* no macro event_repeat */
         return DTL_OK;
     for (i = 0; i < n; i++) {
         long q = owner_of(w->seg, w->evs->v[i].quote);

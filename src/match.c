@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "util.h"
 
 struct matcher {
     const dtl_rules *rules;
@@ -102,64 +103,48 @@ static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
 }
 
 /*
- * Whether s[0..len) is all ASCII, eight bytes at a time.  A pattern then
- * matches the same with or without Unicode properties: for ASCII
- * characters \w, \d, \s, \b and caseless letters agree; only the
- * property lookups are saved (about a tenth of a build on Reuters).
+ * Form ascii (1) or Unicode (0) of p, compiled at load or on its first
+ * use under the slot's lock, and published by the slot's ready flag;
+ * NULL when it does not compile.  The ASCII form is used for subjects
+ * all in ASCII: the same matches, without the property lookups (about
+ * a tenth of a build on Reuters).
  */
-static int all_ascii(const char *s, size_t len)
+const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rs,
+                                             const pattern *p, int ascii)
 {
-    uint64_t acc = 0, w;
-    size_t i = 0;
+    size_t slot = ascii ? p->jit_slot_ascii : p->jit_slot;
+    pthread_mutex_t *mu;
 
-    for (; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        acc |= w;
-    }
-    for (; i < len; i++)
-        acc |= (unsigned char)s[i];
-    return (acc & UINT64_C(0x8080808080808080)) == 0;
-}
-
-/*
- * The ASCII form of p, compiled on its first use under the mutex and
- * published like a JIT-compiled copy; NULL when it does not compile
- * (the Unicode form is used then).
- */
-static pcre2_code *ascii_code(const dtl_rules *rs, const pattern *p)
-{
-    size_t slot = p->jit_slot_ascii;
-    pthread_mutex_t *mu = slot_lock(rs, slot);
-
+    if (p->xsrc == NULL)
+        return NULL; /* did not compile at load */
     if (atomic_load_explicit(&rs->jit[slot].ready, memory_order_acquire))
-        return (pcre2_code *)p->code_ascii;
+        return ascii ? p->code_ascii : p->code;
+    mu = slot_lock(rs, slot);
     pthread_mutex_lock(mu);
     if (!atomic_load_explicit(&rs->jit[slot].ready, memory_order_relaxed)) {
-        int errcode;
-        PCRE2_SIZE erroff;
-        pcre2_code *code = NULL;
+        pattern *w = (pattern *)(uintptr_t)p;
 
-        /* A pattern all in ASCII matches an ASCII subject alike with
-         * or without UTF-8 mode; without, no character is decoded.
-         * (Not so for a pattern with other characters: "’?" would make
-         * only the last byte optional.)  What needs UTF-8 mode, such as
-         * \x{100}, does not compile and takes the UTF-8 form. */
-        if (all_ascii(p->xsrc, p->xlen))
-            code = pcre2_compile(
-                (PCRE2_SPTR)p->xsrc, p->xlen,
-                PATTERN_OPTIONS & ~(uint32_t)(PCRE2_UTF | PCRE2_NO_UTF_CHECK),
-                &errcode, &erroff, NULL);
-        if (code == NULL)
-            code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, PATTERN_OPTIONS,
-                                 &errcode, &erroff, NULL);
-
+        /* A pattern all in ASCII matches an ASCII subject alike with or
+         * without UTF-8 mode; without, no character is decoded.  (Not
+         * so for a pattern with other characters: "’?" would make only
+         * the last byte optional.)  What needs UTF-8 mode, such as
+         * \x{100}, does not compile so and takes UTF-8 mode. */
+        if (!ascii) {
+            w->code = pattern_compile_form(p, PATTERN_FORM_UNICODE, NULL, 0);
+        } else {
+            if (util_ascii_span((const unsigned char *)p->xsrc, p->xlen) ==
+                p->xlen)
+                w->code_ascii =
+                    pattern_compile_form(p, PATTERN_FORM_BYTES, NULL, 0);
+            if (w->code_ascii == NULL)
+                w->code_ascii =
+                    pattern_compile_form(p, PATTERN_FORM_ASCII, NULL, 0);
+        }
         /* The one write to a shared pattern, before the flag. */
-        ((pattern *)(uintptr_t)p)->code_ascii =
-            (struct pcre2_real_code_8 *)code;
         atomic_store_explicit(&rs->jit[slot].ready, 1, memory_order_release);
     }
     pthread_mutex_unlock(mu);
-    return (pcre2_code *)p->code_ascii;
+    return ascii ? p->code_ascii : p->code;
 }
 
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
@@ -168,17 +153,29 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
     int rc;
     PCRE2_SIZE *ov;
     size_t i;
-    pcre2_code *code = (pcre2_code *)p->code, *ascii = NULL, *jc;
-    size_t slot = p->jit_slot;
+    pcre2_code *code = NULL, *jc;
+    size_t slot = p->jit_slot_ascii;
     jit_state *js;
 
-    if (code == NULL || from > len)
+    if (from > len)
         return 0;
-    if (p->xsrc && all_ascii(subj, len))
-        ascii = ascii_code(m->rules, p);
-    if (ascii) {
-        code = ascii;
-        slot = p->jit_slot_ascii;
+    if (util_ascii_span((const unsigned char *)subj, len) == len)
+        code = (pcre2_code *)(uintptr_t)pattern_form(m->rules, p, 1);
+    if (code == NULL) {
+        code = (pcre2_code *)(uintptr_t)pattern_form(m->rules, p, 0);
+        slot = p->jit_slot;
+    }
+    if (code == NULL) {
+        /* Loading compiled the other form ("dtl rules check" tells). */
+        if (ru != m->last_limited) {
+            m->last_limited = ru;
+            diag_warn(m->diag, m->ctx, m->docname,
+                      "rule '%s' (%s:%u) skipped on a sentence: its pattern "
+                      "does not compile for text that is not all ASCII",
+                      ru ? ru->name : p->file, ru ? ru->file : p->file,
+                      ru ? ru->line : p->line);
+        }
+        return -1;
     }
     js = &m->rules->jit[slot];
     jc = (pcre2_code *)atomic_load_explicit(&js->code, memory_order_acquire);

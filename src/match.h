@@ -39,6 +39,11 @@ void matcher_free(matcher *m);
  * the rule is named in a warning and the caller goes on.  ru names the
  * rule in that warning (may be NULL).
  */
+/* Form ascii (1: for subjects all in ASCII) or Unicode (0) of p, compiled
+ * on first use when loading did not; NULL when it does not compile. */
+const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rules,
+                                             const pattern *p, int ascii);
+
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
                  size_t len, size_t from, match *out);
 

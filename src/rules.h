@@ -95,17 +95,22 @@ typedef struct pattern {
     const char *src;
     const char *file;
     unsigned line, col;
+    /*
+     * Two forms of one pattern, compiled from xsrc, the expanded source
+     * (match.c).  code has Unicode properties, for subjects that are
+     * not all ASCII; code_ascii has none, for subjects all in ASCII: the
+     * same matches there, but \b, \w and \d test a table instead of a
+     * property, and when xsrc is all ASCII too it is compiled without
+     * UTF-8 mode, so that no character is decoded.  Loading compiles
+     * the ASCII form when it can (it checks the pattern all the same),
+     * else the other; a form not compiled at load is compiled on first
+     * use (pattern_form) and stays NULL when it does not compile.
+     */
     struct pcre2_real_code_8 *code;
-    /* The same pattern without Unicode properties, for subjects that
-     * are all ASCII: the same matches, and \b, \w and \d test a table
-     * instead of a property; when the expanded source is all ASCII too,
-     * compiled without UTF-8 as well, so that no character is decoded.
-     * Compiled on first use from xsrc, the expanded source (see
-     * match.c); NULL until then, or when it did not compile. */
     struct pcre2_real_code_8 *code_ascii;
-    const char *xsrc;
+    const char *xsrc; /* NULL: not compiled (a missing macro) */
     size_t xlen;
-    size_t jit_slot; /* index into dtl_rules.jit */
+    size_t jit_slot; /* index into dtl_rules.jit, of code */
     size_t jit_slot_ascii;
     capture *caps;
     size_t cap_count;
@@ -159,12 +164,13 @@ typedef struct prefilter prefilter;
  * by a JIT-compiled copy: compiling costs as much as searching some
  * thousands of bytes without it, and most patterns of a rule set search
  * less than that in a run on one article.  The copy is published once, with
- * release order, and never changed; so is the ASCII form (ready).
+ * release order, and never changed; so is a form compiled on first
+ * use (ready).
  */
 typedef struct jit_state {
     struct pcre2_real_code_8 *_Atomic code; /* JIT-compiled copy */
     _Atomic size_t spent;                   /* bytes searched before */
-    _Atomic unsigned char ready;            /* code_ascii is set */
+    _Atomic unsigned char ready;            /* the form is compiled */
 } jit_state;
 
 struct dtl_rules {
@@ -236,6 +242,19 @@ const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,
                               const char *s, size_t len, const lexicon **which);
 
 /* rules_compile.c */
+/* The forms of a pattern (see pattern): with Unicode properties; without
+ * them (still in UTF-8 mode when the source needs it); without them and
+ * without UTF-8 mode, for sources all in ASCII. */
+typedef enum {
+    PATTERN_FORM_UNICODE,
+    PATTERN_FORM_ASCII,
+    PATTERN_FORM_BYTES
+} pattern_form_kind;
+/* Compiles form kind of p from p->xsrc; NULL when it does not compile,
+ * with PCRE2's message in msg (size bytes) unless msg is NULL. */
+struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
+                                               pattern_form_kind kind,
+                                               char *msg, size_t size);
 macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);
 /* Fills bits (rules->word_count words) with the rules that may fire on
  * the text. */

@@ -56,6 +56,30 @@ fail(checker *c, const example *ex, const char *fmt, ...)
         c->diag(c->ctx, &e);
 }
 
+/* A pattern one of whose forms (match.c) does not compile. */
+static void pattern_fail(checker *c, const pattern *p)
+{
+    dtl_error e;
+
+    c->sum->failed++;
+    memset(&e, 0, sizeof(e));
+    e.code = DTL_ERULE;
+    snprintf(e.file, sizeof(e.file), "%s", p->file);
+    e.line = p->line;
+    e.col = p->col;
+    {
+        char msg[160];
+        int uni = pattern_form(c->rules, p, 0) == NULL;
+
+        pattern_compile_form(p, uni ? PATTERN_FORM_UNICODE : PATTERN_FORM_ASCII,
+                             msg, sizeof(msg));
+        snprintf(e.msg, sizeof(e.msg), "%s (in the form for %s)", msg,
+                 uni ? "text not all in ASCII" : "text in ASCII");
+    }
+    if (c->diag)
+        c->diag(c->ctx, &e);
+}
+
 static dtl_text *example_text(const example *ex)
 {
     const char *keys[1] = {"date"};
@@ -335,6 +359,11 @@ dtl_status dtl_rules_check(const dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         const rule *ru = rs->live[i];
 
         sum->rules++;
+        /* Loading compiled one form of each pattern; both must. */
+        for (j = 0; j < ru->pat_count; j++)
+            if (pattern_form(rs, &ru->pats[j], 0) == NULL ||
+                pattern_form(rs, &ru->pats[j], 1) == NULL)
+                pattern_fail(&c, &ru->pats[j]);
         for (j = 0; j < ru->ex_count; j++) {
             const example *ex = &ru->ex[j];
 

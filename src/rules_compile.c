@@ -447,18 +447,18 @@ static unsigned group_col(const pattern *p, const char *name)
 }
 
 /* Reads the named groups of a compiled pattern into p->caps. */
-static int map_groups(compiler *c, rule *ru, pattern *p)
+static int map_groups(compiler *c, rule *ru, pattern *p, const pcre2_code *code)
 {
     uint32_t count = 0, size = 0;
     PCRE2_SPTR table;
     uint32_t i;
     int ok = 1;
 
-    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
     if (count == 0)
         return 0;
-    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMEENTRYSIZE, &size);
-    pcre2_pattern_info((pcre2_code *)p->code, PCRE2_INFO_NAMETABLE, &table);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &size);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
     p->caps = calloc(count, sizeof(*p->caps));
     if (p->caps == NULL)
         return -1;
@@ -534,9 +534,23 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         buf_free(&x.out);
         return 1;
     }
+    p->code = p->code_ascii = NULL;
+    p->xsrc = x.out.data ? x.out.data : "";
+    p->xlen = x.out.len;
+    /* The form for ASCII subjects checks the pattern as well as the
+     * other would; compiling only it halves the work for text in
+     * ASCII.  What compiles only in UTF-8 mode is compiled so. */
     code =
-        pcre2_compile((PCRE2_SPTR)(x.out.data ? x.out.data : ""), x.out.len,
-                      PATTERN_OPTIONS | PATTERN_UCP, &errcode, &erroff, NULL);
+        util_ascii_span((const unsigned char *)p->xsrc, p->xlen) == p->xlen
+            ? (pcre2_code *)pattern_compile_form(p, PATTERN_FORM_BYTES, NULL, 0)
+            : NULL;
+    if (code)
+        p->code_ascii = (struct pcre2_real_code_8 *)code;
+    else
+        code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen,
+                             PATTERN_OPTIONS | PATTERN_UCP, &errcode, &erroff,
+                             NULL);
+    p->xsrc = NULL;
     if (code == NULL) {
         char msg[160];
         unsigned col = p->col;
@@ -551,11 +565,10 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         buf_free(&x.out);
         return 1;
     }
-    p->code = (struct pcre2_real_code_8 *)code;
+    if (p->code_ascii == NULL)
+        p->code = (struct pcre2_real_code_8 *)code;
     p->jit_slot = c->rules->jit_count++;
     p->jit_slot_ascii = c->rules->jit_count++;
-    p->code_ascii = NULL;
-    p->xlen = x.out.len;
     p->xsrc =
         arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "", x.out.len);
     buf_free(&x.out);
@@ -564,7 +577,38 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
-    return map_groups(c, ru, p);
+    return map_groups(c, ru, p, code);
+}
+
+struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
+                                               pattern_form_kind kind,
+                                               char *msg, size_t size)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    uint32_t opt = PATTERN_OPTIONS;
+    pcre2_code *code;
+
+    if (kind == PATTERN_FORM_UNICODE)
+        opt |= PATTERN_UCP;
+    else if (kind == PATTERN_FORM_BYTES)
+        opt &= ~(uint32_t)(PCRE2_UTF | PCRE2_NO_UTF_CHECK);
+    code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, opt, &errcode, &erroff,
+                         NULL);
+    if (code == NULL && msg && size)
+        pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, size);
+    return (struct pcre2_real_code_8 *)code;
+}
+
+/* Marks the forms of p compiled at load as ready (match.c). */
+static void mark_ready(dtl_rules *rs, const pattern *p)
+{
+    if (p->code)
+        atomic_store_explicit(&rs->jit[p->jit_slot].ready, 1,
+                              memory_order_relaxed);
+    if (p->code_ascii)
+        atomic_store_explicit(&rs->jit[p->jit_slot_ascii].ready, 1,
+                              memory_order_relaxed);
 }
 
 void pattern_free(pattern *p)
@@ -937,6 +981,12 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     rs->jit = calloc(rs->jit_count + 1, sizeof(*rs->jit));
     if (rs->jit == NULL)
         goto nomem;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < rs->live[i]->pat_count; j++)
+            mark_ready(rs, &rs->live[i]->pats[j]);
+    mark_ready(rs, &rs->attr_after);
+    mark_ready(rs, &rs->attr_before);
+    mark_ready(rs, &rs->repeat);
     for (; rs->jit_mu_ready < RULES_JIT_LOCKS; rs->jit_mu_ready++)
         if (pthread_mutex_init(&rs->jit_mu[rs->jit_mu_ready], NULL) != 0)
             goto nomem;

@@ -247,7 +247,7 @@ static void attribute(const dtl_rules *rs, matcher *m, const char *s, size_t ps,
     int closed =
         q->end > q->start && (s[q->end - 1] == '.' || s[q->end - 1] == '!');
 
-    if (rs->attr_after.code &&
+    if (rs->attr_after.xsrc &&
         matcher_find(m, &rs->attr_after, NULL, s + after, pe - after, 0, &mt) ==
             1 &&
         speaker_of(&mt, &st, &en) &&
@@ -261,7 +261,7 @@ static void attribute(const dtl_rules *rs, matcher *m, const char *s, size_t ps,
     /* An attribution before a quotation ends just before it; it is
      * looked for only where it could start, in the DTL_ATTR_REACH bytes
      * before the quotation (lookbehinds still see the whole text). */
-    if (rs->attr_before.code && q->start > ps + 1 &&
+    if (rs->attr_before.xsrc && q->start > ps + 1 &&
         matcher_find(m, &rs->attr_before, NULL, s + ps, q->start - 1 - ps,
                      q->start - 1 - ps > DTL_ATTR_REACH
                          ? q->start - 1 - ps - DTL_ATTR_REACH
