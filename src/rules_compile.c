@@ -366,11 +366,22 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
             continue;
         }
         if (in_class) {
-            if (*p == ']')
+            /* Up to the end of the class or the next escape. */
+            size_t n = strcspn(p, "]\\");
+
+            if (p[n] == ']') {
                 in_class = 0;
-            if (buf_putc(&x->out, *p) != 0)
+                n++;
+            }
+            if (n == 0)
+                n = 1; /* a lone '\' at the end */
+            if (n > DTL_MAX_PATTERN + 1 - x->out.len) {
+                n = DTL_MAX_PATTERN + 1 - x->out.len; /* see above */
+                in_class = 1;
+            }
+            if (buf_append(&x->out, p, n) != 0)
                 x->failed = 1;
-            p++;
+            p += n;
             continue;
         }
         if (*p == '[') {
@@ -397,8 +408,18 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
             p += expand_ref(x, p, col);
             continue;
         }
-        if (buf_putc(&x->out, *p++) != 0)
-            x->failed = 1;
+        {
+            /* A run of characters copied as they are. */
+            size_t n = strcspn(p, "\\[ \t@");
+
+            if (n == 0)
+                n = 1; /* a lone '\' at the end */
+            if (n > DTL_MAX_PATTERN + 1 - x->out.len)
+                n = DTL_MAX_PATTERN + 1 - x->out.len; /* see above */
+            if (buf_append(&x->out, p, n) != 0)
+                x->failed = 1;
+            p += n;
+        }
     }
 }
 
