@@ -463,6 +463,11 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (e->tense == TENSE_FUTURE && e->status == DTL_STATUS_PLANNED &&
             is_dated(o) && now.lo != DTL_DAY_NONE && o->latest < now.lo)
             continue;
+        /* "WASHINGTON, March 31 - Baldrige said the United States would
+         * go ahead with sanctions": the dateline is when it was said,
+         * not when what is to come will be. */
+        if (dl && fut)
+            continue;
         /* A reference far from the trigger qualifies something else
          * ("urged Japan to open its markets, a key issue in current
          * trade friction"). */
