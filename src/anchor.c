@@ -161,7 +161,7 @@ typedef struct walker {
     long *last_in_quote;
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
-    const lexicon *say, *brk, *cla;
+    const lexicon *say, *brk, *cla, *pri;
 } walker;
 
 static int is_statement(const ev_raw *e)
@@ -381,6 +381,30 @@ static size_t said_at(const walker *w, const tx_raw *r)
 
 static int is_future(const ev_raw *e);
 
+/* Is there, between r and the event's trigger, which follows it, a word
+ * of lexicon anchor_prior ("on Wednesday, only weeks after Reagan
+ * imposed tariffs")?  The event came before r then. */
+static int prior_clause(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, i, b;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->pri == NULL || r->end > e->trig_start)
+        return 0;
+    for (i = r->end; i < e->trig_start;) {
+        if (!util_islower(t[i])) {
+            i++;
+            continue;
+        }
+        for (b = i; i < e->trig_start && util_islower(t[i]); i++)
+            ;
+        if ((b == 0 || !util_isalnum((unsigned char)t[b - 1])) &&
+            lexicon_find(w->pri, t + b, i - b) != NULL)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is there, between the event's trigger and r, which follows it, a
  * word of lexicon anchor_break, a semicolon, or a word of lexicon
  * anchor_clause right after a comma (", and Soviet negotiators met
@@ -553,7 +577,12 @@ static void anchor_one(walker *w, size_t i)
         e->anchor_end = r->end;
         e->anchor_tx = ri;
         e->when = w->when[ri];
-        if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
+        if (is_dated(&e->when) && !is_future(e) && prior_clause(w, e, r)) {
+            /* Before the time, not on it: the days up to it. */
+            window(&e->when, ref_of(&w->when[ri]), 0);
+            e->when.anchor = DTL_ANCHOR_CONTEXT;
+            e->anchor_tx = -1; /* no repeats from it */
+        } else if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
             if (prev < 0 && q >= 0)
                 prev = w->last_narr;
             e->anchor_event = prev;
@@ -743,6 +772,7 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.say = rules_lexicon(rs, "say");
     w.brk = rules_lexicon(rs, "anchor_break");
     w.cla = rules_lexicon(rs, "anchor_clause");
+    w.pri = rules_lexicon(rs, "anchor_prior");
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
     if (w.when != NULL && (st = walk(&w)) == DTL_OK)
