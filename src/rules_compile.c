@@ -556,6 +556,7 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
         return 1;
     }
     p->code = p->code_ascii = NULL;
+    /* The expansion, until it is copied into the arena below. */
     p->xsrc = x.out.data ? x.out.data : "";
     p->xlen = x.out.len;
     /* The form for ASCII subjects checks the pattern as well as the
