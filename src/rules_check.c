@@ -34,50 +34,63 @@ typedef struct checker {
     matcher *m;
 } checker;
 
+/* Reports a failure at file:line:col. */
+static void vfail_at(checker *c, const char *file, unsigned line, unsigned col,
+                     const char *fmt, va_list ap)
+{
+    dtl_error e;
+
+    c->sum->failed++;
+    memset(&e, 0, sizeof(e));
+    e.code = DTL_ERULE;
+    snprintf(e.file, sizeof(e.file), "%s", file);
+    e.line = line;
+    e.col = col;
+    vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+    if (c->diag)
+        c->diag(c->ctx, &e);
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
 static void
 fail(checker *c, const example *ex, const char *fmt, ...)
 {
-    dtl_error e;
     va_list ap;
 
-    c->sum->failed++;
-    memset(&e, 0, sizeof(e));
-    e.code = DTL_ERULE;
-    snprintf(e.file, sizeof(e.file), "%s", ex->file);
-    e.line = ex->line;
-    e.col = ex->col;
     va_start(ap, fmt);
-    vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+    vfail_at(c, ex->file, ex->line, ex->col, fmt, ap);
     va_end(ap);
-    if (c->diag)
-        c->diag(c->ctx, &e);
 }
 
-/* A pattern one of whose forms (match.c) does not compile. */
-static void pattern_fail(checker *c, const pattern *p)
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+pattern_fail(checker *c, const pattern *p, const char *fmt, ...)
 {
-    dtl_error e;
+    va_list ap;
 
-    c->sum->failed++;
-    memset(&e, 0, sizeof(e));
-    e.code = DTL_ERULE;
-    snprintf(e.file, sizeof(e.file), "%s", p->file);
-    e.line = p->line;
-    e.col = p->col;
-    {
-        char msg[160];
-        int uni = pattern_form(c->rules, p, 0) == NULL;
+    va_start(ap, fmt);
+    vfail_at(c, p->file, p->line, p->col, fmt, ap);
+    va_end(ap);
+}
 
-        pattern_compile_form(p, uni ? PATTERN_FORM_UNICODE : PATTERN_FORM_ASCII,
-                             msg, sizeof(msg));
-        snprintf(e.msg, sizeof(e.msg), "%s (in the form for %s)", msg,
+/* Whether both forms of p (match.c) compile; reports the one that
+ * does not. */
+static void check_forms(checker *c, const pattern *p)
+{
+    char msg[160];
+    int uni;
+
+    if (pattern_form(c->rules, p, 0) && pattern_form(c->rules, p, 1))
+        return;
+    uni = pattern_form(c->rules, p, 0) == NULL;
+    pattern_compile_form(p, uni ? PATTERN_FORM_UNICODE : PATTERN_FORM_ASCII,
+                         msg, sizeof(msg));
+    pattern_fail(c, p, "%s (in the form for %s)", msg,
                  uni ? "text not all in ASCII" : "text in ASCII");
-    }
-    if (c->diag)
-        c->diag(c->ctx, &e);
 }
 
 static dtl_text *example_text(const example *ex)
@@ -361,9 +374,7 @@ dtl_status dtl_rules_check(const dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         sum->rules++;
         /* Loading compiled one form of each pattern; both must. */
         for (j = 0; j < ru->pat_count; j++)
-            if (pattern_form(rs, &ru->pats[j], 0) == NULL ||
-                pattern_form(rs, &ru->pats[j], 1) == NULL)
-                pattern_fail(&c, &ru->pats[j]);
+            check_forms(&c, &ru->pats[j]);
         for (j = 0; j < ru->ex_count; j++) {
             const example *ex = &ru->ex[j];
 
