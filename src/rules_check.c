@@ -35,8 +35,12 @@ typedef struct checker {
 } checker;
 
 /* Reports a failure at file:line:col. */
-static void vfail_at(checker *c, const char *file, unsigned line, unsigned col,
-                     const char *fmt, va_list ap)
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 0)))
+#endif
+static void
+vfail_at(checker *c, const char *file, unsigned line, unsigned col,
+         const char *fmt, va_list ap)
 {
     dtl_error e;
 
