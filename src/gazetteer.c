@@ -262,7 +262,10 @@ static size_t tokenize(const char *s, size_t start, size_t end, tok *t,
     return n;
 }
 
-static const slot *lookup(const gazetteer *g, const char *s, size_t a, size_t b)
+/* The words s[a..b) in table exact as written, else in table folded
+ * folded. */
+static const slot *find_words(const table *exact, const table *folded,
+                              const char *s, size_t a, size_t b)
 {
     char key[GAZ_KEY_MAX];
     size_t len;
@@ -271,26 +274,23 @@ static const slot *lookup(const gazetteer *g, const char *s, size_t a, size_t b)
     if (b - a >= GAZ_KEY_MAX)
         return NULL;
     len = lexicon_key(s + a, b - a, 0, key);
-    sl = find(&g->exact, key, len);
+    sl = find(exact, key, len);
     if (sl)
         return sl;
     len = lexicon_key(s + a, b - a, 1, key);
-    return find(&g->folded, key, len);
+    return find(folded, key, len);
+}
+
+/* The entry that is the words s[a..b). */
+static const slot *lookup(const gazetteer *g, const char *s, size_t a, size_t b)
+{
+    return find_words(&g->exact, &g->folded, s, a, b);
 }
 
 /* Whether the words s[a..b) begin a longer name (add_prefixes). */
 static int goes_on(const gazetteer *g, const char *s, size_t a, size_t b)
 {
-    char key[GAZ_KEY_MAX];
-    size_t len;
-
-    if (b - a >= GAZ_KEY_MAX)
-        return 0;
-    len = lexicon_key(s + a, b - a, 0, key);
-    if (find(&g->eprefix, key, len))
-        return 1;
-    len = lexicon_key(s + a, b - a, 1, key);
-    return find(&g->fprefix, key, len) != NULL;
+    return find_words(&g->eprefix, &g->fprefix, s, a, b) != NULL;
 }
 
 /* Most words an entry starting with token t can have (0: none). */
@@ -330,52 +330,40 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
         return 0;
     nt = tokenize(s, start, end, t, sizeof(t) / sizeof(t[0]));
     while (i < nt && nh < max) {
-        unsigned w = first_words(g, s, &t[i]);
-        int found = 0;
+        size_t n = first_words(g, s, &t[i]), k, best = 0;
 
-        if (w) {
-            size_t n = w, k, best = 0, best_end = 0;
-            const slot *best_sl = NULL;
+        if (n > nt - i)
+            n = nt - i;
+        /* Inner words must not end with punctuation. */
+        for (k = 0; k + 1 < n; k++)
+            if (!t[i + k].clean) {
+                n = k + 1;
+                break;
+            }
+        /* The longest run of words that is a name (best of them), found
+         * by adding words while the run can still begin one. */
+        for (k = 1; k <= n; k++) {
+            const tok *last = &t[i + k - 1];
+            int a;
 
-            if (n > nt - i)
-                n = nt - i;
-            /* Inner words must not end with punctuation. */
-            for (k = 0; k + 1 < n; k++)
-                if (!t[i + k].clean) {
-                    n = k + 1;
+            for (a = 0; a < last->nalt; a++) {
+                const slot *sl = lookup(g, s, t[i].start, last->alt[a]);
+
+                if (sl) {
+                    best = k;
+                    hits[nh].start = t[i].start;
+                    hits[nh].end = last->alt[a];
+                    hits[nh].ents = sl->ents;
+                    hits[nh].count = sl->count;
                     break;
                 }
-            /* The longest run of words that is a name, found by adding
-             * words while the run can still begin one. */
-            for (k = 1; k <= n; k++) {
-                const tok *last = &t[i + k - 1];
-                int a;
-
-                for (a = 0; a < last->nalt; a++) {
-                    const slot *sl = lookup(g, s, t[i].start, last->alt[a]);
-
-                    if (sl) {
-                        best = k;
-                        best_end = last->alt[a];
-                        best_sl = sl;
-                        break;
-                    }
-                }
-                if (k < n && !goes_on(g, s, t[i].start, last->end))
-                    break;
             }
-            if (best_sl) {
-                hits[nh].start = t[i].start;
-                hits[nh].end = best_end;
-                hits[nh].ents = best_sl->ents;
-                hits[nh].count = best_sl->count;
-                nh++;
-                i += best;
-                found = 1;
-            }
+            if (k < n && !goes_on(g, s, t[i].start, last->end))
+                break;
         }
-        if (!found)
-            i++;
+        if (best)
+            nh++;
+        i += best ? best : 1;
     }
     return nh;
 }

@@ -44,17 +44,13 @@ struct word_slot {
     uint64_t set;
 };
 
-#define WORD_LEXICONS 64
-
-static uint64_t word_hash(const char *w, size_t n)
-{
-    return util_fnv1a(w, n, UTIL_FNV_SEED);
-}
+#define WORD_LEXICONS 64 /* lexicons with a bit in a word's set */
+#define WORD_MAX      64 /* longest word in the table of words */
 
 /* Adds key (folded, no white space) to the set of lexicon i. */
 static void word_add(dtl_rules *rs, const char *key, size_t len, size_t i)
 {
-    size_t h = (size_t)word_hash(key, len) & (rs->nwords - 1);
+    size_t h = (size_t)util_fnv1a(key, len, UTIL_FNV_SEED) & (rs->nwords - 1);
 
     while (rs->words[h].key && !(rs->words[h].len == len &&
                                  memcmp(rs->words[h].key, key, len) == 0))
@@ -105,15 +101,15 @@ int rules_index_lexicons(dtl_rules *rs)
 
 uint64_t rules_word_lexicons(const dtl_rules *rs, const char *w, size_t n)
 {
-    char key[64];
+    char key[WORD_MAX];
     size_t i, h;
     uint64_t hash = UTIL_FNV_SEED;
 
-    if (rs->nwords == 0 || n == 0 || n > sizeof(key))
+    if (rs->nwords == 0 || n == 0 || n > WORD_MAX)
         return 0;
     for (i = 0; i < n; i++) {
         key[i] = (char)util_lower((unsigned char)w[i]);
-        hash = (hash ^ (unsigned char)key[i]) * 0x100000001b3ULL;
+        hash = util_fnv1a_byte(hash, (unsigned char)key[i]);
     }
     h = (size_t)hash & (rs->nwords - 1);
     while (rs->words[h].key) {
@@ -133,7 +129,7 @@ int lexicon_word_in(const dtl_rules *rs, const lexicon *lex, uint64_t set,
         return 0;
     i = (size_t)(lex - rs->lex);
     if (rs->nwords && i < WORD_LEXICONS && !(lex->flags & LEX_CASE) && n > 0 &&
-        n <= 64)
+        n <= WORD_MAX)
         return (int)((set >> i) & 1u);
     return lexicon_find(lex, w, n) != NULL;
 }
@@ -241,12 +237,12 @@ const lex_entry *lexicon_find(const lexicon *lex, const char *s, size_t len)
         }
         if (space) {
             key[klen++] = ' ';
-            hash = (hash ^ ' ') * 0x100000001b3ULL;
+            hash = util_fnv1a_byte(hash, ' ');
         }
         space = 0;
         c = (unsigned char)(fold ? util_lower(c) : c);
         key[klen++] = (char)c;
-        hash = (hash ^ c) * 0x100000001b3ULL;
+        hash = util_fnv1a_byte(hash, c);
     }
     mask = lex->nslots - 1;
     h = (size_t)hash & mask;

@@ -18,16 +18,20 @@ int util_grow(void **p, size_t *cap, size_t need, size_t size);
 char *util_strndup(const char *s, size_t len);
 
 /* FNV-1a 64-bit hash of len bytes, continuing from h (start with
- * UTIL_FNV_SEED).  Inline: the prefilter hashes a byte at a time. */
+ * UTIL_FNV_SEED).  Inline: the prefilter hashes a byte at a time, and a
+ * key being folded is hashed a byte at a time (util_fnv1a_byte). */
 #define UTIL_FNV_SEED 0xcbf29ce484222325ULL
+static inline uint64_t util_fnv1a_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ULL;
+}
+
 static inline uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
 {
     const unsigned char *p = data;
 
-    while (len--) {
-        h ^= *p++;
-        h *= 0x100000001b3ULL;
-    }
+    while (len--)
+        h = util_fnv1a_byte(h, *p++);
     return h;
 }
 
