@@ -124,22 +124,10 @@ const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rs,
     if (!atomic_load_explicit(&rs->jit[slot].ready, memory_order_relaxed)) {
         pattern *w = (pattern *)(uintptr_t)p;
 
-        /* A pattern all in ASCII matches an ASCII subject alike with or
-         * without UTF-8 mode; without, no character is decoded.  (Not
-         * so for a pattern with other characters: "’?" would make only
-         * the last byte optional.)  What needs UTF-8 mode, such as
-         * \x{100}, does not compile so and takes UTF-8 mode. */
-        if (!ascii) {
-            w->code = pattern_compile_form(p, PATTERN_FORM_UNICODE, NULL, 0);
-        } else {
-            if (util_ascii_span((const unsigned char *)p->xsrc, p->xlen) ==
-                p->xlen)
-                w->code_ascii =
-                    pattern_compile_form(p, PATTERN_FORM_BYTES, NULL, 0);
-            if (w->code_ascii == NULL)
-                w->code_ascii =
-                    pattern_compile_form(p, PATTERN_FORM_ASCII, NULL, 0);
-        }
+        if (ascii)
+            w->code_ascii = pattern_compile_form(p, PATTERN_FORM_ASCII, NULL);
+        else
+            w->code = pattern_compile_form(p, PATTERN_FORM_UNICODE, NULL);
         /* The one write to a shared pattern, before the flag. */
         atomic_store_explicit(&rs->jit[slot].ready, 1, memory_order_release);
     }

@@ -242,19 +242,22 @@ const lex_entry *rules_lookup(const dtl_rules *rules, unsigned flags,
                               const char *s, size_t len, const lexicon **which);
 
 /* rules_compile.c */
-/* The forms of a pattern (see pattern): with Unicode properties; without
- * them (still in UTF-8 mode when the source needs it); without them and
- * without UTF-8 mode, for sources all in ASCII. */
+/* The two forms of a pattern (see pattern). */
 typedef enum {
     PATTERN_FORM_UNICODE,
-    PATTERN_FORM_ASCII,
-    PATTERN_FORM_BYTES
+    PATTERN_FORM_ASCII
 } pattern_form_kind;
+/* Why a pattern did not compile: PCRE2's message, and the offset in the
+ * expanded source. */
+typedef struct pattern_error {
+    char msg[160];
+    size_t offset;
+} pattern_error;
 /* Compiles form kind of p from p->xsrc; NULL when it does not compile,
- * with PCRE2's message in msg (size bytes) unless msg is NULL. */
+ * with the reason in *err unless err is NULL. */
 struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
                                                pattern_form_kind kind,
-                                               char *msg, size_t size);
+                                               pattern_error *err);
 macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);
 /* Fills bits (rules->word_count words) with the rules that may fire on
  * the text. */

@@ -85,15 +85,15 @@ pattern_fail(checker *c, const pattern *p, const char *fmt, ...)
  * does not. */
 static void check_forms(checker *c, const pattern *p)
 {
-    char msg[160];
+    pattern_error perr;
     int uni;
 
     if (pattern_form(c->rules, p, 0) && pattern_form(c->rules, p, 1))
         return;
     uni = pattern_form(c->rules, p, 0) == NULL;
     pattern_compile_form(p, uni ? PATTERN_FORM_UNICODE : PATTERN_FORM_ASCII,
-                         msg, sizeof(msg));
-    pattern_fail(c, p, "%s (in the form for %s)", msg,
+                         &perr);
+    pattern_fail(c, p, "%s (in the form for %s)", perr.msg,
                  uni ? "text not all in ASCII" : "text in ASCII");
 }
 

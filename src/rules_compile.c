@@ -532,12 +532,17 @@ static int map_groups(compiler *c, rule *ru, pattern *p, const pcre2_code *code)
 }
 
 /* Compiles pattern p; the source text is p->src, or pre when given. */
-static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
+/*
+ * Expands and compiles p, reporting errors at its file:line:col.
+ * Loading compiles one form of a pattern (see pattern), the one for
+ * ASCII text, which checks the pattern as well as the other would; the
+ * other only when that one does not compile, and to report the error.
+ */
+static int compile_pattern(compiler *c, rule *ru, pattern *p)
 {
     expander x;
-    int errcode;
-    PCRE2_SIZE erroff;
-    pcre2_code *code;
+    pattern_error perr;
+    struct pcre2_real_code_8 *code;
     uint32_t groups = 0;
 
     memset(&x, 0, sizeof(x));
@@ -545,92 +550,74 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p, const char *pre)
     x.file = p->file;
     x.line = p->line;
     buf_init(&x.out, DTL_MAX_PATTERN + 1);
-    if (pre) {
-        if (buf_puts(&x.out, pre) != 0)
-            x.failed = 1;
-    } else {
-        expand(&x, p->src, p->col, 1);
-    }
+    expand(&x, p->src, p->col, 1);
     if (x.failed) {
         buf_free(&x.out);
         return 1;
     }
-    p->code = p->code_ascii = NULL;
-    /* The expansion, until it is copied into the arena below. */
-    p->xsrc = x.out.data ? x.out.data : "";
     p->xlen = x.out.len;
-    /* The form for ASCII subjects checks the pattern as well as the
-     * other would; compiling only it halves the work for text in
-     * ASCII.  What compiles only in UTF-8 mode is compiled so. */
-    code =
-        util_ascii_span((const unsigned char *)p->xsrc, p->xlen) == p->xlen
-            ? (pcre2_code *)pattern_compile_form(p, PATTERN_FORM_BYTES, NULL, 0)
-            : NULL;
-    if (code)
-        p->code_ascii = (struct pcre2_real_code_8 *)code;
-    else
-        code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen,
-                             PATTERN_OPTIONS | PATTERN_UCP, &errcode, &erroff,
-                             NULL);
-    p->xsrc = NULL;
-    if (code == NULL) {
-        char msg[160];
-        unsigned col = p->col;
-
-        pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, sizeof(msg));
-        /* The offset is in the expansion; it is exact only when the
-         * pattern had no macro before the error. */
-        if (pre == NULL && erroff <= strlen(p->src) &&
-            strncmp(x.out.data, p->src, erroff) == 0)
-            col += (unsigned)erroff;
-        cerror(c, p->file, p->line, col, "%s", msg);
-        buf_free(&x.out);
-        return 1;
-    }
-    if (p->code_ascii == NULL)
-        p->code = (struct pcre2_real_code_8 *)code;
-    p->jit_slot = c->rules->jit_count++;
-    p->jit_slot_ascii = c->rules->jit_count++;
     p->xsrc =
         arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "", x.out.len);
     buf_free(&x.out);
     if (p->xsrc == NULL)
         return -1;
-    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    p->code = NULL;
+    p->code_ascii = code = pattern_compile_form(p, PATTERN_FORM_ASCII, NULL);
+    if (code == NULL)
+        p->code = code = pattern_compile_form(p, PATTERN_FORM_UNICODE, &perr);
+    if (code == NULL) {
+        unsigned col = p->col;
+
+        /* The offset is in the expansion; it is exact only when the
+         * pattern had no macro before the error. */
+        if (perr.offset <= strlen(p->src) &&
+            strncmp(p->xsrc, p->src, perr.offset) == 0)
+            col += (unsigned)perr.offset;
+        cerror(c, p->file, p->line, col, "%s", perr.msg);
+        p->xsrc = NULL;
+        return 1;
+    }
+    p->jit_slot = c->rules->jit_count++;
+    p->jit_slot_ascii = c->rules->jit_count++;
+    atomic_store_explicit(
+        &c->rules->jit[p->code_ascii ? p->jit_slot_ascii : p->jit_slot].ready,
+        1, memory_order_relaxed);
+    pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_CAPTURECOUNT, &groups);
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
-    return map_groups(c, ru, p, code);
+    return map_groups(c, ru, p, (pcre2_code *)code);
 }
 
 struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
                                                pattern_form_kind kind,
-                                               char *msg, size_t size)
+                                               pattern_error *err)
 {
     int errcode;
     PCRE2_SIZE erroff;
-    uint32_t opt = PATTERN_OPTIONS;
-    pcre2_code *code;
+    pcre2_code *code = NULL;
 
-    if (kind == PATTERN_FORM_UNICODE)
-        opt |= PATTERN_UCP;
-    else if (kind == PATTERN_FORM_BYTES)
-        opt &= ~(uint32_t)(PCRE2_UTF | PCRE2_NO_UTF_CHECK);
-    code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen, opt, &errcode, &erroff,
-                         NULL);
-    if (code == NULL && msg && size)
-        pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, size);
+    /* A pattern all in ASCII matches an ASCII subject alike with or
+     * without UTF-8 mode; without, no character is decoded.  (Not so
+     * for a pattern with other characters: "’?" would make only the
+     * last byte optional.)  What needs UTF-8 mode, such as \x{100},
+     * does not compile so and keeps UTF-8 mode. */
+    if (kind == PATTERN_FORM_ASCII &&
+        util_ascii_span((const unsigned char *)p->xsrc, p->xlen) == p->xlen)
+        code = pcre2_compile((PCRE2_SPTR)p->xsrc, p->xlen,
+                             PATTERN_OPTIONS &
+                                 ~(uint32_t)(PCRE2_UTF | PCRE2_NO_UTF_CHECK),
+                             &errcode, &erroff, NULL);
+    if (code == NULL)
+        code = pcre2_compile(
+            (PCRE2_SPTR)p->xsrc, p->xlen,
+            PATTERN_OPTIONS | (kind == PATTERN_FORM_UNICODE ? PATTERN_UCP : 0),
+            &errcode, &erroff, NULL);
+    if (code == NULL && err) {
+        pcre2_get_error_message(errcode, (PCRE2_UCHAR *)err->msg,
+                                sizeof(err->msg));
+        err->offset = erroff;
+    }
     return (struct pcre2_real_code_8 *)code;
-}
-
-/* Marks the forms of p compiled at load as ready (match.c). */
-static void mark_ready(dtl_rules *rs, const pattern *p)
-{
-    if (p->code)
-        atomic_store_explicit(&rs->jit[p->jit_slot].ready, 1,
-                              memory_order_relaxed);
-    if (p->code_ascii)
-        atomic_store_explicit(&rs->jit[p->jit_slot_ascii].ready, 1,
-                              memory_order_relaxed);
 }
 
 void pattern_free(pattern *p)
@@ -941,7 +928,7 @@ static int build_macro(compiler *c, pattern *p, const char *name)
     p->file = m->file;
     p->line = m->line;
     p->col = m->col;
-    rc = compile_pattern(c, NULL, p, NULL);
+    rc = compile_pattern(c, NULL, p);
     return rc;
 }
 
@@ -981,11 +968,18 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     }
     rs->live_count = n;
     rs->word_count = n / 64 + 1;
+    /* The JIT state of each form of each pattern: those of the rules and
+     * of the three macros build_macro compiles. */
+    for (i = 0, j = 3; i < n; i++)
+        j += rs->live[i]->pat_count;
+    rs->jit = calloc(2 * j, sizeof(*rs->jit));
+    if (rs->jit == NULL)
+        goto nomem;
     for (i = 0; i < n; i++) {
         rule *ru = rs->live[i];
 
         for (j = 0; j < ru->pat_count; j++) {
-            rc = compile_pattern(&c, ru, &ru->pats[j], NULL);
+            rc = compile_pattern(&c, ru, &ru->pats[j]);
             if (rc < 0)
                 goto nomem;
         }
@@ -999,16 +993,6 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         build_macro(&c, &rs->attr_before, "attribution_before") < 0 ||
         build_macro(&c, &rs->repeat, "event_repeat") < 0)
         goto nomem;
-    /* The JIT state of each form of the patterns compiled above. */
-    rs->jit = calloc(rs->jit_count + 1, sizeof(*rs->jit));
-    if (rs->jit == NULL)
-        goto nomem;
-    for (i = 0; i < n; i++)
-        for (j = 0; j < rs->live[i]->pat_count; j++)
-            mark_ready(rs, &rs->live[i]->pats[j]);
-    mark_ready(rs, &rs->attr_after);
-    mark_ready(rs, &rs->attr_before);
-    mark_ready(rs, &rs->repeat);
     for (; rs->jit_mu_ready < RULES_JIT_LOCKS; rs->jit_mu_ready++)
         if (pthread_mutex_init(&rs->jit_mu[rs->jit_mu_ready], NULL) != 0)
             goto nomem;
