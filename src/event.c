@@ -451,6 +451,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     for (i = 0; i < nh; i++)
         memset(masked + (hits[i].start - st->start), '_',
                hits[i].end - hits[i].start);
+    matcher_subject(m, masked, len);
     for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count;
          i = bit_next(bits, i + 1, rs->live_count)) {
         const rule *ru = rs->live[i];
@@ -469,6 +470,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                     continue;
                 if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
                     free(c);
+                    matcher_subject(m, NULL, 0);
                     free(masked);
                     return DTL_ENOMEM;
                 }
@@ -539,12 +541,14 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         if (util_grow((void **)&out->v, &out->cap, out->count + 1,
                       sizeof(*out->v)) != 0) {
             free(c);
+            matcher_subject(m, NULL, 0);
             free(masked);
             return DTL_ENOMEM;
         }
         out->v[out->count++] = ev;
     }
     free(c);
+    matcher_subject(m, NULL, 0);
     free(masked);
     return DTL_OK;
 }

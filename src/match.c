@@ -28,6 +28,11 @@ struct matcher {
     const char *docname;
     const rule *last_limited; /* warn once per rule */
     uint64_t *bits;
+    /* The subject of matcher_subject: whether it is all ASCII, known
+     * once for the many patterns tried on it. */
+    const char *subj;
+    size_t subj_len;
+    int subj_ascii;
 };
 
 matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
@@ -63,6 +68,14 @@ void matcher_free(matcher *m)
     pcre2_match_context_free(m->mc);
     free(m->bits);
     free(m);
+}
+
+void matcher_subject(matcher *m, const char *subj, size_t len)
+{
+    m->subj = subj;
+    m->subj_len = len;
+    m->subj_ascii =
+        subj && util_ascii_span((const unsigned char *)subj, len) == len;
 }
 
 uint64_t *matcher_bits(matcher *m)
@@ -147,7 +160,9 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
 
     if (from > len)
         return 0;
-    if (util_ascii_span((const unsigned char *)subj, len) == len)
+    if (subj == m->subj && len == m->subj_len
+            ? m->subj_ascii
+            : util_ascii_span((const unsigned char *)subj, len) == len)
         code = (pcre2_code *)(uintptr_t)pattern_form(m->rules, p, 1);
     if (code == NULL) {
         code = (pcre2_code *)(uintptr_t)pattern_form(m->rules, p, 0);

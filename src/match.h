@@ -47,6 +47,14 @@ const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rules,
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
                  size_t len, size_t from, match *out);
 
+/*
+ * Tells m that subj[0..len) is the subject of the matcher_find calls to
+ * come, until the next call: whether it is all ASCII is then found once
+ * rather than at each call.  The caller must not change the subject in
+ * between; matcher_subject(m, NULL, 0) forgets it.
+ */
+void matcher_subject(matcher *m, const char *subj, size_t len);
+
 /* The candidate rule bitset of the matcher (rules->word_count words). */
 uint64_t *matcher_bits(matcher *m);
 

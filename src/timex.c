@@ -921,6 +921,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
         memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
     else
         prefilter_scan(rs, sub, len, bits);
+    matcher_subject(m, sub, len);
     for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count;
          i = bit_next(bits, i + 1, rs->live_count)) {
         const rule *ru = rs->live[i];
