@@ -667,6 +667,9 @@ struct prefilter {
     uint64_t first2[65536 / 64];
     size_t *digit; /* rules triggered by any number */
     size_t digit_count, digit_cap;
+    /* A byte of a token folded to lower case; 0 for a byte between
+     * tokens (not an ASCII letter or digit, nor a byte of UTF-8). */
+    unsigned char fold[256];
 };
 
 static void table_free(pf_table *t)
@@ -868,24 +871,30 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
 {
     const prefilter *pf = rs->pf;
     char tok[64];
+    /* ph[k]: the hash of the first k bytes of the token (k <= 64). */
+    uint64_t ph[sizeof(tok) + 1];
     size_t i = 0, n, k;
     const pf_slot *slot;
 
     memset(bits, 0, rs->word_count * sizeof(uint64_t));
     if (pf == NULL)
         return;
+    ph[0] = UTIL_FNV_SEED;
     while (i < len) {
         unsigned char ch = (unsigned char)s[i];
 
-        if (!(util_isalnum(ch) || ch >= 0x80)) {
+        if (pf->fold[ch] == 0) {
             i++;
             continue;
         }
+        /* Folded and hashed in one pass; the hash of each prefix is
+         * kept for the prefix triggers. */
         n = 0;
-        while (i < len && (util_isalnum((unsigned char)s[i]) ||
-                           (unsigned char)s[i] >= 0x80)) {
-            if (n < sizeof(tok))
-                tok[n] = (char)util_lower((unsigned char)s[i]);
+        while (i < len && (ch = pf->fold[(unsigned char)s[i]]) != 0) {
+            if (n < sizeof(tok)) {
+                tok[n] = (char)ch;
+                ph[n + 1] = util_fnv1a_byte(ph[n], ch);
+            }
             n++;
             i++;
         }
@@ -893,18 +902,13 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
             continue;
         if (util_isdigit((unsigned char)tok[0]))
             set_bits(bits, pf->digit, pf->digit_count);
-        slot = table_find(&pf->exact, tok, n);
+        slot = table_find_hash(&pf->exact, tok, n, ph[n]);
         if (slot)
             set_bits(bits, slot->rules, slot->count);
         if (pf->max_prefix && n >= pf->min_prefix &&
             (n < 2 || first2_has(pf, tok))) {
-            /* The hashes of the prefixes, each from the one before. */
-            uint64_t h = util_fnv1a(tok, pf->min_prefix, UTIL_FNV_SEED);
-
             for (k = pf->min_prefix; k <= n && k <= pf->max_prefix; k++) {
-                if (k > pf->min_prefix)
-                    h = util_fnv1a(tok + k - 1, 1, h);
-                slot = table_find_hash(&pf->prefix, tok, k, h);
+                slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
                 if (slot)
                     set_bits(bits, slot->rules, slot->count);
             }
@@ -960,6 +964,10 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     rs->pf = calloc(1, sizeof(*rs->pf));
     if (rs->live == NULL || rs->pf == NULL)
         goto nomem;
+    for (i = 0; i < 256; i++)
+        rs->pf->fold[i] = (unsigned char)(util_isalnum((int)i) || i >= 0x80
+                                              ? util_lower((int)i)
+                                              : 0);
     for (i = 0; i < rs->rule_count; i++) {
         if (rs->rules[i]->dead)
             continue;
