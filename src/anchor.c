@@ -615,6 +615,89 @@ static void anchor_one(walker *w, size_t i)
     }
 }
 
+/*
+ * "in May and December 1986", "on May 6 and August 15, 1987", "March,
+ * April and May 1987": the year written after the last of a list of
+ * months or days is the year of each.  Expressions [t0, t1) are those
+ * of one sentence, resolved; from the last back, an expression with no
+ * year of its own, separated from the next by only a comma, "and" or
+ * "or", takes the year of the next when that one has a year (its own,
+ * or taken so).  The walk anchors events after this, so they see the
+ * year too.
+ */
+static void list_year(walker *w, size_t t0, size_t t1)
+{
+    size_t len, k;
+    const char *s = text_norm(w->text, &len);
+    int year = -1;
+
+    for (k = t1; k-- > t0;) {
+        const tx_raw *r = &w->tx->v[k];
+        dtl_timex *o = &w->when[k];
+        /* A month or a day of a month, with no "this year" or "of
+         * that year" that dates it otherwise. */
+        int own = strcmp(r->ru->resolver, "date") == 0 && r->parts.month > 0 &&
+                  r->parts.month2 == 0 && r->parts.day2 == 0 &&
+                  r->parts.weekday2 == 0 && !r->parts.has_dir &&
+                  r->parts.unit == UNIT_NONE && r->parts.anchor == ANCHOR_NOW &&
+                  r->parts.period == PERIOD_NONE &&
+                  (o->granularity == DTL_GRAN_MONTH ||
+                   o->granularity == DTL_GRAN_DAY);
+        int next_year = year;
+
+        year = -1;
+        if (!own)
+            continue;
+        if (r->parts.year >= 0) {
+            if (util_isdigit((unsigned char)o->value[0]) &&
+                util_isdigit((unsigned char)o->value[3]))
+                year = atoi(o->value);
+            continue;
+        }
+        if (next_year < 0 || k + 1 >= t1)
+            continue;
+        /* Only a comma, "and" or "or" between the two. */
+        {
+            size_t a = r->end, b = w->tx->v[k + 1].start, j = a;
+            int words = 0;
+
+            if (b <= a || b - a > 8)
+                continue;
+            while (j < b) {
+                if (s[j] == ' ' || s[j] == ',') {
+                    j++;
+                } else if (b - j >= 3 && strncmp(s + j, "and", 3) == 0 &&
+                           (j + 3 == b || s[j + 3] == ' ')) {
+                    j += 3;
+                    words++;
+                } else if (b - j >= 2 && strncmp(s + j, "or", 2) == 0 &&
+                           (j + 2 == b || s[j + 2] == ' ')) {
+                    j += 2;
+                    words++;
+                } else {
+                    break;
+                }
+            }
+            if (j < b || words > 1)
+                continue;
+        }
+        {
+            tx_raw copy = *r;
+            size_t st = o->start, en = o->end;
+
+            copy.parts.year = next_year;
+            copy.parts.year_digits = 4;
+            if (timex_resolve(&copy, w->now, o) != 0)
+                continue;
+            o->start = st;
+            o->end = en;
+            o->anchor = DTL_ANCHOR_NONE;
+            o->anchor_start = o->anchor_end = 0;
+            year = next_year;
+        }
+    }
+}
+
 /* Walks the sentences: time expressions first, then events. */
 static dtl_status walk(walker *w)
 {
@@ -634,8 +717,11 @@ static dtl_status walk(walker *w)
     w->last_narr = -1;
     w->period.lo = w->period.hi = DTL_DAY_NONE;
     for (s = 0; s < w->seg->count; s++) {
+        size_t t0 = ti;
+
         for (; ti < w->tx->count && w->tx->v[ti].sent <= s; ti++)
             resolve_timex(w, ti, ei);
+        list_year(w, t0, ti);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
     }
