@@ -642,7 +642,7 @@ static void list_year(walker *w, size_t t0, size_t t1)
                   r->parts.unit == UNIT_NONE && r->parts.anchor == ANCHOR_NOW &&
                   r->parts.period == PERIOD_NONE &&
                   (o->granularity == DTL_GRAN_MONTH ||
-                   o->granularity == DTL_GRAN_DAY);
+                   o->granularity == DTL_GRAN_DAY || o->value[0] == '\0');
         int next_year = year;
 
         year = -1;
@@ -683,16 +683,16 @@ static void list_year(walker *w, size_t t0, size_t t1)
         }
         {
             tx_raw copy = *r;
-            size_t st = o->start, en = o->end;
+            dtl_timex t = *o;
 
             copy.parts.year = next_year;
             copy.parts.year_digits = 4;
-            if (timex_resolve(&copy, w->now, o) != 0)
+            /* "February 29 and March 1, 1987": no such day; as it was */
+            if (timex_resolve(&copy, w->now, &t) != 0)
                 continue;
-            o->start = st;
-            o->end = en;
-            o->anchor = DTL_ANCHOR_NONE;
-            o->anchor_start = o->anchor_end = 0;
+            t.anchor = DTL_ANCHOR_NONE;
+            t.anchor_start = t.anchor_end = 0;
+            *o = t;
             year = next_year;
         }
     }

@@ -1464,6 +1464,15 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             return -1;
         }
         y = implicit_year(rt, ref);
+        /* "February 29" alone: the nearest leap year that way in time
+         * (back, unless the sentence speaks of the future) */
+        if (p->month == 2 && p->day == 29 && !p->after) {
+            int step = rt->tense == TENSE_FUTURE ? 1 : -1, k = 0;
+
+            while (k < 8 && !date_valid(y + step * k, 2, 29))
+                k++;
+            y += step * k;
+        }
     }
     if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
         return -1;
