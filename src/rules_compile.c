@@ -667,9 +667,7 @@ struct prefilter {
     uint64_t first2[65536 / 64];
     size_t *digit; /* rules triggered by any number */
     size_t digit_count, digit_cap;
-    /* A byte of a token folded to lower case; 0 for a byte between
-     * tokens (not an ASCII letter or digit, nor a byte of UTF-8). */
-    unsigned char fold[256];
+    unsigned char fold[256]; /* token_fold of each byte */
 };
 
 static void table_free(pf_table *t)
@@ -767,18 +765,27 @@ static int table_add(pf_table *t, const char *w, size_t len, size_t ri)
     return 0;
 }
 
-/* The longest alphanumeric run of a phrase, folded, into w. */
+/*
+ * A byte of a token folded to lower case, or 0 for a byte between
+ * tokens: tokens are runs of ASCII letters and digits and of bytes of
+ * UTF-8.  Trigger words (longest_word) and sentences (prefilter_scan,
+ * through the table prefilter.fold) are cut alike.
+ */
+static unsigned char token_fold(unsigned char c)
+{
+    return (unsigned char)(util_isalnum(c) || c >= 0x80 ? util_lower(c) : 0);
+}
+
+/* The longest token of a phrase, folded, into w. */
 static size_t longest_word(const char *s, char *w, size_t size)
 {
     size_t best = 0, bstart = 0, i = 0, start, n;
 
     while (s[i]) {
-        while (s[i] && !(util_isalnum((unsigned char)s[i]) ||
-                         (unsigned char)s[i] >= 0x80))
+        while (s[i] && token_fold((unsigned char)s[i]) == 0)
             i++;
         start = i;
-        while (s[i] && (util_isalnum((unsigned char)s[i]) ||
-                        (unsigned char)s[i] >= 0x80))
+        while (s[i] && token_fold((unsigned char)s[i]) != 0)
             i++;
         if (i - start > best) {
             best = i - start;
@@ -788,7 +795,7 @@ static size_t longest_word(const char *s, char *w, size_t size)
     if (best >= size)
         best = size - 1;
     for (n = 0; n < best; n++)
-        w[n] = (char)util_lower((unsigned char)s[bstart + n]);
+        w[n] = (char)token_fold((unsigned char)s[bstart + n]);
     w[best] = '\0';
     return best;
 }
@@ -965,9 +972,7 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     if (rs->live == NULL || rs->pf == NULL)
         goto nomem;
     for (i = 0; i < 256; i++)
-        rs->pf->fold[i] = (unsigned char)(util_isalnum((int)i) || i >= 0x80
-                                              ? util_lower((int)i)
-                                              : 0);
+        rs->pf->fold[i] = token_fold((unsigned char)i);
     for (i = 0; i < rs->rule_count; i++) {
         if (rs->rules[i]->dead)
             continue;
