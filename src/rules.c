@@ -439,7 +439,8 @@ static void add_pattern(reader *r, rule *ru, const char *v, size_t vcol)
     ru->pat_count++;
 }
 
-static void add_triggers(reader *r, rule *ru, const char *v)
+static void add_triggers(reader *r, rule *ru, const char *v, unsigned clause,
+                         const char *key)
 {
     const char *p;
     size_t n, i;
@@ -453,25 +454,31 @@ static void add_triggers(reader *r, rule *ru, const char *v)
             return;
         t = &ru->triggers[ru->trigger_count];
         t->col = char_col(r->line, (size_t)(p - r->line));
+        t->line = r->lineno;
+        t->clause = clause;
         t->prefix = n > 1 && p[n - 1] == '*';
         w = rdup(r, p, n - (size_t)t->prefix);
         if (w == NULL)
             return;
-        if (w[0] != '@' && w[0] != '#') {
+        if (n == 1 && util_ispunct((unsigned char)w[0]) && w[0] != '@' &&
+            w[0] != '#' && w[0] != '*') {
+            /* One punctuation character: "/" for "3/25/2021". */
+        } else if (w[0] != '@' && w[0] != '#') {
             for (i = 0; w[i]; i++) {
                 if (!util_isalnum((unsigned char)w[i]) &&
                     (unsigned char)w[i] < 0x80) {
                     rerror(r, (size_t)(p - r->line) + i,
-                           "trigger '%.*s' may only hold letters and "
-                           "digits (write 'fired' for 'test-fired')",
-                           (int)n, p);
+                           "%s '%.*s' may only hold letters and "
+                           "digits (write 'fired' for 'test-fired'), or be "
+                           "one punctuation character",
+                           key, (int)n, p);
                     return;
                 }
                 w[i] = (char)util_lower((unsigned char)w[i]);
             }
         } else if (w[0] == '#' && strcmp(w, "#digit") != 0) {
             rerror(r, (size_t)(p - r->line),
-                   "unknown trigger class '%s' (only #digit)", w);
+                   "unknown %s class '%s' (only #digit)", key, w);
             return;
         }
         t->word = w;
@@ -651,13 +658,14 @@ static void add_defaults(reader *r, rule *ru, const char *v)
 
 static int allowed(rule_kind kind, const char *key)
 {
-    static const char *const ev[] = {"type",    "cameo",   "priority",
-                                     "status",  "trigger", "pattern",
+    static const char *const ev[] = {
+        "type",    "cameo",   "priority", "status",  "trigger",
+        "require", "pattern", "example",  "counter", NULL};
+    static const char *const tx[] = {"type",    "priority", "trigger",
+                                     "require", "pattern",  "value",
+                                     "example", "counter",  NULL};
+    static const char *const rj[] = {"trigger", "require", "pattern",
                                      "example", "counter", NULL};
-    static const char *const tx[] = {"type",  "priority", "trigger", "pattern",
-                                     "value", "example",  "counter", NULL};
-    static const char *const rj[] = {"trigger", "pattern", "example", "counter",
-                                     NULL};
     static const char *const md[] = {"status", "pattern", "example", "counter",
                                      NULL};
     const char *const *list = kind == RULE_EVENT    ? ev
@@ -769,7 +777,15 @@ static void property(reader *r, const char *p)
         if (ru->kind == RULE_MODALITY)
             ru->type = status_names[st];
     } else if (strcmp(key, "trigger") == 0) {
-        add_triggers(r, ru, v);
+        add_triggers(r, ru, v, 0, key);
+    } else if (strcmp(key, "require") == 0) {
+        /* Each line is a clause of its own: one of its words too. */
+        if (ru->clause_count == RULE_MAX_CLAUSES) {
+            rerror(r, (size_t)(p - r->line), "more than %d require lines",
+                   RULE_MAX_CLAUSES);
+            return;
+        }
+        add_triggers(r, ru, v, ++ru->clause_count, key);
     } else if (strcmp(key, "pattern") == 0) {
         add_pattern(r, ru, v, vcol);
     } else if (strcmp(key, "example") == 0) {

@@ -125,11 +125,22 @@ typedef struct example {
     unsigned line, col;
 } example;
 
+/*
+ * A word of a trigger or require line.  The trigger lines of a rule are
+ * one clause (clause 0): one of their words must be in a sentence for
+ * the rule to be tried.  Each require line is a clause of its own
+ * (1, 2 ...) that must be met too.
+ */
 typedef struct trigger {
-    const char *word; /* folded; "@name" for a lexicon */
+    const char *word; /* folded; "@name" for a lexicon, "#digit", or one
+                         punctuation character */
     int prefix;       /* "word*" */
-    unsigned col;
+    unsigned clause;
+    unsigned line, col;
 } trigger;
+
+/* The most require lines a rule may have. */
+#define RULE_MAX_CLAUSES 8
 
 typedef struct rule {
     rule_kind kind;
@@ -144,6 +155,7 @@ typedef struct rule {
     size_t default_count;
     trigger *triggers;
     size_t trigger_count;
+    unsigned clause_count; /* require lines */
     pattern *pats;
     size_t pat_count;
     example *ex;
@@ -153,6 +165,8 @@ typedef struct rule {
     unsigned dir;
     int dead;     /* replaced by a later rules directory */
     size_t index; /* position among live rules, after compiling */
+    /* The prefilter bit of require clause k (1 ...) is clause_base+k-1. */
+    size_t clause_base;
 } rule;
 
 /* Words that let a rule fire: a hash of folded words to rule lists. */
@@ -190,7 +204,9 @@ struct dtl_rules {
     rule **live; /* live rules in load order */
     size_t live_count;
     prefilter *pf;
-    size_t word_count;     /* uint64_t words in a candidate bitset */
+    size_t word_count;     /* uint64_t words in a candidate bitset: a
+                              bit per live rule, then one per require
+                              clause (rule.clause_base) */
     struct gazetteer *gaz; /* actor, anaphor and place names */
     pattern attr_after;    /* attribution after a quotation */
     pattern attr_before;   /* attribution before a quotation */
@@ -268,9 +284,14 @@ void pattern_free(pattern *p);
 /* Frees the JIT-compiled copies of a rule set's patterns. */
 void jit_free(dtl_rules *rules);
 
-/* The first set bit at or after i, or n; bits past n are clear.  Most
- * words are zero (few rules can fire on a sentence) and are skipped
- * whole. */
+static inline int bit_test(const uint64_t *bits, size_t i)
+{
+    return (int)((bits[i / 64] >> (i % 64)) & 1u);
+}
+
+/* The first set bit at or after i, or n (bits past n, those of require
+ * clauses, are not looked at).  Most words are zero (few rules can fire
+ * on a sentence) and are skipped whole. */
 static inline size_t bit_next(const uint64_t *bits, size_t i, size_t n)
 {
     while (i < n) {

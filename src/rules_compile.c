@@ -667,6 +667,14 @@ struct prefilter {
     uint64_t first2[65536 / 64];
     size_t *digit; /* rules triggered by any number */
     size_t digit_count, digit_cap;
+    /* Rules triggered by a punctuation character, by the character. */
+    struct pf_list {
+        size_t *v;
+        size_t count, cap;
+    } punct[128];
+    /* Live rules with require clauses: when a rule's trigger fired but
+     * one of its clauses did not, its bit is cleared. */
+    struct pf_list conj;
     unsigned char fold[256]; /* token_fold of each byte */
 };
 
@@ -685,9 +693,14 @@ void prefilter_free(prefilter *pf)
 {
     if (pf == NULL)
         return;
+    size_t i;
+
     table_free(&pf->exact);
     table_free(&pf->prefix);
     free(pf->digit);
+    for (i = 0; i < sizeof(pf->punct) / sizeof(pf->punct[0]); i++)
+        free(pf->punct[i].v);
+    free(pf->conj.v);
     free(pf);
 }
 
@@ -806,24 +819,39 @@ static size_t first2_key(const char *w)
     return (size_t)(unsigned char)w[0] << 8 | (unsigned char)w[1];
 }
 
+static int list_add(struct pf_list *l, size_t bit)
+{
+    if (l->count && l->v[l->count - 1] == bit)
+        return 0;
+    if (util_grow((void **)&l->v, &l->cap, l->count + 1, sizeof(size_t)) != 0)
+        return -1;
+    l->v[l->count++] = bit;
+    return 0;
+}
+
+/* Adds a word of ru's trigger or require lines to the prefilter. */
 static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
 {
     size_t len = strlen(t->word), i;
+    size_t bit = t->clause ? ru->clause_base + t->clause - 1 : ru->index;
+    unsigned char ch = (unsigned char)t->word[0];
 
     if (strcmp(t->word, "#digit") == 0) {
         if (util_grow((void **)&pf->digit, &pf->digit_cap, pf->digit_count + 1,
                       sizeof(size_t)) != 0)
             return -1;
-        pf->digit[pf->digit_count++] = ru->index;
+        pf->digit[pf->digit_count++] = bit;
         return 0;
     }
+    if (len == 1 && util_ispunct(ch) && ch != '@' && ch != '#')
+        return list_add(&pf->punct[ch], bit);
     if (t->word[0] == '@') {
         lexicon *lx = rules_lexicon(c->rules, t->word + 1);
         char w[64];
 
         if (lx == NULL) {
-            cerror(c, ru->file, ru->line, t->col,
-                   "trigger '%s': unknown lexicon", t->word);
+            cerror(c, ru->file, t->line, t->col, "%s '%s': unknown lexicon",
+                   t->clause ? "require" : "trigger", t->word);
             return 0;
         }
         for (i = 0; i < lx->count; i++) {
@@ -831,7 +859,7 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
 
             /* A phrase matches whole words only, so its longest word
              * is a token of the sentence, figures too ("25th"). */
-            if (n && table_add(&pf->exact, w, n, ru->index) != 0)
+            if (n && table_add(&pf->exact, w, n, bit) != 0)
                 return -1;
         }
         return 0;
@@ -848,9 +876,9 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
             pf->min_prefix = len;
         if (len > pf->max_prefix)
             pf->max_prefix = len;
-        return table_add(&pf->prefix, t->word, len, ru->index);
+        return table_add(&pf->prefix, t->word, len, bit);
     }
-    return table_add(&pf->exact, t->word, len, ru->index);
+    return table_add(&pf->exact, t->word, len, bit);
 }
 
 static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
@@ -882,6 +910,7 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
     uint64_t ph[sizeof(tok) + 1];
     size_t i = 0, n, k;
     const pf_slot *slot;
+    unsigned cl;
 
     memset(bits, 0, rs->word_count * sizeof(uint64_t));
     if (pf == NULL)
@@ -891,6 +920,8 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         unsigned char ch = (unsigned char)s[i];
 
         if (pf->fold[ch] == 0) {
+            if (ch < 128 && pf->punct[ch].count)
+                set_bits(bits, pf->punct[ch].v, pf->punct[ch].count);
             i++;
             continue;
         }
@@ -918,6 +949,19 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
                 slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
                 if (slot)
                     set_bits(bits, slot->rules, slot->count);
+            }
+        }
+    }
+    /* A rule is tried when each of its clauses has fired. */
+    for (k = 0; k < pf->conj.count; k++) {
+        const rule *ru = rs->live[pf->conj.v[k]];
+
+        if (!bit_test(bits, ru->index))
+            continue;
+        for (cl = 0; cl < ru->clause_count; cl++) {
+            if (!bit_test(bits, ru->clause_base + cl)) {
+                bits[ru->index / 64] &= ~((uint64_t)1 << (ru->index % 64));
+                break;
             }
         }
     }
@@ -980,7 +1024,14 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         rs->live[n++] = rs->rules[i];
     }
     rs->live_count = n;
-    rs->word_count = n / 64 + 1;
+    /* The bits of the require clauses follow those of the rules. */
+    for (i = 0, j = n; i < n; i++) {
+        rs->live[i]->clause_base = j;
+        j += rs->live[i]->clause_count;
+        if (rs->live[i]->clause_count && list_add(&rs->pf->conj, i) != 0)
+            goto nomem;
+    }
+    rs->word_count = j / 64 + 1;
     /* The JIT state of each form of each pattern: those of the rules and
      * of the three macros build_macro compiles. */
     for (i = 0, j = 3; i < n; i++)

@@ -66,6 +66,12 @@ static inline int util_isalnum(int c)
            (c >= '0' && c <= '9');
 }
 
+/* A printable ASCII character that is neither a letter nor a digit. */
+static inline int util_ispunct(int c)
+{
+    return c > ' ' && c < 0x7f && !util_isalnum(c);
+}
+
 static inline int util_isdigit(int c)
 {
     return c >= '0' && c <= '9';

@@ -47,6 +47,33 @@ lacks "$T/out" '"type":	"missile_launch"'
 status 0 dtl build --format json --rules "$R" "$T/a.txt"
 has "$T/out" '"type":	"missile_launch"'
 lacks "$T/out" "panda_loan"
+# require lines: a rule is tried only when a word of its trigger lines
+# and a word of each require line are in the sentence ("/" is one
+# punctuation character).
+mkdir -p "$T/req"
+cat > "$T/req/req.rules" <<'RULES'
+timex fiscal-year
+    type     DATE
+    trigger  fiscal
+    require  year
+    require  /
+    pattern  \bfiscal year (?<year>\d{4})/\d\d\b
+    value    date
+    example  "in fiscal year 1987/88 sales" @1987-06-01 => 1987
+RULES
+status 0 dtl rules check --rules "$R" --rules "$T/req"
+has "$T/out" "0 failed"
+printf 'Sales rose in fiscal year 1987/88.\n' > "$T/fy.txt"
+status 0 dtl times --date 1987-06-01 --rules "$R" --rules "$T/req" "$T/fy.txt"
+has "$T/out" '"fiscal year 1987/88"'
+# An example that lacks a required word never reaches the pattern, so
+# "rules check" fails on it: a wrong require line cannot go unseen.
+sed 's|require  /|require  /\n    require  budget|' "$T/req/req.rules" > "$T/req/x" &&
+  mv "$T/req/x" "$T/req/req.rules"
+status 3 dtl rules check --rules "$R" --rules "$T/req"
+has "$T/err" "fiscal-year"
+status 0 dtl times --date 1987-06-01 --rules "$R" --rules "$T/req" "$T/fy.txt"
+lacks "$T/out" '"fiscal year 1987/88"'
 # Two rules of one name in one directory are an error, with both places.
 cp "$T/mine/mine.rules" "$T/mine/again.rules"
 status 3 dtl rules check "$T/mine"
