@@ -661,10 +661,12 @@ struct prefilter {
     pf_table exact;
     pf_table prefix;
     size_t min_prefix, max_prefix;
-    /* The first two bytes of every prefix trigger, one bit each: most
-     * tokens start as no prefix does and skip the prefix lookups.  A
-     * one-letter prefix sets every bit. */
-    uint64_t first2[65536 / 64];
+    /* By the first two bytes of a token (the first and 0 for a token of
+     * one), the lengths of the prefix triggers that start so: bit k for
+     * k bytes (k < 15), bit 15 for 15 or more.  Most tokens start as no
+     * prefix does and skip the prefix lookups; the others look up only
+     * the lengths there are. */
+    uint16_t plen[65536];
     size_t *digit; /* rules triggered by any number */
     size_t digit_count, digit_cap;
     /* Rules triggered by a punctuation character, by the character. */
@@ -813,10 +815,10 @@ static size_t longest_word(const char *s, char *w, size_t size)
     return best;
 }
 
-/* The bit of prefilter.first2 for a word's first two bytes. */
-static size_t first2_key(const char *w)
+/* The index into prefilter.plen of a word of n bytes. */
+static size_t first2_key(const char *w, size_t n)
 {
-    return (size_t)(unsigned char)w[0] << 8 | (unsigned char)w[1];
+    return (size_t)(unsigned char)w[0] << 8 | (n > 1 ? (unsigned char)w[1] : 0);
 }
 
 static int list_add(struct pf_list *l, size_t bit)
@@ -865,12 +867,14 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         return 0;
     }
     if (t->prefix) {
-        if (len >= 2) {
-            size_t k = first2_key(t->word);
+        uint16_t lbit = (uint16_t)(1u << (len < 15 ? len : 15));
 
-            pf->first2[k / 64] |= UINT64_C(1) << (k % 64);
+        if (len >= 2) {
+            pf->plen[first2_key(t->word, len)] |= lbit;
         } else {
-            memset(pf->first2, 0xff, sizeof(pf->first2));
+            /* Every token that starts with this byte. */
+            for (i = 0; i < 256; i++)
+                pf->plen[(size_t)ch << 8 | i] |= lbit;
         }
         if (pf->min_prefix == 0 || len < pf->min_prefix)
             pf->min_prefix = len;
@@ -881,19 +885,28 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
     return table_add(&pf->exact, t->word, len, bit);
 }
 
+/* The index of the lowest set bit of m (not 0). */
+static unsigned ctz16(unsigned m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned k = 0;
+
+    while (!(m & 1u)) {
+        m >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
 static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
 {
     size_t i;
 
     for (i = 0; i < n; i++)
         bits[rules[i] / 64] |= (uint64_t)1 << (rules[i] % 64);
-}
-
-static int first2_has(const prefilter *pf, const char *tok)
-{
-    size_t k = first2_key(tok);
-
-    return (int)((pf->first2[k / 64] >> (k % 64)) & 1u);
 }
 
 /*
@@ -943,12 +956,21 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         slot = table_find_hash(&pf->exact, tok, n, ph[n]);
         if (slot)
             set_bits(bits, slot->rules, slot->count);
-        if (pf->max_prefix && n >= pf->min_prefix &&
-            (n < 2 || first2_has(pf, tok))) {
-            for (k = pf->min_prefix; k <= n && k <= pf->max_prefix; k++) {
-                slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
-                if (slot)
-                    set_bits(bits, slot->rules, slot->count);
+        if (pf->max_prefix && n >= pf->min_prefix) {
+            unsigned m = pf->plen[first2_key(tok, n)];
+
+            for (; m != 0; m &= m - 1) {
+                size_t lo = (size_t)ctz16(m), hi = lo;
+
+                if (lo > n)
+                    break;
+                if (lo == 15) /* 15 bytes or more */
+                    hi = n < pf->max_prefix ? n : pf->max_prefix;
+                for (k = lo; k <= hi; k++) {
+                    slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
+                    if (slot)
+                        set_bits(bits, slot->rules, slot->count);
+                }
             }
         }
     }

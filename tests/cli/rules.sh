@@ -60,6 +60,16 @@ timex fiscal-year
     pattern  \bfiscal year (?<year>\d{4})/\d\d\b
     value    date
     example  "in fiscal year 1987/88 sales" @1987-06-01 => 1987
+
+# Prefix triggers of one byte and of more than 15 (the prefilter keeps
+# the lengths of prefixes by their first two bytes).
+timex quux-day
+    type     DATE
+    trigger  q*
+    require  supercalifragili*
+    pattern  \bquuxday (?<year>\d{4})(?= supercalifragilistic\b)
+    value    date
+    example  "on quuxday 1986 supercalifragilistic sales" @1987-06-01 => 1986
 RULES
 status 0 dtl rules check --rules "$R" --rules "$T/req"
 has "$T/out" "0 failed"
