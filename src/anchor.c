@@ -698,6 +698,56 @@ static void list_year(walker *w, size_t t0, size_t t1)
     }
 }
 
+/*
+ * "the 1986/87 (Oct-Sept) season", "1987/88 (July-June)": a range of
+ * months over the new year, with no year of its own, right after a span
+ * of two years (within a few words) runs from the first of those years
+ * into the second.  Without, it is placed by the tense (resolve_range),
+ * which suits running totals ("exports for July 1-March 13") but not
+ * the seasons of commodity reports.
+ */
+static void season_year(walker *w, size_t t0, size_t t1)
+{
+    size_t k, j;
+
+    for (k = t0 + 1; k < t1; k++) {
+        const tx_raw *r = &w->tx->v[k];
+        dtl_timex t;
+        tx_raw copy;
+        int y1, y2, m, d;
+
+        if (strcmp(r->ru->resolver, "range") != 0 || r->parts.month2 == 0 ||
+            r->parts.month2 >= r->parts.month || r->parts.year >= 0 ||
+            r->parts.year2 >= 0)
+            continue;
+        /* The span: the expression before the range (before its first
+         * part, when k is the second). */
+        j = k - 1;
+        if (j > t0 && w->tx->v[j].ru == r->ru && w->tx->v[j].parts.month2)
+            j--;
+        if (strcmp(w->tx->v[j].ru->resolver, "range") != 0 ||
+            w->tx->v[j].parts.month != 0 || w->tx->v[j].parts.year < 0 ||
+            r->start - w->tx->v[j].end > 30 ||
+            w->when[j].earliest == DTL_DAY_NONE)
+            continue;
+        date_to_ymd(w->when[j].earliest, &y1, &m, &d);
+        date_to_ymd(w->when[j].latest, &y2, &m, &d);
+        if (y2 != y1 + 1)
+            continue;
+        copy = *r;
+        copy.parts.year = y1;
+        copy.parts.year_digits = 4;
+        t = w->when[k];
+        if (timex_resolve(&copy, w->now, &t) != 0)
+            continue;
+        t.anchor = DTL_ANCHOR_NONE;
+        t.anchor_start = t.anchor_end = 0;
+        t.start = w->when[k].start; /* resolve_range sets the whole */
+        t.end = w->when[k].end;
+        w->when[k] = t;
+    }
+}
+
 /* Walks the sentences: time expressions first, then events. */
 static dtl_status walk(walker *w)
 {
@@ -722,6 +772,7 @@ static dtl_status walk(walker *w)
         for (; ti < w->tx->count && w->tx->v[ti].sent <= s; ti++)
             resolve_timex(w, ti, ei);
         list_year(w, t0, ti);
+        season_year(w, t0, ti);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
     }

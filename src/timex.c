@@ -465,6 +465,19 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             end = c;
             continue;
         }
+        if (strcmp(name, "year") == 0 && p->month2 && p->end2_end &&
+            c->start >= p->end2_start) {
+            /* The year after the second month of a range is that
+             * month's ("from Dec. 28 to Jan. 3, 1987"); resolve_range
+             * gives the first its year. */
+            long v = digits_value(txt, len, NULL);
+
+            if (v < 0 || v > 9999)
+                return -1;
+            p->year2 = (int)v;
+            span_add(&p->end2_start, &p->end2_end, c->start, c->end);
+            continue;
+        }
         if (strcmp(name, "year") == 0 && p->year >= 0) {
             /* A second year: the end of a range. */
             long v = digits_value(txt, len, NULL);
@@ -2080,25 +2093,52 @@ static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     first.parts.year2 = -1;
     if (rt->parts.day2)
         second.parts.day = rt->parts.day2;
-    if (rt->parts.month2)
+    if (rt->parts.month2) {
         second.parts.month = rt->parts.month2;
+        if (!rt->parts.day2)
+            second.parts.day = 0; /* "from April 1 to September" */
+    }
     if (rt->parts.year2 >= 0)
         second.parts.year = rt->parts.year2;
-    if (resolve_date(&first, ref, &a) != 0)
-        return -1;
-    if (rt->parts.year < 0 && rt->parts.year2 < 0) {
-        /* Both ends in the year the first end is taken to be in (the
-         * next year when the second month comes before the first:
-         * "Dec 28 - Jan 3"), not each in the year nearest to it:
-         * "July 1-10" must not straddle two years. */
+    else if (rt->parts.year >= 0 && rt->parts.month2 &&
+             rt->parts.month2 < rt->parts.month)
+        second.parts.year = rt->parts.year + 1; /* "Dec 28, 1986 to Jan 3" */
+    if (rt->parts.year < 0 && rt->parts.year2 >= 0 && rt->parts.month2) {
+        /* Only the second end has a year: the first is in it, or in
+         * the year before when its month comes later. */
+        first.parts.year =
+            rt->parts.year2 - (rt->parts.month2 < rt->parts.month ? 1 : 0);
+        first.parts.year_digits = 4;
+    }
+    if (rt->parts.year < 0 && rt->parts.year2 < 0 && rt->parts.month2 &&
+        rt->parts.month2 < rt->parts.month) {
+        /* Over the new year ("between Sept 9 and March 6", "the April
+         * through February period"): the second end as the tense
+         * places it, the first in the year before. */
         int y, m, d;
 
-        date_to_ymd(a.earliest, &y, &m, &d);
-        second.parts.year =
-            rt->parts.month2 && rt->parts.month2 < rt->parts.month ? y + 1 : y;
+        if (resolve_date(&second, ref, &b) != 0)
+            return -1;
+        date_to_ymd(b.earliest, &y, &m, &d);
+        first.parts.year = y - 1;
+        first.parts.year_digits = 4;
+        if (resolve_date(&first, ref, &a) != 0 || b.latest < a.earliest)
+            return -1;
+    } else {
+        if (resolve_date(&first, ref, &a) != 0)
+            return -1;
+        if (rt->parts.year < 0 && rt->parts.year2 < 0) {
+            /* Both ends in the year the first end is taken to be in,
+             * not each in the year nearest to it: "July 1-10" must not
+             * straddle two years. */
+            int y, m, d;
+
+            date_to_ymd(a.earliest, &y, &m, &d);
+            second.parts.year = y;
+        }
+        if (resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
+            return -1;
     }
-    if (resolve_date(&second, ref, &b) != 0 || b.latest < a.earliest)
-        return -1;
     *o = rt->parts.endpoint == 2 ? b : a;
     o->earliest = a.earliest;
     o->latest = b.latest;
