@@ -29,6 +29,7 @@
 
 #include <dtl/limits.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +163,10 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri;
+    /* Nouns naming events ("the summit"), and for each time expression
+     * the event it counts from ("two days before the summit"), or -1. */
+    const lexicon *noun;
+    long *ev_ref;
 } walker;
 
 static int is_statement(const ev_raw *e)
@@ -468,7 +473,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
 
         if (r->sent != e->sent)
             continue;
-        if (r->ru->ttype != DTL_TIMEX_DATE && r->ru->ttype != DTL_TIMEX_TIME)
+        /* The type as resolved: "two days before the summit" is a date */
+        if (o->type != DTL_TIMEX_DATE && o->type != DTL_TIMEX_TIME)
             continue;
         d = r->start >= e->trig_end ? r->start - e->trig_end
                                     : e->trig_start - r->end;
@@ -582,6 +588,8 @@ static void anchor_one(walker *w, size_t i)
             window(&e->when, ref_of(&w->when[ri]), 0);
             e->when.anchor = DTL_ANCHOR_CONTEXT;
             e->anchor_tx = -1; /* no repeats from it */
+        } else if (w->ev_ref[ri] >= 0) {
+            e->anchor_event = w->ev_ref[ri];
         } else if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
             if (prev < 0 && q >= 0)
                 prev = w->last_narr;
@@ -748,6 +756,193 @@ static void season_year(walker *w, size_t t0, size_t t1)
     }
 }
 
+/* Whether t[i..] starts with word lit (lower case), in any case. */
+static int word_at_ci(const char *t, size_t i, size_t end, const char *lit)
+{
+    size_t n = strlen(lit), k;
+
+    if (end - i < n)
+        return 0;
+    for (k = 0; k < n; k++)
+        if (util_lower((unsigned char)t[i + k]) != lit[k])
+            return 0;
+    return i + n == end || !util_isalnum((unsigned char)t[i + n]);
+}
+
+/* Whether the comma-separated list of event types codes holds type. */
+static int type_in(const char *codes, const char *type)
+{
+    size_t n = strlen(type);
+
+    while (*codes) {
+        const char *c = strchr(codes, ',');
+        size_t len = c ? (size_t)(c - codes) : strlen(codes);
+
+        if (len == n && strncmp(codes, type, n) == 0)
+            return 1;
+        if (c == NULL)
+            break;
+        codes = c + 1;
+    }
+    return 0;
+}
+
+/* day moved by n units (days, or months when months is set). */
+static dtl_day shift_day(dtl_day day, long n, int months)
+{
+    return months ? date_add_months(day, (int)n) : day + (dtl_day)n;
+}
+
+/*
+ * "fired two missiles two days before the summit", "held talks a week
+ * after the summit": a span of time right before "before", "after",
+ * "ahead of", "prior to" or "following" and "the" with a noun that
+ * names an event (lexicon event_noun, whose code lists the event types
+ * it may name), at the end of its clause, counts from the last event of
+ * such a type in an earlier sentence that has a date, not vague; it is
+ * then a date, whose events are linked to that one.  Without such an
+ * event it stays a span ("dtl times" has no events: always).  "for two
+ * days before" is a span, and "the attack on the embassy" may be
+ * another attack than the last one told: both are left.
+ */
+static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
+{
+    static const char *const rel[] = {"before", "after", "ahead of", "prior to",
+                                      "following"};
+    size_t len, k, j, i, e, r, n;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->evs == NULL || w->noun == NULL)
+        return;
+    for (k = t0; k < t1; k++) {
+        const tx_raw *x = &w->tx->v[k];
+        const sent *st = &w->seg->s[x->sent];
+        const lex_entry *le = NULL;
+        const ev_raw *ref = NULL;
+        dtl_timex o;
+        long lo = x->parts.num_lo, hi = x->parts.num_hi, mul = 1;
+        int after = 0, months = 0, hours = 0, y, m, d, y2, m2, d2;
+
+        if (x->ru->ttype != DTL_TIMEX_DURATION || !x->parts.has_num)
+            continue;
+        switch (x->parts.unit) {
+        case UNIT_DAY:
+            break;
+        case UNIT_WEEK:
+            mul = 7;
+            break;
+        case UNIT_FORTNIGHT:
+            mul = 14;
+            break;
+        case UNIT_MONTH:
+            months = 1;
+            break;
+        case UNIT_YEAR:
+            months = 1;
+            mul = 12;
+            break;
+        case UNIT_HOUR:
+            hours = 1;
+            break;
+        default:
+            continue;
+        }
+        /* Not "for two days before" nor "within a week after". */
+        for (i = x->start; i > st->start && t[i - 1] == ' ';)
+            i--;
+        if ((i >= st->start + 3 && word_at_ci(t, i - 3, len, "for") &&
+             (i == st->start + 3 || !util_isalnum((unsigned char)t[i - 4]))) ||
+            (i >= st->start + 6 && word_at_ci(t, i - 6, len, "within") &&
+             (i == st->start + 6 || !util_isalnum((unsigned char)t[i - 7]))))
+            continue;
+        for (i = x->end; i < st->end && t[i] == ' ';)
+            i++;
+        for (j = 0; j < sizeof(rel) / sizeof(rel[0]); j++)
+            if (word_at_ci(t, i, st->end, rel[j]))
+                break;
+        if (j == sizeof(rel) / sizeof(rel[0]))
+            continue;
+        after = j == 1 || j == 4;
+        for (i += strlen(rel[j]); i < st->end && t[i] == ' ';)
+            i++;
+        if (!word_at_ci(t, i, st->end, "the"))
+            continue;
+        /* The noun: one of the next three words. */
+        for (i += 3, n = 0; n < 3 && le == NULL; n++) {
+            while (i < st->end && t[i] == ' ')
+                i++;
+            for (e = i;
+                 e < st->end && (util_isalnum((unsigned char)t[e]) ||
+                                 t[e] == '-' || t[e] == '.' || t[e] == '\'');)
+                e++;
+            while (e > i && t[e - 1] == '.')
+                e--; /* a full stop */
+            if (e == i)
+                break;
+            le = lexicon_find(w->noun, t + i, e - i);
+            if (le == NULL)
+                i = e;
+        }
+        if (le == NULL)
+            continue;
+        /* At the end of its clause. */
+        while (e < st->end && t[e] == ' ')
+            e++;
+        if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
+            continue;
+        for (r = ev_before; r-- > 0;) {
+            const ev_raw *c = &w->evs->v[r];
+
+            if (c->sent < x->sent && is_dated(&c->when) &&
+                c->when.certainty != DTL_CERT_VAGUE &&
+                type_in(le->code, c->ru->type)) {
+                ref = c;
+                break;
+            }
+        }
+        if (ref == NULL)
+            continue;
+        memset(&o, 0, sizeof(o));
+        o.type = DTL_TIMEX_DATE;
+        o.granularity = DTL_GRAN_DAY;
+        o.certainty = ref->when.certainty;
+        o.rule = w->when[k].rule;
+        o.start = w->when[k].start;
+        o.end = w->when[k].end;
+        if (hours) {
+            /* Within a day or so of it. */
+            dtl_day days = (dtl_day)((hi + 23) / 24);
+
+            o.earliest = after ? ref->when.earliest : ref->when.earliest - days;
+            o.latest = after ? ref->when.latest + days : ref->when.latest;
+            o.certainty = DTL_CERT_APPROX;
+        } else if (after) {
+            o.earliest = shift_day(ref->when.earliest, lo * mul, months);
+            o.latest = shift_day(ref->when.latest, hi * mul, months);
+        } else {
+            o.earliest = shift_day(ref->when.earliest, -hi * mul, months);
+            o.latest = shift_day(ref->when.latest, -lo * mul, months);
+        }
+        if (months && o.certainty == DTL_CERT_EXACT)
+            o.certainty = DTL_CERT_APPROX; /* "two months after" */
+        if (!date_in_range(o.earliest) || !date_in_range(o.latest))
+            continue;
+        date_to_ymd(o.earliest, &y, &m, &d);
+        date_to_ymd(o.latest, &y2, &m2, &d2);
+        if (o.earliest == o.latest)
+            dtl_date_format(o.earliest, o.value);
+        else if (y == y2 && m == m2)
+            snprintf(o.value, sizeof(o.value), "%04d-%02d", y, m);
+        else if (y == y2)
+            snprintf(o.value, sizeof(o.value), "%04d", y);
+        else
+            continue;
+        o.anchor = DTL_ANCHOR_CONTEXT;
+        w->when[k] = o;
+        w->ev_ref[k] = (long)(ref - w->evs->v);
+    }
+}
+
 /* Walks the sentences: time expressions first, then events. */
 static dtl_status walk(walker *w)
 {
@@ -773,6 +968,7 @@ static dtl_status walk(walker *w)
             resolve_timex(w, ti, ei);
         list_year(w, t0, ti);
         season_year(w, t0, ti);
+        event_relative(w, t0, ti, ei);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
     }
@@ -898,6 +1094,7 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
 {
     walker w;
     dtl_status st = DTL_ENOMEM;
+    size_t i;
 
     memset(&w, 0, sizeof(w));
     w.rules = rs;
@@ -910,11 +1107,17 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.brk = rules_lexicon(rs, "anchor_break");
     w.cla = rules_lexicon(rs, "anchor_clause");
     w.pri = rules_lexicon(rs, "anchor_prior");
+    w.noun = rules_lexicon(rs, "event_noun");
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
-    if (w.when != NULL && (st = walk(&w)) == DTL_OK)
+    w.ev_ref = malloc((tx->count + 1) * sizeof(*w.ev_ref));
+    if (w.ev_ref != NULL)
+        for (i = 0; i < tx->count; i++)
+            w.ev_ref[i] = -1;
+    if (w.when != NULL && w.ev_ref != NULL && (st = walk(&w)) == DTL_OK)
         st = repeats(&w);
     free(w.when);
+    free(w.ev_ref);
     walker_free(&w);
     return st;
 }
