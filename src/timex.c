@@ -465,21 +465,12 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             end = c;
             continue;
         }
-        if (strcmp(name, "year") == 0 && p->month2 && p->end2_end &&
-            c->start >= p->end2_start) {
-            /* The year after the second month of a range is that
-             * month's ("from Dec. 28 to Jan. 3, 1987"); resolve_range
-             * gives the first its year. */
-            long v = digits_value(txt, len, NULL);
-
-            if (v < 0 || v > 9999)
-                return -1;
-            p->year2 = (int)v;
-            span_add(&p->end2_start, &p->end2_end, c->start, c->end);
-            continue;
-        }
-        if (strcmp(name, "year") == 0 && p->year >= 0) {
-            /* A second year: the end of a range. */
+        if (strcmp(name, "year") == 0 &&
+            (p->year >= 0 ||
+             (p->month2 && p->end2_end && c->start >= p->end2_start))) {
+            /* A second year: the end of a range.  So is the year after
+             * the second month of a range ("from Dec. 28 to Jan. 3,
+             * 1987"); resolve_range gives the first its year. */
             long v = digits_value(txt, len, NULL);
 
             if (v < 0 || v > 9999)
