@@ -869,8 +869,8 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
             continue;
         /* The noun: one of the next three words. */
         for (i += 3, n = 0; n < 3 && le == NULL; n++) {
-            while (i < st->end && t[i] == ' ')
-                i++;
+            while (i < st->end && (t[i] == ' ' || t[i] == '.'))
+                i++; /* and the stop of "the U.S. summit" */
             for (e = i;
                  e < st->end && (util_isalnum((unsigned char)t[e]) ||
                                  t[e] == '-' || t[e] == '.' || t[e] == '\'');)
