@@ -568,6 +568,59 @@ static void bound(ev_raw *e, tx_ref now)
         e->when.earliest = now.hi + 1;
 }
 
+static int word_at_ci(const char *t, size_t i, size_t end, const char *lit);
+static int value_of(dtl_timex *t);
+static long named_event(const walker *w, size_t i, const sent *st, size_t s,
+                        size_t n, size_t *end);
+
+/*
+ * "the day after the summit", "the day before the talks", "on the eve
+ * of the summit", in the sentence of event i: the day after or before
+ * the event named (named_event), into *t, with the phrase's span; the
+ * index of that event, or -1.  For an event no time expression dates.
+ */
+static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
+                         size_t *a1)
+{
+    static const char *const lead[] = {"the day after", "the day following",
+                                       "the day before", "the eve of"};
+    const ev_raw *e = &w->evs->v[i];
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, p, k, end;
+    const char *s = text_norm(w->text, &len);
+    dtl_timex when;
+    long r;
+
+    for (p = st->start; p < st->end; p++) {
+        if (p > st->start && util_isalnum((unsigned char)s[p - 1]))
+            continue;
+        for (k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
+            if (word_at_ci(s, p, st->end, lead[k]))
+                break;
+        if (k == sizeof(lead) / sizeof(lead[0]))
+            continue;
+        end = p + strlen(lead[k]);
+        while (end < st->end && s[end] == ' ')
+            end++;
+        if (!word_at_ci(s, end, st->end, "the") ||
+            (r = named_event(w, end + 3, st, e->sent, i, &end)) < 0)
+            continue;
+        when = w->evs->v[r].when;
+        when.earliest += k < 2 ? 1 : -1;
+        when.latest += k < 2 ? 1 : -1;
+        if (!date_in_range(when.earliest) || !date_in_range(when.latest) ||
+            value_of(&when) != 0)
+            continue;
+        *t = when;
+        t->granularity = DTL_GRAN_DAY;
+        t->anchor = DTL_ANCHOR_CONTEXT;
+        *a0 = p;
+        *a1 = end;
+        return r;
+    }
+    return -1;
+}
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
@@ -595,6 +648,9 @@ static void anchor_one(walker *w, size_t i)
                 prev = w->last_narr;
             e->anchor_event = prev;
         }
+    } else if ((ri = day_of_event(w, i, &e->when, &e->anchor_start,
+                                  &e->anchor_end)) >= 0) {
+        e->anchor_event = ri;
     } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
         /* Present tense in a quotation: when it was said. */
         memset(&e->when, 0, sizeof(e->when));
@@ -769,21 +825,22 @@ static int word_at_ci(const char *t, size_t i, size_t end, const char *lit)
     return i + n == end || !util_isalnum((unsigned char)t[i + n]);
 }
 
-/* Whether the comma-separated list of event types codes holds type. */
-static int type_in(const char *codes, const char *type)
+/* The TIMEX3 value of the interval of t: its day, month or year (the
+ * smallest that holds it); -1 when it spans years. */
+static int value_of(dtl_timex *t)
 {
-    size_t n = strlen(type);
+    int y, m, d, y2, m2, d2;
 
-    while (*codes) {
-        const char *c = strchr(codes, ',');
-        size_t len = c ? (size_t)(c - codes) : strlen(codes);
-
-        if (len == n && strncmp(codes, type, n) == 0)
-            return 1;
-        if (c == NULL)
-            break;
-        codes = c + 1;
-    }
+    date_to_ymd(t->earliest, &y, &m, &d);
+    date_to_ymd(t->latest, &y2, &m2, &d2);
+    if (t->earliest == t->latest)
+        dtl_date_format(t->earliest, t->value);
+    else if (y == y2 && m == m2)
+        snprintf(t->value, sizeof(t->value), "%04d-%02d", y, m);
+    else if (y == y2)
+        snprintf(t->value, sizeof(t->value), "%04d", y);
+    else
+        return -1;
     return 0;
 }
 
@@ -791,6 +848,63 @@ static int type_in(const char *codes, const char *type)
 static dtl_day shift_day(dtl_day day, long n, int months)
 {
     return months ? date_add_months(day, (int)n) : day + (dtl_day)n;
+}
+
+/*
+ * The event that "the NOUN" at t[i..] (just after "the") names: the
+ * noun one of the next three words (lexicon event_noun) and at the end
+ * of its clause; the last event among the first n whose type the noun
+ * may name, in a sentence before sentence s, dated and not vaguely.
+ * Returns its index, with *end the end of the noun, or -1.
+ */
+static long named_event(const walker *w, size_t i, const sent *st, size_t s,
+                        size_t n, size_t *end)
+{
+    size_t len, k, e = i, r, clen;
+    const char *t = text_norm(w->text, &len);
+    const lex_entry *le = NULL;
+    const char *code;
+
+    if (w->noun == NULL)
+        return -1;
+    for (k = 0; k < 3 && le == NULL; k++) {
+        while (i < st->end && (t[i] == ' ' || t[i] == '.'))
+            i++; /* and the stop of "the U.S. summit" */
+        for (e = i;
+             e < st->end && (util_isalnum((unsigned char)t[e]) || t[e] == '-' ||
+                             t[e] == '.' || t[e] == '\'');)
+            e++;
+        while (e > i && t[e - 1] == '.')
+            e--; /* a full stop */
+        if (e == i)
+            break;
+        le = lexicon_find(w->noun, t + i, e - i);
+        if (le == NULL)
+            i = e;
+    }
+    if (le == NULL)
+        return -1;
+    *end = e;
+    /* At the end of its clause. */
+    while (e < st->end && t[e] == ' ')
+        e++;
+    if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
+        return -1;
+    /* The types in the order the code lists them: "the summit" is the
+     * last summit told, and only without one the last meeting. */
+    for (code = le->code; *code; code += clen + (code[clen] == ',')) {
+        clen = strcspn(code, ",");
+        for (r = n; r-- > 0;) {
+            const ev_raw *c = &w->evs->v[r];
+
+            if (c->sent < s && is_dated(&c->when) &&
+                c->when.certainty != DTL_CERT_VAGUE &&
+                strlen(c->ru->type) == clen &&
+                strncmp(c->ru->type, code, clen) == 0)
+                return (long)r;
+        }
+    }
+    return -1;
 }
 
 /*
@@ -809,19 +923,19 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
 {
     static const char *const rel[] = {"before", "after", "ahead of", "prior to",
                                       "following"};
-    size_t len, k, j, i, e, r, n;
+    size_t len, k, j, i, e;
     const char *t = text_norm(w->text, &len);
+    long rn;
 
     if (w->evs == NULL || w->noun == NULL)
         return;
     for (k = t0; k < t1; k++) {
         const tx_raw *x = &w->tx->v[k];
         const sent *st = &w->seg->s[x->sent];
-        const lex_entry *le = NULL;
-        const ev_raw *ref = NULL;
+        const ev_raw *ref;
         dtl_timex o;
         long lo = x->parts.num_lo, hi = x->parts.num_hi, mul = 1;
-        int after = 0, months = 0, hours = 0, y, m, d, y2, m2, d2;
+        int after = 0, months = 0, hours = 0;
 
         if (x->ru->ttype != DTL_TIMEX_DURATION || !x->parts.has_num)
             continue;
@@ -865,43 +979,10 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
         after = j == 1 || j == 4;
         for (i += strlen(rel[j]); i < st->end && t[i] == ' ';)
             i++;
-        if (!word_at_ci(t, i, st->end, "the"))
+        if (!word_at_ci(t, i, st->end, "the") ||
+            (rn = named_event(w, i + 3, st, x->sent, ev_before, &e)) < 0)
             continue;
-        /* The noun: one of the next three words. */
-        for (i += 3, n = 0; n < 3 && le == NULL; n++) {
-            while (i < st->end && (t[i] == ' ' || t[i] == '.'))
-                i++; /* and the stop of "the U.S. summit" */
-            for (e = i;
-                 e < st->end && (util_isalnum((unsigned char)t[e]) ||
-                                 t[e] == '-' || t[e] == '.' || t[e] == '\'');)
-                e++;
-            while (e > i && t[e - 1] == '.')
-                e--; /* a full stop */
-            if (e == i)
-                break;
-            le = lexicon_find(w->noun, t + i, e - i);
-            if (le == NULL)
-                i = e;
-        }
-        if (le == NULL)
-            continue;
-        /* At the end of its clause. */
-        while (e < st->end && t[e] == ' ')
-            e++;
-        if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
-            continue;
-        for (r = ev_before; r-- > 0;) {
-            const ev_raw *c = &w->evs->v[r];
-
-            if (c->sent < x->sent && is_dated(&c->when) &&
-                c->when.certainty != DTL_CERT_VAGUE &&
-                type_in(le->code, c->ru->type)) {
-                ref = c;
-                break;
-            }
-        }
-        if (ref == NULL)
-            continue;
+        ref = &w->evs->v[rn];
         memset(&o, 0, sizeof(o));
         o.type = DTL_TIMEX_DATE;
         o.granularity = DTL_GRAN_DAY;
@@ -927,15 +1008,7 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
             o.certainty = DTL_CERT_APPROX; /* "two months after" */
         if (!date_in_range(o.earliest) || !date_in_range(o.latest))
             continue;
-        date_to_ymd(o.earliest, &y, &m, &d);
-        date_to_ymd(o.latest, &y2, &m2, &d2);
-        if (o.earliest == o.latest)
-            dtl_date_format(o.earliest, o.value);
-        else if (y == y2 && m == m2)
-            snprintf(o.value, sizeof(o.value), "%04d-%02d", y, m);
-        else if (y == y2)
-            snprintf(o.value, sizeof(o.value), "%04d", y);
-        else
+        if (value_of(&o) != 0)
             continue;
         o.anchor = DTL_ANCHOR_CONTEXT;
         w->when[k] = o;
