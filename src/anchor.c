@@ -568,10 +568,81 @@ static void bound(ev_raw *e, tx_ref now)
         e->when.earliest = now.hi + 1;
 }
 
-static int word_at_ci(const char *t, size_t i, size_t end, const char *lit);
-static int value_of(dtl_timex *t);
+/* The TIMEX3 value of the interval of t: its day, month or year (the
+ * smallest that holds it); -1 when it spans years. */
+static int value_of(dtl_timex *t)
+{
+    int y, m, d, y2, m2, d2;
+
+    date_to_ymd(t->earliest, &y, &m, &d);
+    date_to_ymd(t->latest, &y2, &m2, &d2);
+    if (t->earliest == t->latest)
+        dtl_date_format(t->earliest, t->value);
+    else if (y == y2 && m == m2)
+        snprintf(t->value, sizeof(t->value), "%04d-%02d", y, m);
+    else if (y == y2)
+        snprintf(t->value, sizeof(t->value), "%04d", y);
+    else
+        return -1;
+    return 0;
+}
+
+/*
+ * The event that "the NOUN" at t[i..] (just after "the") names: the
+ * noun one of the next three words (lexicon event_noun) and at the end
+ * of its clause; the last event among the first n whose type the noun
+ * may name, in a sentence before sentence s, dated and not vaguely.
+ * Returns its index, with *end the end of the noun, or -1.
+ */
 static long named_event(const walker *w, size_t i, const sent *st, size_t s,
-                        size_t n, size_t *end);
+                        size_t n, size_t *end)
+{
+    size_t len, k, e = i, r, clen;
+    const char *t = text_norm(w->text, &len);
+    const lex_entry *le = NULL;
+    const char *code;
+
+    if (w->noun == NULL)
+        return -1;
+    for (k = 0; k < 3 && le == NULL; k++) {
+        while (i < st->end && (t[i] == ' ' || t[i] == '.'))
+            i++; /* and the stop of "the U.S. summit" */
+        for (e = i;
+             e < st->end && (util_isalnum((unsigned char)t[e]) || t[e] == '-' ||
+                             t[e] == '.' || t[e] == '\'');)
+            e++;
+        while (e > i && t[e - 1] == '.')
+            e--; /* a full stop */
+        if (e == i)
+            break;
+        le = lexicon_find(w->noun, t + i, e - i);
+        if (le == NULL)
+            i = e;
+    }
+    if (le == NULL)
+        return -1;
+    *end = e;
+    /* At the end of its clause. */
+    while (e < st->end && t[e] == ' ')
+        e++;
+    if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
+        return -1;
+    /* The types in the order the code lists them: "the summit" is the
+     * last summit told, and only without one the last meeting. */
+    for (code = le->code; *code; code += clen + (code[clen] == ',')) {
+        clen = strcspn(code, ",");
+        for (r = n; r-- > 0;) {
+            const ev_raw *c = &w->evs->v[r];
+
+            if (c->sent < s && is_dated(&c->when) &&
+                c->when.certainty != DTL_CERT_VAGUE &&
+                strlen(c->ru->type) == clen &&
+                strncmp(c->ru->type, code, clen) == 0)
+                return (long)r;
+        }
+    }
+    return -1;
+}
 
 /*
  * "the day after the summit", "the day before the talks", "on the eve
@@ -595,14 +666,14 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
         if (p > st->start && util_isalnum((unsigned char)s[p - 1]))
             continue;
         for (k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
-            if (word_at_ci(s, p, st->end, lead[k]))
+            if (util_word_at(s, p, st->end, lead[k]))
                 break;
         if (k == sizeof(lead) / sizeof(lead[0]))
             continue;
         end = p + strlen(lead[k]);
         while (end < st->end && s[end] == ' ')
             end++;
-        if (!word_at_ci(s, end, st->end, "the") ||
+        if (!util_word_at(s, end, st->end, "the") ||
             (r = named_event(w, end + 3, st, e->sent, i, &end)) < 0)
             continue;
         when = w->evs->v[r].when;
@@ -680,6 +751,30 @@ static void anchor_one(walker *w, size_t i)
 }
 
 /*
+ * Resolves time expression k again as if the year were written with it
+ * ("in March and August 1986", "the 1986/87 (Oct-Sept) season"): an
+ * absolute date, with the same place in the text.  -1, and w->when[k]
+ * as it was, when there is no such day ("February 29 and March 1,
+ * 1987").
+ */
+static int resolve_in_year(walker *w, size_t k, int year)
+{
+    tx_raw copy = w->tx->v[k];
+    dtl_timex t = w->when[k];
+
+    copy.parts.year = year;
+    copy.parts.year_digits = 4;
+    if (timex_resolve(&copy, w->now, &t) != 0)
+        return -1;
+    t.anchor = DTL_ANCHOR_NONE;
+    t.anchor_start = t.anchor_end = 0;
+    t.start = w->when[k].start; /* resolve_range sets the whole */
+    t.end = w->when[k].end;
+    w->when[k] = t;
+    return 0;
+}
+
+/*
  * "in May and December 1986", "on May 6 and August 15, 1987", "March,
  * April and May 1987": the year written after the last of a list of
  * months or days is the year of each.  Expressions [t0, t1) are those
@@ -745,20 +840,8 @@ static void list_year(walker *w, size_t t0, size_t t1)
             if (j < b || words > 1)
                 continue;
         }
-        {
-            tx_raw copy = *r;
-            dtl_timex t = *o;
-
-            copy.parts.year = next_year;
-            copy.parts.year_digits = 4;
-            /* "February 29 and March 1, 1987": no such day; as it was */
-            if (timex_resolve(&copy, w->now, &t) != 0)
-                continue;
-            t.anchor = DTL_ANCHOR_NONE;
-            t.anchor_start = t.anchor_end = 0;
-            *o = t;
+        if (resolve_in_year(w, k, next_year) == 0)
             year = next_year;
-        }
     }
 }
 
@@ -776,8 +859,6 @@ static void season_year(walker *w, size_t t0, size_t t1)
 
     for (k = t0 + 1; k < t1; k++) {
         const tx_raw *r = &w->tx->v[k];
-        dtl_timex t;
-        tx_raw copy;
         int y1, y2, m, d;
 
         if (strcmp(r->ru->resolver, "range") != 0 || r->parts.month2 == 0 ||
@@ -798,113 +879,26 @@ static void season_year(walker *w, size_t t0, size_t t1)
         date_to_ymd(w->when[j].latest, &y2, &m, &d);
         if (y2 != y1 + 1)
             continue;
-        copy = *r;
-        copy.parts.year = y1;
-        copy.parts.year_digits = 4;
-        t = w->when[k];
-        if (timex_resolve(&copy, w->now, &t) != 0)
-            continue;
-        t.anchor = DTL_ANCHOR_NONE;
-        t.anchor_start = t.anchor_end = 0;
-        t.start = w->when[k].start; /* resolve_range sets the whole */
-        t.end = w->when[k].end;
-        w->when[k] = t;
+        resolve_in_year(w, k, y1);
     }
 }
 
-/* Whether t[i..] starts with word lit (lower case), in any case. */
-static int word_at_ci(const char *t, size_t i, size_t end, const char *lit)
+/* Whether the word lit (lower case ASCII) of t[start..end) ends at
+ * t[i], in any case: the word util_word_at finds, after start or a byte
+ * that is not a letter or digit. */
+static int word_ends_at(const char *t, size_t start, size_t i, size_t end,
+                        const char *lit)
 {
-    size_t n = strlen(lit), k;
+    size_t n = strlen(lit);
 
-    if (end - i < n)
-        return 0;
-    for (k = 0; k < n; k++)
-        if (util_lower((unsigned char)t[i + k]) != lit[k])
-            return 0;
-    return i + n == end || !util_isalnum((unsigned char)t[i + n]);
-}
-
-/* The TIMEX3 value of the interval of t: its day, month or year (the
- * smallest that holds it); -1 when it spans years. */
-static int value_of(dtl_timex *t)
-{
-    int y, m, d, y2, m2, d2;
-
-    date_to_ymd(t->earliest, &y, &m, &d);
-    date_to_ymd(t->latest, &y2, &m2, &d2);
-    if (t->earliest == t->latest)
-        dtl_date_format(t->earliest, t->value);
-    else if (y == y2 && m == m2)
-        snprintf(t->value, sizeof(t->value), "%04d-%02d", y, m);
-    else if (y == y2)
-        snprintf(t->value, sizeof(t->value), "%04d", y);
-    else
-        return -1;
-    return 0;
+    return i >= start + n && util_word_at(t, i - n, end, lit) &&
+           (i == start + n || !util_isalnum((unsigned char)t[i - n - 1]));
 }
 
 /* day moved by n units (days, or months when months is set). */
 static dtl_day shift_day(dtl_day day, long n, int months)
 {
     return months ? date_add_months(day, (int)n) : day + (dtl_day)n;
-}
-
-/*
- * The event that "the NOUN" at t[i..] (just after "the") names: the
- * noun one of the next three words (lexicon event_noun) and at the end
- * of its clause; the last event among the first n whose type the noun
- * may name, in a sentence before sentence s, dated and not vaguely.
- * Returns its index, with *end the end of the noun, or -1.
- */
-static long named_event(const walker *w, size_t i, const sent *st, size_t s,
-                        size_t n, size_t *end)
-{
-    size_t len, k, e = i, r, clen;
-    const char *t = text_norm(w->text, &len);
-    const lex_entry *le = NULL;
-    const char *code;
-
-    if (w->noun == NULL)
-        return -1;
-    for (k = 0; k < 3 && le == NULL; k++) {
-        while (i < st->end && (t[i] == ' ' || t[i] == '.'))
-            i++; /* and the stop of "the U.S. summit" */
-        for (e = i;
-             e < st->end && (util_isalnum((unsigned char)t[e]) || t[e] == '-' ||
-                             t[e] == '.' || t[e] == '\'');)
-            e++;
-        while (e > i && t[e - 1] == '.')
-            e--; /* a full stop */
-        if (e == i)
-            break;
-        le = lexicon_find(w->noun, t + i, e - i);
-        if (le == NULL)
-            i = e;
-    }
-    if (le == NULL)
-        return -1;
-    *end = e;
-    /* At the end of its clause. */
-    while (e < st->end && t[e] == ' ')
-        e++;
-    if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
-        return -1;
-    /* The types in the order the code lists them: "the summit" is the
-     * last summit told, and only without one the last meeting. */
-    for (code = le->code; *code; code += clen + (code[clen] == ',')) {
-        clen = strcspn(code, ",");
-        for (r = n; r-- > 0;) {
-            const ev_raw *c = &w->evs->v[r];
-
-            if (c->sent < s && is_dated(&c->when) &&
-                c->when.certainty != DTL_CERT_VAGUE &&
-                strlen(c->ru->type) == clen &&
-                strncmp(c->ru->type, code, clen) == 0)
-                return (long)r;
-        }
-    }
-    return -1;
 }
 
 /*
@@ -964,22 +958,20 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
         /* Not "for two days before" nor "within a week after". */
         for (i = x->start; i > st->start && t[i - 1] == ' ';)
             i--;
-        if ((i >= st->start + 3 && word_at_ci(t, i - 3, len, "for") &&
-             (i == st->start + 3 || !util_isalnum((unsigned char)t[i - 4]))) ||
-            (i >= st->start + 6 && word_at_ci(t, i - 6, len, "within") &&
-             (i == st->start + 6 || !util_isalnum((unsigned char)t[i - 7]))))
+        if (word_ends_at(t, st->start, i, len, "for") ||
+            word_ends_at(t, st->start, i, len, "within"))
             continue;
         for (i = x->end; i < st->end && t[i] == ' ';)
             i++;
         for (j = 0; j < sizeof(rel) / sizeof(rel[0]); j++)
-            if (word_at_ci(t, i, st->end, rel[j]))
+            if (util_word_at(t, i, st->end, rel[j]))
                 break;
         if (j == sizeof(rel) / sizeof(rel[0]))
             continue;
         after = j == 1 || j == 4;
         for (i += strlen(rel[j]); i < st->end && t[i] == ' ';)
             i++;
-        if (!word_at_ci(t, i, st->end, "the") ||
+        if (!util_word_at(t, i, st->end, "the") ||
             (rn = named_event(w, i + 3, st, x->sent, ev_before, &e)) < 0)
             continue;
         ref = &w->evs->v[rn];

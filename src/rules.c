@@ -460,8 +460,7 @@ static void add_triggers(reader *r, rule *ru, const char *v, unsigned clause,
         w = rdup(r, p, n - (size_t)t->prefix);
         if (w == NULL)
             return;
-        if (n == 1 && util_ispunct((unsigned char)w[0]) && w[0] != '@' &&
-            w[0] != '#' && w[0] != '*') {
+        if (trigger_is_punct(w, n)) {
             /* One punctuation character: "/" for "3/25/2021". */
         } else if (w[0] != '@' && w[0] != '#') {
             for (i = 0; w[i]; i++) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "util.h"
 
 struct pcre2_real_code_8;
 
@@ -138,6 +139,14 @@ typedef struct trigger {
     unsigned clause;
     unsigned line, col;
 } trigger;
+
+/* Whether trigger word w (n bytes) is one punctuation character: not
+ * "@" or "#", which start lexicons and classes, nor "*". */
+static inline int trigger_is_punct(const char *w, size_t n)
+{
+    return n == 1 && util_ispunct((unsigned char)w[0]) && w[0] != '@' &&
+           w[0] != '#' && w[0] != '*';
+}
 
 /* The most require lines a rule may have. */
 #define RULE_MAX_CLAUSES 8
@@ -301,14 +310,7 @@ static inline size_t bit_next(const uint64_t *bits, size_t i, size_t n)
             i = (i / 64 + 1) * 64;
             continue;
         }
-#if defined(__GNUC__)
-        i += (size_t)__builtin_ctzll(w);
-#else
-        while (!(w & 1u)) {
-            w >>= 1;
-            i++;
-        }
-#endif
+        i += util_ctz64(w);
         return i < n ? i : n;
     }
     return n;

@@ -693,10 +693,10 @@ static void table_free(pf_table *t)
 
 void prefilter_free(prefilter *pf)
 {
-    if (pf == NULL)
-        return;
     size_t i;
 
+    if (pf == NULL)
+        return;
     table_free(&pf->exact);
     table_free(&pf->prefix);
     free(pf->digit);
@@ -845,7 +845,7 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         pf->digit[pf->digit_count++] = bit;
         return 0;
     }
-    if (len == 1 && util_ispunct(ch) && ch != '@' && ch != '#')
+    if (trigger_is_punct(t->word, len))
         return list_add(&pf->punct[ch], bit);
     if (t->word[0] == '@') {
         lexicon *lx = rules_lexicon(c->rules, t->word + 1);
@@ -883,22 +883,6 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         return table_add(&pf->prefix, t->word, len, bit);
     }
     return table_add(&pf->exact, t->word, len, bit);
-}
-
-/* The index of the lowest set bit of m (not 0). */
-static unsigned ctz16(unsigned m)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctz(m);
-#else
-    unsigned k = 0;
-
-    while (!(m & 1u)) {
-        m >>= 1;
-        k++;
-    }
-    return k;
-#endif
 }
 
 static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
@@ -960,7 +944,7 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
             unsigned m = pf->plen[first2_key(tok, n)];
 
             for (; m != 0; m &= m - 1) {
-                size_t lo = (size_t)ctz16(m), hi = lo;
+                size_t lo = util_ctz64(m), hi = lo;
 
                 if (lo > n)
                     break;

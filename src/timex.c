@@ -812,19 +812,6 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     return tense > 0 ? TENSE_FUTURE : tense < 0 ? TENSE_PAST : TENSE_NONE;
 }
 
-/* Whether s[i..) starts with the word lit (lower case ASCII). */
-static int word_at(const char *s, size_t i, size_t end, const char *lit)
-{
-    size_t n = strlen(lit), k;
-
-    if (i + n > end || (i + n < end && util_isalnum((unsigned char)s[i + n])))
-        return 0;
-    for (k = 0; k < n; k++)
-        if (util_lower((unsigned char)s[i + k]) != lit[k])
-            return 0;
-    return 1;
-}
-
 /*
  * The tense around a time of a period that "ended" (tense=done): past,
  * unless the clause speaks of the future ("expects to report earnings
@@ -838,15 +825,15 @@ static tx_tense ended_tense(const tense_lex *tl, const char *s, const sent *st,
 
     while (a > st->start && s[a - 1] == ' ')
         a--;
-    if (a >= st->start + 5 && word_at(s, a - 5, st->end, "ended") &&
+    if (a >= st->start + 5 && util_word_at(s, a - 5, st->end, "ended") &&
         (a == st->start + 5 || !util_isalnum((unsigned char)s[a - 6])))
         ts = a - 5;
     while (b < st->end && s[b] == ' ')
         b++;
-    if (word_at(s, b, st->end, "that"))
+    if (util_word_at(s, b, st->end, "that"))
         for (b += 4; b < st->end && s[b] == ' ';)
             b++;
-    if (word_at(s, b, st->end, "ended"))
+    if (util_word_at(s, b, st->end, "ended"))
         te = b + 5;
     return clause_tense(tl, s, st, ts, te) == TENSE_FUTURE ? TENSE_FUTURE
                                                            : TENSE_PAST;

@@ -93,6 +93,38 @@ static inline int util_islower(int c)
     return c >= 'a' && c <= 'z';
 }
 
+/* Whether s[i..end) starts with the word lit (lower case ASCII), in any
+ * case: lit, then the end or a byte that is not a letter or digit. */
+static inline int util_word_at(const char *s, size_t i, size_t end,
+                               const char *lit)
+{
+    size_t n = strlen(lit), k;
+
+    if (i > end || n > end - i ||
+        (i + n < end && util_isalnum((unsigned char)s[i + n])))
+        return 0;
+    for (k = 0; k < n; k++)
+        if (util_lower((unsigned char)s[i + k]) != lit[k])
+            return 0;
+    return 1;
+}
+
+/* The index of the lowest set bit of w (not 0). */
+static inline unsigned util_ctz64(uint64_t w)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(w);
+#else
+    unsigned k = 0;
+
+    while (!(w & 1u)) {
+        w >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
 /* Case-insensitive (ASCII) comparison of two NUL-terminated strings. */
 int util_strcaseeq(const char *a, const char *b);
 
