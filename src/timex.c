@@ -513,6 +513,7 @@ typedef struct tense_lex {
     const lexicon *tx_past, *not_past;    /* timex_past, timex_not_past */
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
     const lexicon *until, *defer;         /* timex_until, timex_defer */
+    const lexicon *present, *aux;         /* timex_present, timex_aux */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -531,6 +532,8 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->plan_past = rules_lexicon(rs, "timex_plan_past");
     tl->until = rules_lexicon(rs, "timex_until");
     tl->defer = rules_lexicon(rs, "timex_defer");
+    tl->present = rules_lexicon(rs, "timex_present");
+    tl->aux = rules_lexicon(rs, "timex_aux");
 }
 
 static int word_in(const lexicon *lx, const char *w, size_t n)
@@ -643,6 +646,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (prev &&
         (tw_in(tl, tl->passive, s, prev) || tw_in(tl, tl->det, s, prev)))
         return 0; /* "will be named", "the reduced dividend" */
+    /* "leaves on Wednesday", "talks resume Monday": a present tense of
+     * a schedule; "did not meet", "to leave": the word before tells */
+    if (tw_in(tl, tl->present, s, w))
+        return prev && tw_in(tl, tl->aux, s, prev) ? 0 : 1;
     if (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
