@@ -141,9 +141,11 @@ int cmd_build(int argc, char **argv)
         free(o.inputs);
         return rc;
     }
-    if (batch)
+    if (batch) {
+        /* Many articles: JIT compiling at first use pays. */
+        dtl_rules_set_jit_after(rs, 0);
         rc = cli_batch(&o, rs, format);
-    else
+    } else
         rc = build_one(&o, rs, o.input_count ? o.inputs[0] : "-", format);
     dtl_rules_free(rs);
     free(o.inputs);

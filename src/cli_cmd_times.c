@@ -87,6 +87,7 @@ int cmd_times(int argc, char **argv)
     if (rs == NULL)
         goto done;
     if (o.format && strcmp(o.format, "jsonl") == 0) {
+        dtl_rules_set_jit_after(rs, 0); /* many articles */
         rc = cli_out_open(&out, o.output);
         if (rc == EXIT_OK)
             rc = cli_out_finish(

@@ -92,7 +92,7 @@ static pthread_mutex_t *slot_lock(const dtl_rules *rs, size_t slot)
 /*
  * The JIT-compiled copy of code, a form of a pattern whose state is
  * js: made by the first thread to find that the form has searched
- * DTL_JIT_AFTER bytes without one.  A copy, not code itself, so that
+ * jit_after bytes without one.  A copy, not code itself, so that
  * other threads can go on matching code with the interpreter meanwhile.
  * When JIT compiling fails (no executable memory, say), the copy is
  * published all the same and matched by the interpreter.  NULL only
@@ -184,7 +184,7 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
     jc = (pcre2_code *)atomic_load_explicit(&js->code, memory_order_acquire);
     if (jc == NULL && !m->rules->no_jit &&
         atomic_fetch_add_explicit(&js->spent, len - from + 1,
-                                  memory_order_relaxed) >= DTL_JIT_AFTER)
+                                  memory_order_relaxed) >= m->rules->jit_after)
         jc = jit_copy(m->rules, code, js, slot);
     if (jc)
         code = jc;

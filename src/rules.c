@@ -1231,8 +1231,10 @@ dtl_rules *dtl_rules_new(void)
 {
     dtl_rules *rs = calloc(1, sizeof(*rs));
 
-    if (rs)
+    if (rs) {
         arena_init(&rs->mem);
+        rs->jit_after = DTL_JIT_AFTER;
+    }
     return rs;
 }
 
@@ -1278,6 +1280,11 @@ void dtl_rules_free(dtl_rules *rs)
 void dtl_rules_set_jit(dtl_rules *rs, int on)
 {
     rs->no_jit = !on;
+}
+
+void dtl_rules_set_jit_after(dtl_rules *rs, size_t bytes)
+{
+    rs->jit_after = bytes;
 }
 
 size_t dtl_rules_count(const dtl_rules *rs)

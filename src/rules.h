@@ -183,7 +183,8 @@ typedef struct prefilter prefilter;
 
 /*
  * One form of a pattern as matched (match.c).  A form is matched by
- * PCRE2's interpreter until it has searched DTL_JIT_AFTER bytes, then
+ * PCRE2's interpreter until it has searched jit_after bytes
+ * (DTL_JIT_AFTER unless dtl_rules_set_jit_after() says otherwise), then
  * by a JIT-compiled copy: compiling costs as much as searching some
  * thousands of bytes without it, and most patterns of a rule set search
  * less than that in a run on one article.  The copy is published once, with
@@ -238,6 +239,7 @@ struct dtl_rules {
     pthread_mutex_t jit_mu[RULES_JIT_LOCKS];
     size_t jit_mu_ready; /* how many are initialised */
     int no_jit;          /* dtl_rules_set_jit(rules, 0) */
+    size_t jit_after;    /* dtl_rules_set_jit_after() */
 };
 
 /* lexicon.c */

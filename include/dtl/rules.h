@@ -62,6 +62,16 @@ dtl_status dtl_rules_compile(dtl_rules *rules, dtl_diag_fn diag, void *ctx,
  */
 void dtl_rules_set_jit(dtl_rules *rules, int on);
 
+/*
+ * How many bytes a pattern searches with PCRE2's interpreter before it
+ * is JIT-compiled: DTL_JIT_AFTER by default, which spares one article
+ * the compiling of patterns that search little; 0 compiles each
+ * pattern on its first use, which pays for a batch of many articles
+ * (the interpreter is some forty times slower than JIT code).  Set
+ * before matching starts.
+ */
+void dtl_rules_set_jit_after(dtl_rules *rules, size_t bytes);
+
 /* What dtl_rules_info() tells of one rule; strings borrowed from rules. */
 typedef struct dtl_rule_info {
     const char *name;
