@@ -776,8 +776,9 @@ static int resolve_in_year(walker *w, size_t k, int year)
 
 /*
  * "in May and December 1986", "on May 6 and August 15, 1987", "March,
- * April and May 1987": the year written after the last of a list of
- * months or days is the year of each.  Expressions [t0, t1) are those
+ * April and May 1987", "in March and April next year": the year
+ * written after the last of a list of months or days is the year of
+ * each.  Expressions [t0, t1) are those
  * of one sentence, resolved; from the last back, an expression with no
  * year of its own, separated from the next by only a comma, "and" or
  * "or", takes the year of the next when that one has a year (its own,
@@ -802,17 +803,26 @@ static void list_year(walker *w, size_t t0, size_t t1)
                   r->parts.period == PERIOD_NONE &&
                   (o->granularity == DTL_GRAN_MONTH ||
                    o->granularity == DTL_GRAN_DAY || o->value[0] == '\0');
+        /* A month or a day of a month dated by a year of its own or
+         * by "next year", "last year", "of that year". */
+        int dated = strcmp(r->ru->resolver, "date") == 0 &&
+                    r->parts.month > 0 && r->parts.month2 == 0 &&
+                    r->parts.day2 == 0 && r->parts.weekday2 == 0 &&
+                    r->parts.period == PERIOD_NONE &&
+                    (r->parts.year >= 0 || r->parts.unit == UNIT_YEAR) &&
+                    (o->granularity == DTL_GRAN_MONTH ||
+                     o->granularity == DTL_GRAN_DAY);
         int next_year = year;
 
         year = -1;
-        if (!own)
-            continue;
-        if (r->parts.year >= 0) {
+        if (dated) {
             if (util_isdigit((unsigned char)o->value[0]) &&
                 util_isdigit((unsigned char)o->value[3]))
                 year = atoi(o->value);
             continue;
         }
+        if (!own || r->parts.year >= 0)
+            continue;
         if (next_year < 0 || k + 1 >= t1)
             continue;
         /* Only a comma, "and" or "or" between the two. */

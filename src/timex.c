@@ -514,6 +514,7 @@ typedef struct tense_lex {
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
     const lexicon *until, *defer;         /* timex_until, timex_defer */
     const lexicon *present, *aux;         /* timex_present, timex_aux */
+    const lexicon *participle;            /* timex_participle */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -534,6 +535,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->defer = rules_lexicon(rs, "timex_defer");
     tl->present = rules_lexicon(rs, "timex_present");
     tl->aux = rules_lexicon(rs, "timex_aux");
+    tl->participle = rules_lexicon(rs, "timex_participle");
 }
 
 static int word_in(const lexicon *lx, const char *w, size_t n)
@@ -634,6 +636,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     /* "next to the embassy" */
     if (next && word_is(s, w, "next") && word_is(s, next, "to"))
         return 0;
+    /* "in April and May": the month, not the modal (which news seldom
+     * puts first in a sentence) */
+    if (p[0] == 'M' && word_is(s, w, "may"))
+        return 0;
     if (tw_in(tl, tl->tx_future, s, w))
         return 1;
     if (next && tw_in(tl, tl->tx_future, s, next))
@@ -668,6 +674,23 @@ static int had_been(const tense_lex *tl, const char *s, const tword *w,
            (k >= 2 && w[k - 1].end - w[k - 1].start == 4 &&
             strncmp(s + w[k - 1].start, "been", 4) == 0 &&
             tw_in(tl, tl->plan_past, s, &w[k - 2]));
+}
+
+/* Whether word k is a past participle that is no passive ("chosen on
+ * Monday", not "to be chosen on Monday"). */
+static int participle_at(const tense_lex *tl, const char *s, const tword *w,
+                         size_t k)
+{
+    return tw_in(tl, tl->participle, s, &w[k]) &&
+           !(k > 0 && tw_in(tl, tl->passive, s, &w[k - 1]));
+}
+
+/* Whether word k is a participle after "be" or "is": "figures to be
+ * reported Tuesday" is no report (word_tense() says nothing of it). */
+static int passive_at(const tense_lex *tl, const char *s, const tword *w,
+                      size_t k)
+{
+    return k > 0 && tw_in(tl, tl->passive, s, &w[k - 1]);
 }
 
 /*
@@ -771,7 +794,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     for (k = left; k-- > 0;) {
         if (clause_break(s, w[k].end, k + 1 < left ? w[k + 1].start : ts, 0))
             break;
-        if (tw_in(tl, tl->report, s, &w[k])) {
+        if (tw_in(tl, tl->report, s, &w[k]) && !passive_at(tl, s, w, k)) {
             /* "said on Friday (that ...)": the time of the report */
             if (left - k <= 5)
                 return TENSE_PAST;
@@ -781,6 +804,8 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
         if (t > 0 && had_been(tl, s, w, k))
+            t = -1;
+        if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
         if (t) {
             best = 2 * (long)(left - k);
@@ -795,7 +820,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             break;
         if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start, left > 2))
             break;
-        if (tw_in(tl, tl->report, s, &w[k])) {
+        if (tw_in(tl, tl->report, s, &w[k]) && !passive_at(tl, s, w, k)) {
             /* "In September, it announced plans to ..." */
             if (k - left < 3)
                 return TENSE_PAST;
@@ -1233,7 +1258,11 @@ static dtl_day ref_mid(tx_ref r)
  * sentence allows a month ahead and ten months back, a future one the
  * reverse, no cue four months ahead and eight back (news dates cluster
  * just before the publication date).  A month alone follows the tense
- * strictly: "they met in December" in September is last December.
+ * strictly: "they met in December" in September is last December;
+ * but in a future clause the two months before the reference's are
+ * the months just past ("the February trade figures will be released
+ * on Tuesday" in April), which news tells of far more often than of
+ * plans ten months ahead.
  * Example: "Nov. 6" in a past sentence of 1989-11-02 is 1989-11-06;
  * "Dec. 28" in one of 2021-01-03 is 2020-12-28.
  */
@@ -1248,7 +1277,7 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
         if (tense == TENSE_PAST)
             return month - m <= 1 ? y : y - 1;
         if (tense == TENSE_FUTURE)
-            return month >= m ? y : y + 1;
+            return month >= m - 2 ? y : y + 1;
         if (month - m > 4)
             return y - 1;
         return month - m < -10 ? y + 1 : y;
