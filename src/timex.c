@@ -204,11 +204,14 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         p->next = 1;
     } else if (strcmp(name, "tense") == 0) {
         if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
-                             strcmp(code, "done")))
+                             strcmp(code, "done") && strcmp(code, "ending") &&
+                             strcmp(code, "beginning")))
             return -1;
         p->tense = code[0] == 'p'   ? PARTS_TENSE_PAST
                    : code[0] == 'f' ? PARTS_TENSE_FUTURE
-                                    : PARTS_TENSE_DONE;
+                   : code[0] == 'd' ? PARTS_TENSE_DONE
+                   : code[0] == 'e' ? PARTS_TENSE_ENDING
+                                    : PARTS_TENSE_BEGINNING;
     } else if (strcmp(name, "fraction") == 0) {
         if (code == NULL || strcmp(code, "half"))
             return -1;
@@ -1255,9 +1258,14 @@ static dtl_day ref_mid(tx_ref r)
  * Picks the year of a month (and day) written without one: the year of
  * the reference, unless that puts the date too far ahead of it or too
  * far behind.  How far is too far depends on the tense: a past-tense
- * sentence allows a month ahead and ten months back, a future one the
- * reverse, no cue four months ahead and eight back (news dates cluster
- * just before the publication date).  A month alone follows the tense
+ * sentence allows four months ahead and eight back, a future one ten
+ * ahead and three back, no cue five ahead and seven back.  News writes the year
+ * of a date that is not in the current one, and a past tense often
+ * reports what is set for a date to come ("said the dividend is
+ * payable June 19", "said it delayed the meeting to June 22"); read on
+ * Reuters, narrower windows put most such dates in the year before,
+ * and "will review their February 22 accord" in April in the year
+ * after.  A month alone follows the tense
  * strictly: "they met in December" in September is last December;
  * but in a future clause the two months before the reference's are
  * the months just past ("the February trade figures will be released
@@ -1270,7 +1278,7 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
 {
     dtl_day r = ref_mid(ref), c;
     int y, m, d;
-    long ahead = 122, back = 243;
+    long ahead = 153, back = 212;
 
     date_to_ymd(r, &y, &m, &d);
     if (day == 0) {
@@ -1283,11 +1291,11 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
         return month - m < -10 ? y + 1 : y;
     }
     if (tense == TENSE_PAST) {
-        ahead = 92;
-        back = 305;
+        ahead = 122;
+        back = 243;
     } else if (tense == TENSE_FUTURE) {
         ahead = 305;
-        back = 31;
+        back = 90;
     }
     if (day > date_days_in_month(y, month))
         day = date_days_in_month(y, month);
@@ -1403,6 +1411,20 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
         if (c > r + 183)
             return y - 1;
         return c < r - 183 ? y + 1 : y;
+    }
+    if ((p->tense == PARTS_TENSE_ENDING || p->tense == PARTS_TENSE_BEGINNING) &&
+        p->month) {
+        /* "in the year ending March 31": a period that runs still or
+         * has just ended, so the first such day from a month before
+         * the reference; "the year starting March 1": one that is to
+         * come or runs already, so from three months before. */
+        dtl_day c, r = ref_mid(ref);
+        int day = p->day ? p->day : 1;
+
+        if (day > date_days_in_month(y, p->month))
+            day = date_days_in_month(y, p->month);
+        c = date_from_ymd(y, p->month, day);
+        return c >= r - (p->tense == PARTS_TENSE_ENDING ? 31 : 92) ? y : y + 1;
     }
     if (p->month)
         return pick_year(ref, p->month, p->day, rt->tense);

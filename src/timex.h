@@ -67,7 +67,9 @@ enum {
     PARTS_TENSE_NONE,
     PARTS_TENSE_PAST,
     PARTS_TENSE_FUTURE,
-    PARTS_TENSE_DONE
+    PARTS_TENSE_DONE,
+    PARTS_TENSE_ENDING,
+    PARTS_TENSE_BEGINNING
 };
 
 /* What the captures of a time expression said, before resolution. */
@@ -87,7 +89,7 @@ typedef struct tx_parts {
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
-    int tense;     /* tense=past|future|done: a PARTS_TENSE_ */
+    int tense;     /* tense=past|future|done|ending|beginning: PARTS_TENSE_ */
     /* A range's two ends as byte offsets in the sentence, so that it
      * can be reported as two expressions the way TimeML tags it
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
