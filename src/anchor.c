@@ -410,6 +410,48 @@ static int prior_clause(const walker *w, const ev_raw *e, const tx_raw *r)
     return 0;
 }
 
+/*
+ * Is r in what a statement (a CAMEO 01 event: "told a news conference",
+ * "said in a statement") says rather than in its telling?  Before the
+ * teller named after a comma ("agreed to extend the marketing years to
+ * the end of May, the Belgian minister told a news conference"), or
+ * after the trigger beyond a comma or quotation mark ("told a news
+ * conference, 'the reform will be realised as agreed' in January").
+ * The time of the telling is next to it ("told a news conference in
+ * Lagos yesterday").
+ */
+static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, i;
+    const char *t = text_norm(w->text, &len);
+
+    if (e->ru->cameo == NULL || strncmp(e->ru->cameo, "01", 2) != 0 ||
+        is_dateline(w, r))
+        return 0;
+    if (r->end <= e->start) {
+        const sent *st = &w->seg->s[r->sent];
+        size_t words = 0;
+
+        /* Not a time that opens the sentence ("Earlier this year, the
+         * government denied"): words of the content come before. */
+        for (i = st->start; i < r->start; i++)
+            words += util_isalnum((unsigned char)t[i]) &&
+                     (i == st->start || t[i - 1] == ' ');
+        if (words <= 2)
+            return 0;
+        for (i = e->start; i > r->end && t[i - 1] == ' '; i--)
+            ;
+        return i > r->end && t[i - 1] == ',';
+    }
+    if (r->start < e->trig_end)
+        return 0;
+    for (i = e->trig_end; i < r->start; i++)
+        if (t[i] == ',' || t[i] == '"' || t[i] == '`' ||
+            (t[i] == '\'' && i + 1 < r->start && t[i + 1] == '\''))
+            return 1;
+    return 0;
+}
+
 /* Is there, between the event's trigger and r, which follows it, a
  * word of lexicon anchor_break, a semicolon, or a word of lexicon
  * anchor_clause right after a comma (", and Soviet negotiators met
@@ -503,6 +545,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
          * trade friction"). */
         ref = strcmp(r->ru->resolver, "ref") == 0;
         if (ref && d > DTL_REF_REACH)
+            continue;
+        if (told_content(w, e, r))
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
