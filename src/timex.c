@@ -655,6 +655,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (prev &&
         (tw_in(tl, tl->passive, s, prev) || tw_in(tl, tl->det, s, prev)))
         return 0; /* "will be named", "the reduced dividend" */
+    /* "Japan's alleged failure": an adjective after a possessive */
+    if (prev && prev->end - prev->start > 2 && s[prev->end - 2] == '\'' &&
+        util_lower((unsigned char)s[prev->end - 1]) == 's')
+        return 0;
     /* "leaves on Wednesday", "talks resume Monday": a present tense of
      * a schedule; "did not meet", "to leave": the word before tells */
     if (tw_in(tl, tl->present, s, w))
@@ -746,7 +750,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
                              size_t ts, size_t te)
 {
     tword w[TENSE_WORDS];
-    size_t nw = 0, i = st->start, left = 0, k, a = ts, b = te;
+    size_t nw = 0, i = st->start, left = 0, k, u, a = ts, b = te;
     long best = -1, dist;
     int tense = 0, report = 0, t;
 
@@ -783,15 +787,23 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         nw++;
     }
     /* "postponed until Tuesday", "extended its deadline until 9 a.m.
-     * Tuesday", "gave them until Friday": a new deadline is ahead. */
-    if (left > 0 && tw_in(tl, tl->until, s, &w[left - 1]) &&
-        !clause_break(s, w[left - 1].end, ts, 0)) {
-        for (k = left - 1; k-- > 0 && left - k <= 6;) {
+     * Tuesday", "gave them until Friday", "has given shippers until
+     * close of business on Thursday": a new deadline is ahead. */
+    for (u = left; u > 0 && left - u < 6; u--) {
+        if (clause_break(s, w[u - 1].end, u < left ? w[u].start : ts, 0))
+            break;
+        /* Further back than the word before, "through" is no deadline
+         * ("sell arms through Israel in August"). */
+        if (!tw_in(tl, tl->until, s, &w[u - 1]) ||
+            (u < left && word_is(s, &w[u - 1], "through")))
+            continue;
+        for (k = u - 1; k-- > 0 && u - k <= 6;) {
             if (clause_break(s, w[k].end, w[k + 1].start, 0))
                 break;
             if (tw_in(tl, tl->defer, s, &w[k]))
                 return TENSE_FUTURE;
         }
+        break;
     }
     /* Before the expression: nearest first. */
     for (k = left; k-- > 0;) {
