@@ -162,7 +162,7 @@ typedef struct walker {
     long *last_in_quote;
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
-    const lexicon *say, *brk, *cla, *pri;
+    const lexicon *say, *brk, *cla, *pri, *cmp;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -255,6 +255,43 @@ static int possessive(const walker *w, const tx_raw *r)
             !util_isalnum((unsigned char)t[r->end + 1]));
 }
 
+/*
+ * Whether r, a month or longer (o), is the time a figure is compared
+ * with: a word of lexicon anchor_compare among the four words before
+ * it, in its clause ("rose 0.5 pct in February from January", "three
+ * pct in December against zero in November").  "a year earlier" later
+ * in the sentence counts from the time compared, not from the one
+ * compared with.  Not a day ("sold from March 23", "from yesterday"),
+ * nor a time a clause of "when" tells of ("from December, when it rose
+ * 3.6 pct from a month earlier").
+ */
+static int compared(const walker *w, const tx_raw *r, const dtl_timex *o)
+{
+    size_t len, i = r->start, b;
+    const char *t = text_norm(w->text, &len);
+    int words = 0;
+
+    if (w->cmp == NULL || o->granularity < DTL_GRAN_MONTH)
+        return 0;
+    for (b = r->end; b < len && (t[b] == ' ' || t[b] == ','); b++)
+        ;
+    if (util_word_at(t, b, len, "when"))
+        return 0;
+    while (i > 0 && words < 4) {
+        while (i > 0 && t[i - 1] == ' ')
+            i--;
+        if (i == 0 || !util_isalnum((unsigned char)t[i - 1]))
+            return 0; /* punctuation ends the clause */
+        for (b = i; b > 0 && util_isalnum((unsigned char)t[b - 1]); b--)
+            ;
+        if (lexicon_find(w->cmp, t + b, i - b) != NULL)
+            return 1;
+        i = b;
+        words++;
+    }
+    return 0;
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -319,9 +356,11 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         struct prev *mine = &w->prev[q >= 0 ? q + 1 : 0];
 
         /* "attacked on Monday in retaliation for Friday's attack": a
-         * possessive dates a noun, not the clause; it does not take
+         * possessive dates a noun, not the clause; nor does a time
+         * compared with ("in February from January"); neither takes
          * the place of a time its sentence has already given. */
-        if (!(mine->have && mine->sent == r->sent && possessive(w, r))) {
+        if (!(mine->have && mine->sent == r->sent &&
+              (possessive(w, r) || compared(w, r, o)))) {
             mine->t = *o;
             mine->start = o->start;
             mine->end = o->end;
@@ -1107,6 +1146,17 @@ static void walker_free(walker *w)
     free(w->prev);
 }
 
+/* The lexicons a walker reads, for times alone as for events. */
+static void walker_lexicons(walker *w, const dtl_rules *rs)
+{
+    w->say = rules_lexicon(rs, "say");
+    w->brk = rules_lexicon(rs, "anchor_break");
+    w->cla = rules_lexicon(rs, "anchor_clause");
+    w->pri = rules_lexicon(rs, "anchor_prior");
+    w->cmp = rules_lexicon(rs, "anchor_compare");
+    w->noun = rules_lexicon(rs, "event_noun");
+}
+
 dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
                           dtl_diag_fn diag, void *ctx, dtl_timex **out,
                           size_t *count)
@@ -1132,6 +1182,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
     w.text = t;
     w.seg = &seg;
     w.tx = &tx;
+    walker_lexicons(&w, rs);
     w.now = ref_day(dtl_text_date(t));
     if (tx.count && (w.when = calloc(tx.count, sizeof(*w.when))) == NULL)
         goto done;
@@ -1222,11 +1273,7 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.m = m;
     w.tx = tx;
     w.evs = evs;
-    w.say = rules_lexicon(rs, "say");
-    w.brk = rules_lexicon(rs, "anchor_break");
-    w.cla = rules_lexicon(rs, "anchor_clause");
-    w.pri = rules_lexicon(rs, "anchor_prior");
-    w.noun = rules_lexicon(rs, "event_noun");
+    walker_lexicons(&w, rs);
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
     w.ev_ref = malloc((tx->count + 1) * sizeof(*w.ev_ref));
