@@ -939,6 +939,59 @@ static void list_year(walker *w, size_t t0, size_t t1)
 }
 
 /*
+ * "at midnight EDT April Two", "before the midnight deadline of March
+ * 31", "expired at midnight yesterday": a time of day with no day of
+ * its own, followed closely (two words at most, in its clause) by a
+ * day, is on that day, not on the day of the context.  Not when the
+ * words between join two times ("late tonight and Wednesday", "at
+ * midday against Friday's close").
+ */
+static void time_day(walker *w, size_t t0, size_t t1)
+{
+    static const char *const joins[] = {
+        "and",  "or", "to",     "through", "until", "till", "from", "against",
+        "than", "vs", "versus", "before",  "after", "by",   "since"};
+    size_t len, k, j, i;
+    const char *s = text_norm(w->text, &len);
+
+    for (k = t0; k + 1 < t1; k++) {
+        const tx_raw *r = &w->tx->v[k], *n = &w->tx->v[k + 1];
+        const dtl_timex *nd = &w->when[k + 1];
+        dtl_timex t;
+        int words = 0, inword = 0;
+
+        if (w->when[k].type != DTL_TIMEX_TIME || r->parts.weekday ||
+            r->parts.day || r->parts.month || r->parts.has_dir ||
+            nd->type != DTL_TIMEX_DATE || nd->granularity != DTL_GRAN_DAY ||
+            !is_dated(nd) || n->start < r->end || n->start - r->end > 24)
+            continue;
+        for (j = r->end; j < n->start; j++) {
+            if (s[j] == '.' || s[j] == ';' || s[j] == ',' || s[j] == '"')
+                break;
+            if (util_isalnum((unsigned char)s[j]) && !inword) {
+                words++;
+                for (i = 0; i < sizeof(joins) / sizeof(*joins); i++)
+                    if (util_word_at(s, j, n->start, joins[i]))
+                        break;
+                if (i < sizeof(joins) / sizeof(*joins))
+                    break;
+            }
+            inword = util_isalnum((unsigned char)s[j]);
+        }
+        if (j < n->start || words > 2)
+            continue;
+        if (timex_resolve(r, ref_of(nd), &t) != 0)
+            continue;
+        t.anchor = DTL_ANCHOR_CONTEXT;
+        t.anchor_start = nd->start;
+        t.anchor_end = nd->end;
+        t.start = w->when[k].start;
+        t.end = w->when[k].end;
+        w->when[k] = t;
+    }
+}
+
+/*
  * "the 1986/87 (Oct-Sept) season", "1987/88 (July-June)": a range of
  * months over the new year, with no year of its own, right after a span
  * of two years (within a few words) runs from the first of those years
@@ -1126,6 +1179,7 @@ static dtl_status walk(walker *w)
             resolve_timex(w, ti, ei);
         list_year(w, t0, ti);
         season_year(w, t0, ti);
+        time_day(w, t0, ti);
         event_relative(w, t0, ti, ei);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
