@@ -195,6 +195,14 @@ dtl_rules *cli_load_rules(cli_opts *o, int *status)
         if (nj && *nj && strcmp(nj, "0") != 0)
             dtl_rules_set_jit(rs, 0);
     }
+    /* The patterns compile on as many threads as a batch would use. */
+    {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+        dtl_rules_set_threads(rs, o->jobs > 0 ? (unsigned)o->jobs
+                                  : cores > 0 ? (unsigned)cores
+                                              : 1u);
+    }
     for (i = 0; i < n; i++)
         dirs[i] = o->rule_dirs[i];
     if (n == 0) {

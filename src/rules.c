@@ -1287,6 +1287,11 @@ void dtl_rules_set_jit_after(dtl_rules *rs, size_t bytes)
     rs->jit_after = bytes;
 }
 
+void dtl_rules_set_threads(dtl_rules *rs, unsigned n)
+{
+    rs->threads = n;
+}
+
 size_t dtl_rules_count(const dtl_rules *rs)
 {
     size_t i, n = 0;

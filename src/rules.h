@@ -240,6 +240,7 @@ struct dtl_rules {
     size_t jit_mu_ready; /* how many are initialised */
     int no_jit;          /* dtl_rules_set_jit(rules, 0) */
     size_t jit_after;    /* dtl_rules_set_jit_after() */
+    unsigned threads;    /* dtl_rules_set_threads() */
 };
 
 /* lexicon.c */

@@ -16,7 +16,9 @@
 #include <dtl/limits.h>
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -531,24 +533,17 @@ static int map_groups(compiler *c, rule *ru, pattern *p, const pcre2_code *code)
     return ok ? 0 : 1;
 }
 
-/* Compiles pattern p; the source text is p->src, or pre when given. */
-/*
- * Expands and compiles p, reporting errors at its file:line:col.
- * Loading compiles one form of a pattern (see pattern), the one for
- * ASCII text, which checks the pattern as well as the other would; the
- * other only when that one does not compile, and to report the error.
- */
-static int compile_pattern(compiler *c, rule *ru, pattern *p)
+/* Expands p into p->xsrc, reporting errors at its file:line:col: 0, 1
+ * when it does not expand (p->xsrc stays NULL), -1 out of memory. */
+static int expand_pattern(compiler *c, pattern *p)
 {
     expander x;
-    pattern_error perr;
-    struct pcre2_real_code_8 *code;
-    uint32_t groups = 0;
 
     memset(&x, 0, sizeof(x));
     x.c = c;
     x.file = p->file;
     x.line = p->line;
+    p->xsrc = NULL;
     buf_init(&x.out, DTL_MAX_PATTERN + 1);
     expand(&x, p->src, p->col, 1);
     if (x.failed) {
@@ -559,10 +554,27 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p)
     p->xsrc =
         arena_strndup(&c->rules->mem, x.out.data ? x.out.data : "", x.out.len);
     buf_free(&x.out);
-    if (p->xsrc == NULL)
-        return -1;
+    return p->xsrc == NULL ? -1 : 0;
+}
+
+/*
+ * Compiles expanded pattern p, reporting errors at its file:line:col.
+ * Loading compiles one form of a pattern (see pattern), the one for
+ * ASCII text, which checks the pattern as well as the other would; the
+ * other only when that one does not compile, and to report the error.
+ * The ASCII form may have been compiled already (compile_forms); it is
+ * then p->code_ascii, or NULL when it did not compile.
+ */
+static int finish_pattern(compiler *c, rule *ru, pattern *p, int have_ascii)
+{
+    pattern_error perr;
+    struct pcre2_real_code_8 *code;
+    uint32_t groups = 0;
+
     p->code = NULL;
-    p->code_ascii = code = pattern_compile_form(p, PATTERN_FORM_ASCII, NULL);
+    if (!have_ascii)
+        p->code_ascii = pattern_compile_form(p, PATTERN_FORM_ASCII, NULL);
+    code = p->code_ascii;
     if (code == NULL)
         p->code = code = pattern_compile_form(p, PATTERN_FORM_UNICODE, &perr);
     if (code == NULL) {
@@ -586,6 +598,57 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p)
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
     return map_groups(c, ru, p, (pcre2_code *)code);
+}
+
+/* Expands and compiles p: 0, 1 on an error (reported), -1 out of
+ * memory. */
+static int compile_pattern(compiler *c, rule *ru, pattern *p)
+{
+    int rc = expand_pattern(c, p);
+
+    return rc != 0 ? rc : finish_pattern(c, ru, p, 0);
+}
+
+/*
+ * The ASCII forms of patterns v[0..n), compiled on up to threads
+ * threads: PCRE2's compiling, most of the time a rule set takes to
+ * load, needs nothing but the expanded source of its pattern.  Each
+ * thread takes the next pattern not taken.
+ */
+typedef struct form_job {
+    pattern **v;
+    size_t n;
+    _Atomic size_t next;
+} form_job;
+
+static void *form_worker(void *arg)
+{
+    form_job *job = arg;
+    size_t i;
+
+    while ((i = atomic_fetch_add(&job->next, 1)) < job->n)
+        job->v[i]->code_ascii =
+            pattern_compile_form(job->v[i], PATTERN_FORM_ASCII, NULL);
+    return NULL;
+}
+
+static void compile_forms(pattern **v, size_t n, unsigned threads)
+{
+    pthread_t tid[DTL_LOAD_THREADS];
+    form_job job;
+    unsigned k, started = 0;
+
+    job.v = v;
+    job.n = n;
+    atomic_init(&job.next, 0);
+    if (threads > DTL_LOAD_THREADS)
+        threads = DTL_LOAD_THREADS;
+    for (k = 1; k < threads && k * 8 < n; k++)
+        if (pthread_create(&tid[started], NULL, form_worker, &job) == 0)
+            started++;
+    form_worker(&job);
+    for (k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
 }
 
 struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
@@ -997,7 +1060,8 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                              dtl_error *err)
 {
     compiler c;
-    size_t i, j, n = 0;
+    size_t i, j, k, n = 0;
+    pattern **forms = NULL;
     int rc;
 
     memset(&c, 0, sizeof(c));
@@ -1045,11 +1109,35 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     rs->jit = calloc(2 * j, sizeof(*rs->jit));
     if (rs->jit == NULL)
         goto nomem;
+    /* Expand every pattern (errors in the order of the rules), compile
+     * their ASCII forms, on several threads when there are, then the
+     * rest of each. */
+    for (i = 0, k = 0; i < n; i++)
+        k += rs->live[i]->pat_count;
+    forms = malloc((k + 1) * sizeof(*forms));
+    if (forms == NULL)
+        goto nomem;
+    for (i = 0, k = 0; i < n; i++) {
+        rule *ru = rs->live[i];
+
+        for (j = 0; j < ru->pat_count; j++) {
+            rc = expand_pattern(&c, &ru->pats[j]);
+            if (rc < 0)
+                goto nomem;
+            if (rc == 0)
+                forms[k++] = &ru->pats[j];
+        }
+    }
+    compile_forms(forms, k, rs->threads ? rs->threads : 1);
+    free(forms);
+    forms = NULL;
     for (i = 0; i < n; i++) {
         rule *ru = rs->live[i];
 
         for (j = 0; j < ru->pat_count; j++) {
-            rc = compile_pattern(&c, ru, &ru->pats[j]);
+            if (ru->pats[j].xsrc == NULL)
+                continue; /* did not expand: reported */
+            rc = finish_pattern(&c, ru, &ru->pats[j], 1);
             if (rc < 0)
                 goto nomem;
         }
@@ -1072,5 +1160,6 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
         return DTL_ERULE;
     return DTL_OK;
 nomem:
+    free(forms);
     return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
 }

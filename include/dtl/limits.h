@@ -25,6 +25,8 @@
 #define DTL_MATCH_LIMIT       200000u
 /* PCRE2 depth limit (nested backtracking frames). */
 #define DTL_DEPTH_LIMIT       2000u
+/* Most threads that compile the patterns of a rule set. */
+#define DTL_LOAD_THREADS      8u
 /* Bytes a pattern searches with PCRE2's interpreter before it is
  * JIT-compiled (see jit_state in src/rules.h). */
 #define DTL_JIT_AFTER         2048u

@@ -72,6 +72,13 @@ void dtl_rules_set_jit(dtl_rules *rules, int on);
  */
 void dtl_rules_set_jit_after(dtl_rules *rules, size_t bytes);
 
+/*
+ * How many threads compile the patterns when the rule set is compiled
+ * (dtl_rules_compile): 1 by default, at most DTL_LOAD_THREADS.  PCRE2's
+ * compiling is most of the time a rule set takes to load.
+ */
+void dtl_rules_set_threads(dtl_rules *rules, unsigned n);
+
 /* What dtl_rules_info() tells of one rule; strings borrowed from rules. */
 typedef struct dtl_rule_info {
     const char *name;
