@@ -327,9 +327,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         ref = speech;
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
     } else if (timex_is_context(r) && p->have &&
-               (r->ru->ttype != DTL_TIMEX_TIME ||
+               ((r->ru->ttype != DTL_TIMEX_TIME &&
+                 (r->parts.unit != UNIT_DAY ||
+                  strcmp(r->ru->resolver, "offset") == 0)) ||
                 p->t.granularity == DTL_GRAN_DAY)) {
-        /* a time of day counts from a day, never from a month */
+        /* A time of day, or "later in the day", "the next day", counts
+         * from a day, never from a month ("February retail sales ...
+         * was launched later in the day" is today).  "Three days
+         * later" after a month stays a window in it, not a day after
+         * the publication. */
         ref = ctx_ref(&p->t);
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->start;
@@ -347,6 +353,13 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     timex_resolve(r, ref, o);
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
+    /* "followed some days later" after "in May": what has been told
+     * happened by the time it was told, never after it. */
+    if (o->anchor == DTL_ANCHOR_CONTEXT && r->parts.sign > 0 &&
+        r->tense != TENSE_FUTURE && strcmp(r->ru->resolver, "offset") == 0 &&
+        is_dated(o) && speech.hi != DTL_DAY_NONE && o->latest > speech.hi &&
+        o->earliest <= speech.hi)
+        o->latest = speech.hi;
     o->start = text_raw_off(w->text, r->start);
     o->end = text_raw_off(w->text, r->end);
     /* A window of speech ("a short while ago") is a reference too. */
