@@ -162,7 +162,7 @@ typedef struct walker {
     long *last_in_quote;
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
-    const lexicon *say, *brk, *cla, *pri, *cmp;
+    const lexicon *say, *brk, *cla, *pri, *cmp, *join;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -955,16 +955,13 @@ static void list_year(walker *w, size_t t0, size_t t1)
  * "at midnight EDT April Two", "before the midnight deadline of March
  * 31", "expired at midnight yesterday": a time of day with no day of
  * its own, followed closely (two words at most, in its clause) by a
- * day, is on that day, not on the day of the context.  Not when the
- * words between join two times ("late tonight and Wednesday", "at
- * midday against Friday's close").
+ * day, is on that day, not on the day of the context.  Not when a word
+ * between joins two times (lexicon anchor_join: "late tonight and
+ * Wednesday", "at midday against Friday's close").
  */
 static void time_day(walker *w, size_t t0, size_t t1)
 {
-    static const char *const joins[] = {
-        "and",  "or", "to",     "through", "until", "till", "from", "against",
-        "than", "vs", "versus", "before",  "after", "by",   "since"};
-    size_t len, k, j, i;
+    size_t len, k, j, b;
     const char *s = text_norm(w->text, &len);
 
     for (k = t0; k + 1 < t1; k++) {
@@ -983,10 +980,9 @@ static void time_day(walker *w, size_t t0, size_t t1)
                 break;
             if (util_isalnum((unsigned char)s[j]) && !inword) {
                 words++;
-                for (i = 0; i < sizeof(joins) / sizeof(*joins); i++)
-                    if (util_word_at(s, j, n->start, joins[i]))
-                        break;
-                if (i < sizeof(joins) / sizeof(*joins))
+                for (b = j; b < n->start && util_isalnum((unsigned char)s[b]);)
+                    b++;
+                if (w->join && lexicon_find(w->join, s + j, b - j) != NULL)
                     break;
             }
             inword = util_isalnum((unsigned char)s[j]);
@@ -1221,6 +1217,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->cla = rules_lexicon(rs, "anchor_clause");
     w->pri = rules_lexicon(rs, "anchor_prior");
     w->cmp = rules_lexicon(rs, "anchor_compare");
+    w->join = rules_lexicon(rs, "anchor_join");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
