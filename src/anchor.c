@@ -282,7 +282,12 @@ static int compared(const walker *w, const tx_raw *r, const dtl_timex *o)
             i--;
         if (i == 0 || !util_isalnum((unsigned char)t[i - 1]))
             return 0; /* punctuation ends the clause */
-        for (b = i; b > 0 && util_isalnum((unsigned char)t[b - 1]); b--)
+        /* a word, or a figure ("7.2", "1,736") */
+        for (b = i; b > 0 && (util_isalnum((unsigned char)t[b - 1]) ||
+                              ((t[b - 1] == '.' || t[b - 1] == ',') && b >= 2 &&
+                               util_isdigit((unsigned char)t[b - 2]) &&
+                               util_isdigit((unsigned char)t[b])));
+             b--)
             ;
         if (lexicon_find(w->cmp, t + b, i - b) != NULL)
             return 1;
