@@ -482,8 +482,7 @@ static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
     size_t len, i;
     const char *t = text_norm(w->text, &len);
 
-    if (e->ru->cameo == NULL || strncmp(e->ru->cameo, "01", 2) != 0 ||
-        is_dateline(w, r))
+    if (!is_statement(e) || is_dateline(w, r))
         return 0;
     if (r->end <= e->start) {
         const sent *st = &w->seg->s[r->sent];

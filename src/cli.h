@@ -86,6 +86,8 @@ void cli_diag(void *ctx, const dtl_error *d);
 /* Loads and compiles the rules of o (or the default directory).  On
  * failure prints why and returns NULL with *status set. */
 dtl_rules *cli_load_rules(cli_opts *o, int *status);
+/* Worker threads: --jobs, or the number of cores online. */
+size_t cli_jobs(const cli_opts *o);
 
 /* Prints "dtl: msg" to stderr. */
 #if defined(__GNUC__)

@@ -551,10 +551,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
     b.o = o;
     b.rules = rules;
     b.format = format;
-    nth = o->jobs > 0 ? (size_t)o->jobs
-                      : (size_t)(sysconf(_SC_NPROCESSORS_ONLN) > 0
-                                     ? sysconf(_SC_NPROCESSORS_ONLN)
-                                     : 1);
+    nth = cli_jobs(o);
     b.nchunks = nth * 4;
     b.progress = !o->quiet && isatty(STDERR_FILENO);
     /* Inputs: one JSON Lines stream, or article files. */

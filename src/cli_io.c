@@ -173,6 +173,16 @@ static const char *find_default(char *buf, size_t size)
     return DTL_RULES_DIR;
 }
 
+size_t cli_jobs(const cli_opts *o)
+{
+    long cores;
+
+    if (o->jobs > 0)
+        return (size_t)o->jobs;
+    cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (size_t)cores : 1;
+}
+
 dtl_rules *cli_load_rules(cli_opts *o, int *status)
 {
     dtl_rules *rs = dtl_rules_new();
@@ -196,13 +206,7 @@ dtl_rules *cli_load_rules(cli_opts *o, int *status)
             dtl_rules_set_jit(rs, 0);
     }
     /* The patterns compile on as many threads as a batch would use. */
-    {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-
-        dtl_rules_set_threads(rs, o->jobs > 0 ? (unsigned)o->jobs
-                                  : cores > 0 ? (unsigned)cores
-                                              : 1u);
-    }
+    dtl_rules_set_threads(rs, (unsigned)cli_jobs(o));
     for (i = 0; i < n; i++)
         dirs[i] = o->rule_dirs[i];
     if (n == 0) {

@@ -611,7 +611,8 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p)
 
 /*
  * The ASCII forms of patterns v[0..n), compiled on up to threads
- * threads: PCRE2's compiling, most of the time a rule set takes to
+ * threads (0 or 1: the calling one alone; dtl_rules_set_threads gives
+ * the number): PCRE2's compiling, most of the time a rule set takes to
  * load, needs nothing but the expanded source of its pattern.  Each
  * thread takes the next pattern not taken.
  */
@@ -720,6 +721,12 @@ typedef struct pf_table {
     size_t used;
 } pf_table;
 
+/* A list of rule (or clause) bits. */
+struct pf_list {
+    size_t *v;
+    size_t count, cap;
+};
+
 struct prefilter {
     pf_table exact;
     pf_table prefix;
@@ -730,13 +737,9 @@ struct prefilter {
      * prefix does and skip the prefix lookups; the others look up only
      * the lengths there are. */
     uint16_t plen[65536];
-    size_t *digit; /* rules triggered by any number */
-    size_t digit_count, digit_cap;
+    struct pf_list digit; /* rules triggered by any number */
     /* Rules triggered by a punctuation character, by the character. */
-    struct pf_list {
-        size_t *v;
-        size_t count, cap;
-    } punct[128];
+    struct pf_list punct[128];
     /* Live rules with require clauses: when a rule's trigger fired but
      * one of its clauses did not, its bit is cleared. */
     struct pf_list conj;
@@ -762,7 +765,7 @@ void prefilter_free(prefilter *pf)
         return;
     table_free(&pf->exact);
     table_free(&pf->prefix);
-    free(pf->digit);
+    free(pf->digit.v);
     for (i = 0; i < sizeof(pf->punct) / sizeof(pf->punct[0]); i++)
         free(pf->punct[i].v);
     free(pf->conj.v);
@@ -901,13 +904,8 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
     size_t bit = t->clause ? ru->clause_base + t->clause - 1 : ru->index;
     unsigned char ch = (unsigned char)t->word[0];
 
-    if (strcmp(t->word, "#digit") == 0) {
-        if (util_grow((void **)&pf->digit, &pf->digit_cap, pf->digit_count + 1,
-                      sizeof(size_t)) != 0)
-            return -1;
-        pf->digit[pf->digit_count++] = bit;
-        return 0;
-    }
+    if (strcmp(t->word, "#digit") == 0)
+        return list_add(&pf->digit, bit);
     if (trigger_is_punct(t->word, len))
         return list_add(&pf->punct[ch], bit);
     if (t->word[0] == '@') {
@@ -999,7 +997,7 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         if (n > sizeof(tok))
             continue;
         if (util_isdigit((unsigned char)tok[0]))
-            set_bits(bits, pf->digit, pf->digit_count);
+            set_bits(bits, pf->digit.v, pf->digit.count);
         slot = table_find_hash(&pf->exact, tok, n, ph[n]);
         if (slot)
             set_bits(bits, slot->rules, slot->count);
@@ -1104,16 +1102,14 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     rs->word_count = j / 64 + 1;
     /* The JIT state of each form of each pattern: those of the rules and
      * of the three macros build_macro compiles. */
-    for (i = 0, j = 3; i < n; i++)
-        j += rs->live[i]->pat_count;
-    rs->jit = calloc(2 * j, sizeof(*rs->jit));
+    for (i = 0, k = 0; i < n; i++)
+        k += rs->live[i]->pat_count;
+    rs->jit = calloc(2 * (k + 3), sizeof(*rs->jit));
     if (rs->jit == NULL)
         goto nomem;
     /* Expand every pattern (errors in the order of the rules), compile
      * their ASCII forms, on several threads when there are, then the
      * rest of each. */
-    for (i = 0, k = 0; i < n; i++)
-        k += rs->live[i]->pat_count;
     forms = malloc((k + 1) * sizeof(*forms));
     if (forms == NULL)
         goto nomem;
@@ -1128,7 +1124,7 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                 forms[k++] = &ru->pats[j];
         }
     }
-    compile_forms(forms, k, rs->threads ? rs->threads : 1);
+    compile_forms(forms, k, rs->threads);
     free(forms);
     forms = NULL;
     for (i = 0; i < n; i++) {

@@ -683,21 +683,20 @@ static int had_been(const tense_lex *tl, const char *s, const tword *w,
             tw_in(tl, tl->plan_past, s, &w[k - 2]));
 }
 
-/* Whether word k is a past participle that is no passive ("chosen on
- * Monday", not "to be chosen on Monday"). */
-static int participle_at(const tense_lex *tl, const char *s, const tword *w,
-                         size_t k)
-{
-    return tw_in(tl, tl->participle, s, &w[k]) &&
-           !(k > 0 && tw_in(tl, tl->passive, s, &w[k - 1]));
-}
-
 /* Whether word k is a participle after "be" or "is": "figures to be
  * reported Tuesday" is no report (word_tense() says nothing of it). */
 static int passive_at(const tense_lex *tl, const char *s, const tword *w,
                       size_t k)
 {
     return k > 0 && tw_in(tl, tl->passive, s, &w[k - 1]);
+}
+
+/* Whether word k is a past participle that is no passive ("chosen on
+ * Monday", not "to be chosen on Monday"). */
+static int participle_at(const tense_lex *tl, const char *s, const tword *w,
+                         size_t k)
+{
+    return tw_in(tl, tl->participle, s, &w[k]) && !passive_at(tl, s, w, k);
 }
 
 /*
@@ -1266,19 +1265,28 @@ static dtl_day ref_mid(tx_ref r)
     return r.lo + (r.hi - r.lo) / 2;
 }
 
+/* Day day of month in year y, or the month's last day when it has
+ * fewer ("February 29" in 1987 is February 28). */
+static dtl_day day_in_month(int y, int month, int day)
+{
+    int last = date_days_in_month(y, month);
+
+    return date_from_ymd(y, month, day > last ? last : day);
+}
+
 /*
  * Picks the year of a month (and day) written without one: the year of
  * the reference, unless that puts the date too far ahead of it or too
  * far behind.  How far is too far depends on the tense: a past-tense
  * sentence allows four months ahead and eight back, a future one ten
- * ahead and three back, no cue five ahead and seven back.  News writes the year
- * of a date that is not in the current one, and a past tense often
- * reports what is set for a date to come ("said the dividend is
+ * ahead and three back, no cue five ahead and seven back.  News writes
+ * the year of a date that is not in the current one, and a past tense
+ * often reports what is set for a date to come ("said the dividend is
  * payable June 19", "said it delayed the meeting to June 22"); read on
  * Reuters, narrower windows put most such dates in the year before,
  * and "will review their February 22 accord" in April in the year
- * after.  A month alone follows the tense
- * strictly: "they met in December" in September is last December;
+ * after.  A month alone follows the tense strictly: "they met in
+ * December" in September is last December;
  * but in a future clause the two months before the reference's are
  * the months just past ("the February trade figures will be released
  * on Tuesday" in April), which news tells of far more often than of
@@ -1309,9 +1317,7 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
         ahead = 305;
         back = 90;
     }
-    if (day > date_days_in_month(y, month))
-        day = date_days_in_month(y, month);
-    c = date_from_ymd(y, month, day);
+    c = day_in_month(y, month, day);
     if (c > r + ahead)
         return y - 1;
     return c < r - back ? y + 1 : y;
@@ -1412,12 +1418,9 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
          * last such day up to the reference; in a clause about the
          * future ("expects to report on the year ended Jan. 31") the
          * nearest one, half a year either way. */
-        dtl_day c, r = ref_mid(ref);
-        int day = p->day ? p->day : 1;
+        dtl_day r = ref_mid(ref),
+                c = day_in_month(y, p->month, p->day ? p->day : 1);
 
-        if (day > date_days_in_month(y, p->month))
-            day = date_days_in_month(y, p->month);
-        c = date_from_ymd(y, p->month, day);
         if (rt->tense != TENSE_FUTURE)
             return c <= r ? y : y - 1;
         if (c > r + 183)
@@ -1430,12 +1433,9 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
          * has just ended, so the first such day from a month before
          * the reference; "the year starting March 1": one that is to
          * come or runs already, so from three months before. */
-        dtl_day c, r = ref_mid(ref);
-        int day = p->day ? p->day : 1;
+        dtl_day r = ref_mid(ref),
+                c = day_in_month(y, p->month, p->day ? p->day : 1);
 
-        if (day > date_days_in_month(y, p->month))
-            day = date_days_in_month(y, p->month);
-        c = date_from_ymd(y, p->month, day);
         return c >= r - (p->tense == PARTS_TENSE_ENDING ? 31 : 92) ? y : y + 1;
     }
     if (p->month)
