@@ -418,6 +418,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
 {
     const sent *st = &seg->s[si];
     uint64_t *bits = matcher_bits(m);
+    uint32_t *reach = matcher_reach(m);
     cand *c = NULL;
     size_t n = 0, cap = 0, i, j, len = st->end - st->start, nh;
     const char *sub = s + st->start;
@@ -426,10 +427,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     match mt;
     int any = 0;
 
-    if (st->bits)
-        memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
-    else
-        prefilter_scan(rs, sub, len, bits);
+    sent_prefilter(rs, s, st, bits, reach);
     for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count && !any;
          i = bit_next(bits, i + 1, rs->live_count))
         any = rs->live[i]->kind == RULE_EVENT;
@@ -461,8 +459,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
 
-            while (matcher_find(m, &ru->pats[j], ru, masked, len, from, &mt) ==
-                   1) {
+            while (matcher_find_within(m, &ru->pats[j], ru, masked, len, from,
+                                       reach[ru->index], &mt) == 1) {
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;

@@ -28,6 +28,7 @@ struct matcher {
     const char *docname;
     const rule *last_limited; /* warn once per rule */
     uint64_t *bits;
+    uint32_t *reach;
     /* The subject of matcher_subject: whether it is all ASCII, known
      * once for the many patterns tried on it. */
     const char *subj;
@@ -51,7 +52,9 @@ matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
     m->mc = pcre2_match_context_create(NULL);
     m->bits =
         calloc(rules->word_count ? rules->word_count : 1, sizeof(uint64_t));
-    if (m->md == NULL || m->mc == NULL || m->bits == NULL) {
+    m->reach =
+        calloc(rules->live_count ? rules->live_count : 1, sizeof(uint32_t));
+    if (m->md == NULL || m->mc == NULL || m->bits == NULL || m->reach == NULL) {
         matcher_free(m);
         return NULL;
     }
@@ -67,6 +70,7 @@ void matcher_free(matcher *m)
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mc);
     free(m->bits);
+    free(m->reach);
     free(m);
 }
 
@@ -81,6 +85,11 @@ void matcher_subject(matcher *m, const char *subj, size_t len)
 uint64_t *matcher_bits(matcher *m)
 {
     return m->bits;
+}
+
+uint32_t *matcher_reach(matcher *m)
+{
+    return m->reach;
 }
 
 /* The lock of a form's slot (the mutexes are in a const rule set). */
@@ -151,6 +160,13 @@ const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rs,
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
                  size_t len, size_t from, match *out)
 {
+    return matcher_find_within(m, p, ru, subj, len, from, SIZE_MAX, out);
+}
+
+int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
+                        const char *subj, size_t len, size_t from, size_t limit,
+                        match *out)
+{
     int rc;
     PCRE2_SIZE *ov;
     size_t i;
@@ -158,7 +174,7 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
     size_t slot = p->jit_slot_ascii;
     jit_state *js;
 
-    if (from > len)
+    if (from > len || from > limit)
         return 0;
     if (subj == m->subj && len == m->subj_len
             ? m->subj_ascii
@@ -188,6 +204,7 @@ int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
         jc = jit_copy(m->rules, code, js, slot);
     if (jc)
         code = jc;
+    pcre2_set_offset_limit(m->mc, limit < len ? limit : PCRE2_UNSET);
     rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK,
                      m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

@@ -33,19 +33,28 @@ matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
                      const char *docname);
 void matcher_free(matcher *m);
 
+/* Form ascii (1: for subjects all in ASCII) or Unicode (0) of p, compiled
+ * on first use when loading did not; NULL when it does not compile. */
+const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rules,
+                                             const pattern *p, int ascii);
+
 /*
  * Finds the first match of p in subj[from..len).  Returns 1 and fills
  * *out, 0 when there is none, or -1 when PCRE2 gave up (match limit):
  * the rule is named in a warning and the caller goes on.  ru names the
  * rule in that warning (may be NULL).
  */
-/* Form ascii (1: for subjects all in ASCII) or Unicode (0) of p, compiled
- * on first use when loading did not; NULL when it does not compile. */
-const struct pcre2_real_code_8 *pattern_form(const dtl_rules *rules,
-                                             const pattern *p, int ascii);
-
 int matcher_find(matcher *m, const pattern *p, const rule *ru, const char *subj,
                  size_t len, size_t from, match *out);
+
+/*
+ * As matcher_find() for a match that starts at or before offset limit
+ * (PCRE2's offset limit): the end of the rule's last trigger word in
+ * the subject, past which a search of the rest would be in vain.
+ */
+int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
+                        const char *subj, size_t len, size_t from, size_t limit,
+                        match *out);
 
 /*
  * Tells m that subj[0..len) is the subject of the matcher_find calls to
@@ -57,6 +66,10 @@ void matcher_subject(matcher *m, const char *subj, size_t len);
 
 /* The candidate rule bitset of the matcher (rules->word_count words). */
 uint64_t *matcher_bits(matcher *m);
+
+/* The reach of each candidate rule (rules->live_count entries; see
+ * prefilter_scan). */
+uint32_t *matcher_reach(matcher *m);
 
 /* Returns the capture named name in mt, or NULL. */
 const match_cap *match_get(const match *mt, const char *name);

@@ -86,8 +86,9 @@ typedef struct capture {
 
 /* PCRE2 options of every pattern; PATTERN_UCP is added for subjects
  * that are not all ASCII. */
-#define PATTERN_OPTIONS \
-    (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK)
+#define PATTERN_OPTIONS                                                 \
+    (PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK | \
+     PCRE2_USE_OFFSET_LIMIT)
 #define PATTERN_UCP PCRE2_UCP
 
 #define RULES_JIT_LOCKS 16
@@ -287,10 +288,15 @@ struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
                                                pattern_form_kind kind,
                                                pattern_error *err);
 macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);
-/* Fills bits (rules->word_count words) with the rules that may fire on
- * the text. */
+/*
+ * Fills bits (rules->word_count words) with the rules that may fire on
+ * the text and, when reach is not NULL, reach[i] (rules->live_count
+ * entries) with the reach of each live rule i whose bit is set: the
+ * offset in s of the end of its last trigger word.  A match of the rule
+ * starts at or before it (docs/rules.md), so the search stops there.
+ */
 void prefilter_scan(const dtl_rules *rules, const char *s, size_t len,
-                    uint64_t *bits);
+                    uint64_t *bits, uint32_t *reach);
 void prefilter_free(prefilter *pf);
 void pattern_free(pattern *p);
 /* Frees the JIT-compiled copies of a rule set's patterns. */

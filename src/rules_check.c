@@ -335,16 +335,25 @@ out:
     dtl_text_free(t);
 }
 
-/* Reject and modality rules: the pattern itself. */
+/*
+ * Reject and modality rules: the pattern itself, a reject rule only
+ * where its trigger words let it start, as when dates are found.
+ */
 static void check_pattern(checker *c, const rule *ru, const example *ex)
 {
-    size_t j;
-    int hit = 0;
+    size_t j, len = strlen(ex->text), limit = SIZE_MAX;
+    int tried = 1, hit = 0;
     match mt;
 
-    for (j = 0; j < ru->pat_count && !hit; j++)
-        hit = matcher_find(c->m, &ru->pats[j], ru, ex->text, strlen(ex->text),
-                           0, &mt) == 1;
+    if (ru->kind == RULE_REJECT) {
+        prefilter_scan(c->rules, ex->text, len, matcher_bits(c->m),
+                       matcher_reach(c->m));
+        tried = bit_test(matcher_bits(c->m), ru->index);
+        limit = matcher_reach(c->m)[ru->index];
+    }
+    for (j = 0; j < ru->pat_count && tried && !hit; j++)
+        hit = matcher_find_within(c->m, &ru->pats[j], ru, ex->text, len, 0,
+                                  limit, &mt) == 1;
     if (ex->negative && hit)
         fail(c, ex, "counter-example of %s '%s' matches",
              ru->kind == RULE_REJECT ? "reject" : "modality", ru->name);

@@ -946,12 +946,18 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
     return table_add(&pf->exact, t->word, len, bit);
 }
 
-static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
+/* Sets the bits of n rules (or clauses) for a trigger word ending at
+ * end, the rules' reach too when it is not NULL. */
+static void set_bits(const dtl_rules *rs, uint64_t *bits, const size_t *rules,
+                     size_t n, uint32_t *reach, size_t end)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         bits[rules[i] / 64] |= (uint64_t)1 << (rules[i] % 64);
+        if (reach && rules[i] < rs->live_count)
+            reach[rules[i]] = (uint32_t)end;
+    }
 }
 
 /*
@@ -960,7 +966,7 @@ static void set_bits(uint64_t *bits, const size_t *rules, size_t n)
  * scuds.
  */
 void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
-                    uint64_t *bits)
+                    uint64_t *bits, uint32_t *reach)
 {
     const prefilter *pf = rs->pf;
     char tok[64];
@@ -979,7 +985,8 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
 
         if (pf->fold[ch] == 0) {
             if (ch < 128 && pf->punct[ch].count)
-                set_bits(bits, pf->punct[ch].v, pf->punct[ch].count);
+                set_bits(rs, bits, pf->punct[ch].v, pf->punct[ch].count, reach,
+                         i + 1);
             i++;
             continue;
         }
@@ -997,10 +1004,10 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         if (n > sizeof(tok))
             continue;
         if (util_isdigit((unsigned char)tok[0]))
-            set_bits(bits, pf->digit.v, pf->digit.count);
+            set_bits(rs, bits, pf->digit.v, pf->digit.count, reach, i);
         slot = table_find_hash(&pf->exact, tok, n, ph[n]);
         if (slot)
-            set_bits(bits, slot->rules, slot->count);
+            set_bits(rs, bits, slot->rules, slot->count, reach, i);
         if (pf->max_prefix && n >= pf->min_prefix) {
             unsigned m = pf->plen[first2_key(tok, n)];
 
@@ -1014,7 +1021,7 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
                 for (k = lo; k <= hi; k++) {
                     slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
                     if (slot)
-                        set_bits(bits, slot->rules, slot->count);
+                        set_bits(rs, bits, slot->rules, slot->count, reach, i);
                 }
             }
         }

@@ -320,6 +320,62 @@ static void share_attributions(segmentation *seg, const char *s,
     }
 }
 
+/*
+ * The prefilter of each sentence, once for every later stage: its rule
+ * bits, and the reach of each rule whose bit is set, one after the
+ * other in rule order (some tens of a sentence's hundreds of rules).
+ */
+static int prefilter_all(const dtl_rules *rs, const char *s, matcher *m,
+                         segmentation *seg)
+{
+    uint32_t *reach = matcher_reach(m);
+    size_t i, k, n = 0, cap = 0, *at;
+
+    seg->bits = malloc(seg->count * rs->word_count * sizeof(uint64_t));
+    at = malloc(seg->count * sizeof(*at));
+    if (seg->bits == NULL || at == NULL) {
+        free(at);
+        return -1;
+    }
+    for (i = 0; i < seg->count; i++) {
+        uint64_t *b = seg->bits + i * rs->word_count;
+
+        prefilter_scan(rs, s + seg->s[i].start, seg->s[i].end - seg->s[i].start,
+                       b, reach);
+        seg->s[i].bits = b;
+        at[i] = n;
+        for (k = bit_next(b, 0, rs->live_count); k < rs->live_count;
+             k = bit_next(b, k + 1, rs->live_count)) {
+            if (util_grow((void **)&seg->reach, &cap, n + 1,
+                          sizeof(*seg->reach)) != 0) {
+                free(at);
+                return -1;
+            }
+            seg->reach[n++] = reach[k];
+        }
+    }
+    /* Pointers once the array has stopped moving. */
+    for (i = 0; i < seg->count; i++)
+        seg->s[i].reach = seg->reach ? seg->reach + at[i] : NULL;
+    free(at);
+    return 0;
+}
+
+void sent_prefilter(const dtl_rules *rs, const char *s, const sent *st,
+                    uint64_t *bits, uint32_t *reach)
+{
+    size_t k, n = 0;
+
+    if (st->bits == NULL) {
+        prefilter_scan(rs, s + st->start, st->end - st->start, bits, reach);
+        return;
+    }
+    memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
+    for (k = bit_next(bits, 0, rs->live_count); k < rs->live_count;
+         k = bit_next(bits, k + 1, rs->live_count))
+        reach[k] = st->reach[n++];
+}
+
 dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
                    segmentation *seg)
 {
@@ -372,20 +428,9 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
     }
     share_attributions(seg, s, pstart);
     free(pstart);
-    /* The prefilter of each sentence, once for every later stage. */
-    if (seg->count) {
-        seg->bits = malloc(seg->count * rs->word_count * sizeof(uint64_t));
-        if (seg->bits == NULL) {
-            segmentation_free(seg);
-            return DTL_ENOMEM;
-        }
-        for (i = 0; i < seg->count; i++) {
-            uint64_t *b = seg->bits + i * rs->word_count;
-
-            prefilter_scan(rs, s + seg->s[i].start,
-                           seg->s[i].end - seg->s[i].start, b);
-            seg->s[i].bits = b;
-        }
+    if (seg->count && prefilter_all(rs, s, m, seg) != 0) {
+        segmentation_free(seg);
+        return DTL_ENOMEM;
     }
     return DTL_OK;
 nomem:
@@ -397,6 +442,7 @@ nomem:
 void segmentation_free(segmentation *seg)
 {
     free(seg->bits);
+    free(seg->reach);
     free(seg->s);
     free(seg->q);
     memset(seg, 0, sizeof(*seg));

@@ -947,6 +947,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
                                   matcher *m, tx_list *out)
 {
     uint64_t *bits = matcher_bits(m);
+    uint32_t *reach = matcher_reach(m);
     tx_list cand = {NULL, 0, 0};
     tspan *rej = NULL;
     size_t nrej = 0, rcap = 0, i, j, k, len = st->end - st->start;
@@ -954,10 +955,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
     size_t first = out->count;
     match mt;
 
-    if (st->bits)
-        memcpy(bits, st->bits, rs->word_count * sizeof(*bits));
-    else
-        prefilter_scan(rs, sub, len, bits);
+    sent_prefilter(rs, s, st, bits, reach);
     matcher_subject(m, sub, len);
     for (i = bit_next(bits, 0, rs->live_count); i < rs->live_count;
          i = bit_next(bits, i + 1, rs->live_count)) {
@@ -968,8 +966,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
         for (j = 0; j < ru->pat_count; j++) {
             size_t from = 0;
 
-            while (from <= len && matcher_find(m, &ru->pats[j], ru, sub, len,
-                                               from, &mt) == 1) {
+            while (matcher_find_within(m, &ru->pats[j], ru, sub, len, from,
+                                       reach[ru->index], &mt) == 1) {
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (mt.end == mt.start)
                     continue;
