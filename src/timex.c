@@ -518,6 +518,7 @@ typedef struct tense_lex {
     const lexicon *until, *defer;         /* timex_until, timex_defer */
     const lexicon *present, *aux;         /* timex_present, timex_aux */
     const lexicon *participle;            /* timex_participle */
+    const lexicon *be_present;            /* timex_be_present */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -539,6 +540,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->present = rules_lexicon(rs, "timex_present");
     tl->aux = rules_lexicon(rs, "timex_aux");
     tl->participle = rules_lexicon(rs, "timex_participle");
+    tl->be_present = rules_lexicon(rs, "timex_be_present");
 }
 
 static int word_in(const lexicon *lx, const char *w, size_t n)
@@ -824,6 +826,14 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         if (t) {
             best = 2 * (long)(left - k);
             tense = t;
+            break;
+        }
+        /* "the first round is on Sunday", "when the case is heard in
+         * May": the present of a schedule (a past tense further back
+         * is another clause's). */
+        if (left - k <= 4 && tw_in(tl, tl->be_present, s, &w[k])) {
+            best = 2 * (long)(left - k);
+            tense = 1;
             break;
         }
     }
