@@ -202,11 +202,19 @@ int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
         atomic_fetch_add_explicit(&js->spent, len - from + 1,
                                   memory_order_relaxed) >= m->rules->jit_after)
         jc = jit_copy(m->rules, code, js, slot);
-    if (jc)
-        code = jc;
     pcre2_set_offset_limit(m->mc, limit < len ? limit : PCRE2_UNSET);
-    rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK,
-                     m->md, m->mc);
+    /* JIT code is run directly, without pcre2_match()'s checks of what
+     * is checked here (a million calls on Reuters); a copy that did not
+     * JIT-compile says so and is interpreted. */
+    rc = PCRE2_ERROR_JIT_BADOPTION;
+    if (jc) {
+        code = jc;
+        rc = pcre2_jit_match(code, (PCRE2_SPTR)subj, len, from, 0, m->md,
+                             m->mc);
+    }
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+        rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from,
+                         PCRE2_NO_UTF_CHECK, m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
