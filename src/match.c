@@ -209,12 +209,12 @@ int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
     rc = PCRE2_ERROR_JIT_BADOPTION;
     if (jc) {
         code = jc;
-        rc = pcre2_jit_match(code, (PCRE2_SPTR)subj, len, from, 0, m->md,
-                             m->mc);
+        rc =
+            pcre2_jit_match(code, (PCRE2_SPTR)subj, len, from, 0, m->md, m->mc);
     }
     if (rc == PCRE2_ERROR_JIT_BADOPTION)
-        rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from,
-                         PCRE2_NO_UTF_CHECK, m->md, m->mc);
+        rc = pcre2_match(code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK,
+                         m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

@@ -82,6 +82,7 @@ typedef struct capture {
     const char *name; /* group name without digit suffix */
     unsigned group;   /* PCRE2 group number */
     field fld;
+    const lexicon *lex; /* the lexicon of the same name, or NULL */
 } capture;
 
 /* PCRE2 options of every pattern; PATTERN_UCP is added for subjects

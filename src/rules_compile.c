@@ -528,6 +528,7 @@ static int map_groups(compiler *c, rule *ru, pattern *p, const pcre2_code *code)
         cp->name = arena_strndup(&c->rules->mem, base, n);
         if (cp->name == NULL)
             return -1;
+        cp->lex = rules_lexicon(c->rules, base);
         p->cap_count++;
     }
     return ok ? 0 : 1;

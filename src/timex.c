@@ -436,7 +436,7 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
     for (i = 0; i < mt->cap_count; i++) {
         const match_cap *c = &mt->caps[i];
         const char *name = c->cap->name;
-        const lexicon *lx = rules_lexicon(rs, name);
+        const lexicon *lx = c->cap->lex;
         const lex_entry *e = NULL;
         const char *txt = s + c->start;
         size_t len = c->end - c->start;
