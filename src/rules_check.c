@@ -244,6 +244,36 @@ static int fields_match(const char *expect, const ev_raw *e, const char *s,
     return 1;
 }
 
+/*
+ * Why an example of ru finds nothing, when the prefilter tells: the
+ * rule is not tried on the text (a trigger word, or the word of a
+ * require line, is missing), or its pattern matches there only starting
+ * past the rule's last trigger word, where no search goes
+ * (docs/rules.md).  "" otherwise, or for an event rule, whose patterns
+ * read names masked.
+ */
+static const char *why_missed(checker *c, const rule *ru, const char *text)
+{
+    size_t len = strlen(text), j;
+    uint64_t *bits = matcher_bits(c->m);
+    uint32_t *reach = matcher_reach(c->m);
+    match mt;
+
+    prefilter_scan(c->rules, text, len, bits, reach);
+    if (!bit_test(bits, ru->index))
+        return " (not tried: a trigger word, or the word of a require line, "
+               "is missing)";
+    if (ru->kind == RULE_EVENT)
+        return "";
+    for (j = 0; j < ru->pat_count; j++)
+        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, 0,
+                                reach[ru->index], &mt) == 0 &&
+            matcher_find(c->m, &ru->pats[j], ru, text, len, 0, &mt) == 1)
+            return " (its pattern matches only past the rule's last trigger "
+                   "word)";
+    return "";
+}
+
 static void check_event(checker *c, const rule *ru, const example *ex)
 {
     dtl_text *t = example_text(ex);
@@ -276,7 +306,8 @@ static void check_event(checker *c, const rule *ru, const example *ex)
     if (ex->negative && mine)
         fail(c, ex, "counter-example of rule '%s' matches", ru->name);
     else if (!ex->negative && !mine)
-        fail(c, ex, "example of rule '%s' does not match", ru->name);
+        fail(c, ex, "example of rule '%s' does not match%s", ru->name,
+             why_missed(c, ru, ex->text));
     else if (!ex->negative && !ok)
         fail(c, ex, "example of rule '%s' gives %s", ru->name, why);
     else
@@ -324,7 +355,8 @@ static void check_timex(checker *c, const rule *ru, const example *ex)
     if (ex->negative && mine)
         fail(c, ex, "counter-example of timex '%s' matches", ru->name);
     else if (!ex->negative && !mine)
-        fail(c, ex, "example of timex '%s' does not match", ru->name);
+        fail(c, ex, "example of timex '%s' does not match%s", ru->name,
+             why_missed(c, ru, ex->text));
     else if (!ex->negative && !ok)
         fail(c, ex, "example of timex '%s' gives %s, expected %s%s%s", ru->name,
              got, want, *range ? " " : "", range);
@@ -358,8 +390,9 @@ static void check_pattern(checker *c, const rule *ru, const example *ex)
         fail(c, ex, "counter-example of %s '%s' matches",
              ru->kind == RULE_REJECT ? "reject" : "modality", ru->name);
     else if (!ex->negative && !hit)
-        fail(c, ex, "example of %s '%s' does not match",
-             ru->kind == RULE_REJECT ? "reject" : "modality", ru->name);
+        fail(c, ex, "example of %s '%s' does not match%s",
+             ru->kind == RULE_REJECT ? "reject" : "modality", ru->name,
+             ru->kind == RULE_REJECT ? why_missed(c, ru, ex->text) : "");
     else
         c->sum->passed++;
 }
