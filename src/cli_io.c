@@ -201,9 +201,12 @@ dtl_rules *cli_load_rules(cli_opts *o, int *status)
     }
     {
         const char *nj = getenv("DTL_NO_JIT");
+        const char *nr = getenv("DTL_NO_REACH");
 
         if (nj && *nj && strcmp(nj, "0") != 0)
             dtl_rules_set_jit(rs, 0);
+        if (nr && *nr && strcmp(nr, "0") != 0)
+            dtl_rules_set_reach(rs, 0);
     }
     /* The patterns compile on as many threads as a batch would use. */
     dtl_rules_set_threads(rs, (unsigned)cli_jobs(o));

@@ -174,6 +174,8 @@ int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
     size_t slot = p->jit_slot_ascii;
     jit_state *js;
 
+    if (m->rules->no_reach)
+        limit = SIZE_MAX;
     if (from > len || from > limit)
         return 0;
     if (subj == m->subj && len == m->subj_len

@@ -1282,6 +1282,11 @@ void dtl_rules_set_jit(dtl_rules *rs, int on)
     rs->no_jit = !on;
 }
 
+void dtl_rules_set_reach(dtl_rules *rs, int on)
+{
+    rs->no_reach = !on;
+}
+
 void dtl_rules_set_jit_after(dtl_rules *rs, size_t bytes)
 {
     rs->jit_after = bytes;

@@ -241,6 +241,7 @@ struct dtl_rules {
     pthread_mutex_t jit_mu[RULES_JIT_LOCKS];
     size_t jit_mu_ready; /* how many are initialised */
     int no_jit;          /* dtl_rules_set_jit(rules, 0) */
+    int no_reach;        /* dtl_rules_set_reach(rules, 0) */
     size_t jit_after;    /* dtl_rules_set_jit_after() */
     unsigned threads;    /* dtl_rules_set_threads() */
 };

@@ -63,6 +63,15 @@ dtl_status dtl_rules_compile(dtl_rules *rules, dtl_diag_fn diag, void *ctx,
 void dtl_rules_set_jit(dtl_rules *rules, int on);
 
 /*
+ * Whether a rule's search of a sentence stops at the end of the rule's
+ * last trigger word there (on, the default), where its matches start at
+ * the latest (docs/rules.md).  Off, the whole sentence is searched: the
+ * same timelines when every word that can start a match of a rule is
+ * one of its trigger words, which is what turning it off checks.
+ */
+void dtl_rules_set_reach(dtl_rules *rules, int on);
+
+/*
  * How many bytes a pattern searches with PCRE2's interpreter before it
  * is JIT-compiled: DTL_JIT_AFTER by default, which spares one article
  * the compiling of patterns that search little; 0 compiles each

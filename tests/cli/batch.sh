@@ -49,6 +49,24 @@ n=$(sed 's/"r-[0-9]*"/"R"/g; s/"uid":"[^"]*"//g; s/"path":"[^"]*"//g' \
 DTL_NO_JIT=1 dtl build -j 1 --format jsonl "$T/many.jsonl" > "$T/nj.out" 2> "$T/nj.err"
 same "$T/j1.out" "$T/nj.out"
 same "$T/j1.err" "$T/nj.err"
+# A rule's search stops at its last trigger word; searching the whole
+# sentence must give the same timelines (docs/rules.md).
+DTL_NO_REACH=1 dtl build -j 1 --format jsonl "$T/many.jsonl" > "$T/nr.out" 2> "$T/nr.err"
+same "$T/j1.out" "$T/nr.out"
+same "$T/j1.err" "$T/nr.err"
+# A rule whose trigger word only a lookbehind sees is one such
+# difference: found with DTL_NO_REACH only.
+mkdir "$T/zork"
+printf 'timex zz.zork\n    type     DATE\n    trigger  zork\n    pattern  (?<=\\bzork\\x20)day\\b\n    value    relative unit=day dir=-1\n' \
+    > "$T/zork/zz.rules"
+echo '{"id":"z","date":"2021-03-30","text":"It came on a zork day."}' > "$T/zork.jsonl"
+status 0 dtl times --rules "$T/zork" --format jsonl "$T/zork.jsonl"
+lacks "$T/out" '"rule":"zz.zork"'
+DTL_NO_REACH=1
+export DTL_NO_REACH
+status 0 dtl times --rules "$T/zork" --format jsonl "$T/zork.jsonl"
+unset DTL_NO_REACH
+has "$T/out" '"rule":"zz.zork"'
 for j in 2 3; do
     status 2 dtl build -j $j --format jsonl "$T/many.jsonl"
     same "$T/j1.out" "$T/out"

@@ -14,6 +14,11 @@ head -1000 "$R" > "$T/r1000.jsonl"
 status 0 dtl times --format jsonl "$T/r1000.jsonl"
 n=$(grep -c '"times"' "$T/out")
 [ "$n" = 1000 ] || { echo "not ok: $n lines of times, want 1000"; bad=$((bad + 1)); }
+# Every word that can start a match is a trigger word of its rule: the
+# same times when each rule searches whole sentences.
+cp "$T/out" "$T/times.out"
+DTL_NO_REACH=1 dtl times --format jsonl "$T/r1000.jsonl" > "$T/nr.out" 2> /dev/null
+same "$T/times.out" "$T/nr.out"
 status 0 dtl build -j 2 "$T/r1000.jsonl"
 n=$(grep -c '"events"' "$T/out")
 [ "$n" = 1000 ] || { echo "not ok: $n timelines, want 1000"; bad=$((bad + 1)); }
