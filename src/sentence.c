@@ -207,9 +207,11 @@ static int find_quotes(segmentation *seg, const dtl_text *t, const char *s,
 
     for (i = ps; i < pe; i++) {
         int kind;
+        const char *q = memchr(s + i, '"', pe - i);
 
-        if (s[i] != '"')
-            continue;
+        if (q == NULL)
+            break;
+        i = (size_t)(q - s);
         kind = text_quote_kind(t, i);
         if (kind == 1 || (kind == 0 && open < 0)) {
             if (open < 0)
@@ -395,15 +397,20 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
         /* The paragraph ends at a line holding only white space. */
         pe = len;
         while (i < len) {
-            if (s[i] == '\n') {
-                ls = i + 1;
-                while (ls < len && s[ls] != '\n' &&
-                       util_isspace((unsigned char)s[ls]))
-                    ls++;
-                if (ls >= len || s[ls] == '\n') {
-                    pe = i;
-                    break;
-                }
+            const char *nl = memchr(s + i, '\n', len - i);
+
+            if (nl == NULL) {
+                i = len;
+                break;
+            }
+            i = (size_t)(nl - s);
+            ls = i + 1;
+            while (ls < len && s[ls] != '\n' &&
+                   util_isspace((unsigned char)s[ls]))
+                ls++;
+            if (ls >= len || s[ls] == '\n') {
+                pe = i;
+                break;
             }
             i++;
         }
