@@ -125,14 +125,27 @@ static int stop_ends_sentence(const dtl_rules *rs, const char *s, size_t from,
     return 1;
 }
 
+/*
+ * Splits the paragraph s[ps..pe) into sentences.  *stop is the offset
+ * of the first '.', '!' or '?' at or after where it was last looked
+ * for, kept from paragraph to paragraph so that no byte of the text is
+ * looked at twice for them (the text ends with a NUL: text_norm).
+ */
 static int split_paragraph(const dtl_rules *rs, segmentation *seg,
-                           const char *s, size_t ps, size_t pe, unsigned para)
+                           const char *s, size_t ps, size_t pe, unsigned para,
+                           size_t *stop)
 {
     size_t i, j, k, start = ps;
 
     for (i = ps; i < pe; i++) {
-        char c = s[i];
+        char c;
 
+        if (*stop < i)
+            *stop = i + strcspn(s + i, ".!?");
+        i = *stop;
+        if (i >= pe)
+            break;
+        c = s[i];
         if (c != '.' && c != '!' && c != '?')
             continue;
         j = i + 1;
@@ -381,7 +394,7 @@ void sent_prefilter(const dtl_rules *rs, const char *s, const sent *st,
 dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
                    segmentation *seg)
 {
-    size_t len, i = 0, ps, pe, ls;
+    size_t len, i = 0, ps, pe, ls, stop = 0;
     const char *s = text_norm(t, &len);
     unsigned para = 0;
     size_t *pstart = NULL, pcap = 0;
@@ -417,7 +430,7 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
         if (util_grow((void **)&pstart, &pcap, para + 1, sizeof(size_t)))
             goto nomem;
         pstart[para] = ps;
-        if (split_paragraph(rs, seg, s, ps, pe, para) != 0 ||
+        if (split_paragraph(rs, seg, s, ps, pe, para, &stop) != 0 ||
             find_quotes(seg, t, s, ps, pe, para) != 0)
             goto nomem;
         para++;
