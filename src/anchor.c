@@ -307,6 +307,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     long at = q >= 0 ? w->speech_at[q] : -1;
     tx_ref ref;
     int pmode = timex_period(r);
+    int offset = strcmp(r->ru->resolver, "offset") == 0;
     int by_speech =
         q >= 0 && (at >= 0 || speech.lo != w->now.lo || speech.hi != w->now.hi);
     /* In a quotation, the last time of that speech, else of the
@@ -333,8 +334,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
     } else if (timex_is_context(r) && p->have &&
                ((r->ru->ttype != DTL_TIMEX_TIME &&
-                 (r->parts.unit != UNIT_DAY ||
-                  strcmp(r->ru->resolver, "offset") == 0)) ||
+                 (r->parts.unit != UNIT_DAY || offset)) ||
                 p->t.granularity == DTL_GRAN_DAY)) {
         /* A time of day, or "later in the day", "the next day", counts
          * from a day, never from a month ("February retail sales ...
@@ -361,8 +361,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     /* "followed some days later" after "in May": what has been told
      * happened by the time it was told, never after it. */
     if (o->anchor == DTL_ANCHOR_CONTEXT && r->parts.sign > 0 &&
-        r->tense != TENSE_FUTURE && strcmp(r->ru->resolver, "offset") == 0 &&
-        is_dated(o) && speech.hi != DTL_DAY_NONE && o->latest > speech.hi &&
+        r->tense != TENSE_FUTURE && offset && is_dated(o) &&
+        speech.hi != DTL_DAY_NONE && o->latest > speech.hi &&
         o->earliest <= speech.hi)
         o->latest = speech.hi;
     o->start = text_raw_off(w->text, r->start);
@@ -894,24 +894,22 @@ static void list_year(walker *w, size_t t0, size_t t1)
     for (k = t1; k-- > t0;) {
         const tx_raw *r = &w->tx->v[k];
         dtl_timex *o = &w->when[k];
-        /* A month or a day of a month, with no "this year" or "of
-         * that year" that dates it otherwise. */
-        int own = strcmp(r->ru->resolver, "date") == 0 && r->parts.month > 0 &&
-                  r->parts.month2 == 0 && r->parts.day2 == 0 &&
-                  r->parts.weekday2 == 0 && !r->parts.has_dir &&
-                  r->parts.unit == UNIT_NONE && r->parts.anchor == ANCHOR_NOW &&
-                  r->parts.period == PERIOD_NONE &&
-                  (o->granularity == DTL_GRAN_MONTH ||
-                   o->granularity == DTL_GRAN_DAY || o->value[0] == '\0');
-        /* A month or a day of a month dated by a year of its own or
-         * by "next year", "last year", "of that year". */
-        int dated = strcmp(r->ru->resolver, "date") == 0 &&
+        /* One month, or one day of a month, resolved to one. */
+        int month = strcmp(r->ru->resolver, "date") == 0 &&
                     r->parts.month > 0 && r->parts.month2 == 0 &&
                     r->parts.day2 == 0 && r->parts.weekday2 == 0 &&
-                    r->parts.period == PERIOD_NONE &&
-                    (r->parts.year >= 0 || r->parts.unit == UNIT_YEAR) &&
-                    (o->granularity == DTL_GRAN_MONTH ||
-                     o->granularity == DTL_GRAN_DAY);
+                    r->parts.period == PERIOD_NONE;
+        int gran =
+            o->granularity == DTL_GRAN_MONTH || o->granularity == DTL_GRAN_DAY;
+        /* Such a month with no "this year" or "of that year" that
+         * dates it otherwise (or not resolved at all). */
+        int own = month && !r->parts.has_dir && r->parts.unit == UNIT_NONE &&
+                  r->parts.anchor == ANCHOR_NOW &&
+                  (gran || o->value[0] == '\0');
+        /* Such a month dated by a year of its own or by "next year",
+         * "last year", "of that year". */
+        int dated =
+            month && gran && (r->parts.year >= 0 || r->parts.unit == UNIT_YEAR);
         int next_year = year;
 
         year = -1;

@@ -135,6 +135,13 @@ static int wout_keep(wout *w, slot *s)
     return 0;
 }
 
+static void wout_close(wout *w)
+{
+    if (w->f)
+        fclose(w->f);
+    free(w->buf);
+}
+
 static void process(batch *b, slot *s, wout *w)
 {
     dtl_error err;
@@ -253,9 +260,7 @@ static void *worker(void *arg)
         }
     }
     pthread_mutex_unlock(&b->mu);
-    if (w.f)
-        fclose(w.f);
-    free(w.buf);
+    wout_close(&w);
     return NULL;
 }
 
@@ -656,9 +661,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
             process(&b, &one.recs[0], &w);
             write_chunk(&b, &one);
         }
-        if (w.f)
-            fclose(w.f);
-        free(w.buf);
+        wout_close(&w);
         if (st > worst)
             worst = st;
         show_progress(&b, 1);

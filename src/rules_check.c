@@ -252,22 +252,30 @@ static int fields_match(const char *expect, const ev_raw *e, const char *s,
  * (docs/rules.md).  "" otherwise, or for an event rule, whose patterns
  * read names masked.
  */
+/* Whether the prefilter tries ru on text (len bytes); *reach receives
+ * where its search stops. */
+static int tried(checker *c, const rule *ru, const char *text, size_t len,
+                 size_t *reach)
+{
+    prefilter_scan(c->rules, text, len, matcher_bits(c->m),
+                   matcher_reach(c->m));
+    *reach = matcher_reach(c->m)[ru->index];
+    return bit_test(matcher_bits(c->m), ru->index);
+}
+
 static const char *why_missed(checker *c, const rule *ru, const char *text)
 {
-    size_t len = strlen(text), j;
-    uint64_t *bits = matcher_bits(c->m);
-    uint32_t *reach = matcher_reach(c->m);
+    size_t len = strlen(text), j, reach;
     match mt;
 
-    prefilter_scan(c->rules, text, len, bits, reach);
-    if (!bit_test(bits, ru->index))
+    if (!tried(c, ru, text, len, &reach))
         return " (not tried: a trigger word, or the word of a require line, "
                "is missing)";
     if (ru->kind == RULE_EVENT)
         return "";
     for (j = 0; j < ru->pat_count; j++)
-        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, 0,
-                                reach[ru->index], &mt) == 0 &&
+        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, 0, reach,
+                                &mt) == 0 &&
             matcher_find(c->m, &ru->pats[j], ru, text, len, 0, &mt) == 1)
             return " (its pattern matches only past the rule's last trigger "
                    "word)";
@@ -374,16 +382,11 @@ out:
 static void check_pattern(checker *c, const rule *ru, const example *ex)
 {
     size_t j, len = strlen(ex->text), limit = SIZE_MAX;
-    int tried = 1, hit = 0;
+    int run = ru->kind != RULE_REJECT || tried(c, ru, ex->text, len, &limit);
+    int hit = 0;
     match mt;
 
-    if (ru->kind == RULE_REJECT) {
-        prefilter_scan(c->rules, ex->text, len, matcher_bits(c->m),
-                       matcher_reach(c->m));
-        tried = bit_test(matcher_bits(c->m), ru->index);
-        limit = matcher_reach(c->m)[ru->index];
-    }
-    for (j = 0; j < ru->pat_count && tried && !hit; j++)
+    for (j = 0; j < ru->pat_count && run && !hit; j++)
         hit = matcher_find_within(c->m, &ru->pats[j], ru, ex->text, len, 0,
                                   limit, &mt) == 1;
     if (ex->negative && hit)
