@@ -142,6 +142,9 @@ typedef struct walker {
     dtl_timex *when; /* each time expression, resolved */
     ev_list *evs;    /* NULL for "dtl times" */
     tx_ref now;
+    /* Whether an expression has been counted from now (a dateline
+     * after it no longer moves now). */
+    int counted;
     /* The last time mentioned, for anchor=context: in the narrative
      * (slot 0) and in each chain of quotations (slot q + 1). */
     struct prev {
@@ -297,6 +300,47 @@ static int compared(const walker *w, const tx_raw *r, const dtl_timex *o)
     return 0;
 }
 
+/* Is r the date of a dateline ("LONDON, March 12 - ...")?  It dates
+ * the report, not what the report tells. */
+static int is_dateline(const walker *w, const tx_raw *r)
+{
+    size_t len, i, start = w->seg->s[r->sent].start;
+    const char *t = text_norm(w->text, &len);
+    int caps = 0;
+
+    if (r->start < start || r->start - start > 48)
+        return 0;
+    for (i = start; i < r->start; i++) {
+        if (util_islower(t[i]))
+            return 0;
+        caps += util_isupper(t[i]);
+    }
+    for (i = r->end; i < len && t[i] == ' '; i++)
+        ;
+    return caps >= 2 && i + 1 < len && t[i] == '-' &&
+           (t[i + 1] == ' ' || t[i + 1] == '-');
+}
+
+/*
+ * A wire story is told from the day of its dateline ("LONDON, March 12 -
+ * The Soviet Union carried out a nuclear test early today" is March 12),
+ * which may be a day or two from the date it was filed or published
+ * under: when the dateline opens the story, before anything has been
+ * counted from the publication date, and is at most DTL_DATELINE_DAYS
+ * from it, it is now.
+ */
+static void dateline_now(walker *w, const dtl_timex *o)
+{
+    dtl_day d = o->earliest;
+
+    if (o->granularity != DTL_GRAN_DAY || d == DTL_DAY_NONE || d != o->latest ||
+        w->now.lo == DTL_DAY_NONE || w->now.lo != w->now.hi)
+        return;
+    if (d - w->now.lo <= DTL_DATELINE_DAYS &&
+        w->now.lo - d <= DTL_DATELINE_DAYS)
+        w->now = ref_day(d);
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -358,6 +402,10 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     timex_resolve(r, ref, o);
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
+    if (!w->counted && is_dateline(w, r))
+        dateline_now(w, o);
+    else if (o->anchor == DTL_ANCHOR_DOCUMENT)
+        w->counted = 1;
     /* "followed some days later" after "in May": what has been told
      * happened by the time it was told, never after it. */
     if (o->anchor == DTL_ANCHOR_CONTEXT && r->parts.sign > 0 &&
@@ -396,27 +444,6 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         w->period.lo = w->period.hi = DTL_DAY_NONE;
         w->per_reset = 1;
     }
-}
-
-/* Is r the date of a dateline ("LONDON, March 12 - ...")?  It dates
- * the report, not what the report tells. */
-static int is_dateline(const walker *w, const tx_raw *r)
-{
-    size_t len, i, start = w->seg->s[r->sent].start;
-    const char *t = text_norm(w->text, &len);
-    int caps = 0;
-
-    if (r->start < start || r->start - start > 48)
-        return 0;
-    for (i = start; i < r->start; i++) {
-        if (util_islower(t[i]))
-            return 0;
-        caps += util_isupper(t[i]);
-    }
-    for (i = r->end; i < len && t[i] == ' '; i++)
-        ;
-    return caps >= 2 && i + 1 < len && t[i] == '-' &&
-           (t[i + 1] == ' ' || t[i + 1] == '-');
 }
 
 /* Where the verb of saying right before r starts ("said today",

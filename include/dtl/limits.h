@@ -33,6 +33,9 @@
 /* How far from an event's trigger, in bytes, "now", "recently" or
  * "current" may be and still date it. */
 #define DTL_REF_REACH         30u
+/* How many days a story's dateline ("LONDON, March 12 - ") may be from
+ * its publication date and still be the day the story counts from. */
+#define DTL_DATELINE_DAYS     2
 /* How far before a quotation its attribution ("The minister said: ")
  * may start, in bytes. */
 #define DTL_ATTR_REACH        400u
