@@ -165,7 +165,7 @@ typedef struct walker {
     long *last_in_quote;
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
-    const lexicon *say, *brk, *cla, *pri, *cmp, *join;
+    const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -567,6 +567,61 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     return 0;
 }
 
+/*
+ * Is r the attribute of a noun that is not the event's: after a word of
+ * lexicon anchor_det or a possessive, or starting with such a word, and
+ * before a word that is not one of lexicon anchor_join ("accused Greece
+ * of breaching the 1976 Berne agreement", "the need to pass the 1987
+ * budget")?  The event's trigger in the words right after it makes the
+ * time the event's own ("the 1986 raid on Tripoli"), and so does a word
+ * of lexicon anchor_occasion before the determiner ("at an October
+ * meeting").
+ */
+static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, b = r->start, a, i, j;
+    const char *t = text_norm(w->text, &len);
+    int det = 0;
+
+    if (w->det == NULL)
+        return 0;
+    while (b > 0 && t[b - 1] == ' ')
+        b--;
+    for (a = b;
+         a > 0 && (util_isalnum((unsigned char)t[a - 1]) || t[a - 1] == '\'');)
+        a--;
+    if (a < b && (lexicon_find(w->det, t + a, b - a) != NULL ||
+                  (b - a > 2 && t[b - 2] == '\'' && t[b - 1] == 's'))) {
+        /* "at an October meeting": the occasion of the event */
+        for (b = a; b > 0 && t[b - 1] == ' ';)
+            b--;
+        for (a = b; a > 0 && util_isalpha((unsigned char)t[a - 1]);)
+            a--;
+        if (w->occ && a < b && lexicon_find(w->occ, t + a, b - a) != NULL)
+            return 0;
+        det = 1;
+    }
+    for (i = r->start; i < r->end && util_isalpha((unsigned char)t[i]);)
+        i++;
+    if (!det && i > r->start && i < r->end && t[i] == ' ' &&
+        lexicon_find(w->det, t + r->start, i - r->start) != NULL)
+        det = 1;
+    if (!det)
+        return 0;
+    for (i = r->end; i < len && t[i] == ' ';)
+        i++;
+    for (j = i; j < len && (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
+        j++;
+    if (j == i || !util_isalpha((unsigned char)t[i]) ||
+        (w->join && lexicon_find(w->join, t + i, j - i) != NULL))
+        return 0;
+    /* The noun phrase runs to the next punctuation or a few words on. */
+    for (; j < len && j < i + 40 &&
+           (util_isalnum((unsigned char)t[j]) || t[j] == ' ' || t[j] == '-');)
+        j++;
+    return !(e->trig_start >= i && e->trig_start < j);
+}
+
 /* The date expression of the event's sentence that governs it: the
  * nearest to its trigger of the best rank.  Worse than the others:
  *   - a dateline, and a time of a verb of saying that is not the
@@ -629,7 +684,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         ref = strcmp(r->ru->resolver, "ref") == 0;
         if (ref && d > DTL_REF_REACH)
             continue;
-        if (told_content(w, e, r))
+        if (told_content(w, e, r) || attributive(w, e, r))
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
@@ -1247,6 +1302,8 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->pri = rules_lexicon(rs, "anchor_prior");
     w->cmp = rules_lexicon(rs, "anchor_compare");
     w->join = rules_lexicon(rs, "anchor_join");
+    w->det = rules_lexicon(rs, "anchor_det");
+    w->occ = rules_lexicon(rs, "anchor_occasion");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
