@@ -642,7 +642,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     const tx_list *tx = w->tx;
     long best = -1;
     size_t i, bd = (size_t)-1, d, v;
-    int brank = 2, rank, dl, ref, dateline = 0, fut = is_future(e);
+    int brank = 3, rank, dl, ref, dateline = 0, fut = is_future(e);
 
     for (i = 0; i < tx->count; i++)
         if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
@@ -689,8 +689,9 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
             rank = 1;
-        else if (dateline && !fut && o->granularity > DTL_GRAN_DAY)
-            rank = 1;
+        else if (dateline && !fut && e->status != DTL_STATUS_CANCELLED &&
+                 o->granularity > DTL_GRAN_DAY)
+            rank = 2; /* after the dateline too */
         else if (ref)
             /* "now", "recently", "current" (in "below current market
              * prices"): a time of the sentence that names a date is the

@@ -393,10 +393,12 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
         if (ru->kind != RULE_MODALITY)
             continue;
         for (j = 0; j < ru->pat_count; j++) {
-            size_t pos = 0;
+            size_t pos = from - st->start;
 
-            while (matcher_find(m, &ru->pats[j], ru, s + from, trig - from, pos,
-                                &mt) == 1) {
+            /* The whole sentence before the trigger is the subject, so
+             * that lookbehinds see the words before the window. */
+            while (matcher_find(m, &ru->pats[j], ru, s + st->start,
+                                trig - st->start, pos, &mt) == 1) {
                 pos = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (best < 0 || mt.end >= best_end) {
                     best_end = mt.end;
