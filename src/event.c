@@ -412,6 +412,30 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
 
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
+/*
+ * Whether the source of match mt starts inside a list of names that
+ * begins before it ("allies West Germany, France, Britain, Japan and
+ * Canada met": not Japan meeting Canada): a masked name and a comma
+ * before it, and a comma before that name.
+ */
+static int list_tail(const char *masked, const match *mt)
+{
+    size_t i, k;
+
+    for (k = 0; k < mt->cap_count; k++)
+        if (mt->caps[k].cap->fld == FIELD_SOURCE)
+            break;
+    if (k == mt->cap_count)
+        return 0;
+    i = mt->caps[k].start;
+    if (i < 4 || masked[i - 1] != ' ' || masked[i - 2] != ',' ||
+        masked[i - 3] != '_')
+        return 0;
+    for (i -= 3; i > 0 && masked[i - 1] == '_';)
+        i--;
+    return i >= 2 && masked[i - 1] == ' ' && masked[i - 2] == ',';
+}
+
 /* ------------------------------------------------------------------ */
 
 static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
@@ -466,7 +490,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
-                if (mt.end == mt.start)
+                if (mt.end == mt.start || list_tail(masked, &mt))
                     continue;
                 if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
                     free(c);
