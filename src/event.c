@@ -226,6 +226,17 @@ static int trigger_is_past(const dtl_rules *rs, const char *s, const ev_raw *ev)
     return timex_past_word(rules_lexicon(rs, "tense_past"), s + a, b - a);
 }
 
+/* Whether the trigger is a verb in the present tense (lexicon
+ * event_present): then no cue around it says future or past. */
+static int trigger_is_present(const dtl_rules *rs, const char *s,
+                              const ev_raw *ev)
+{
+    const lexicon *lx = rules_lexicon(rs, "event_present");
+
+    return lx != NULL && lexicon_find(lx, s + ev->trig_start,
+                                      ev->trig_end - ev->trig_start) != NULL;
+}
+
 /* Is offset p of s right after "in ", "at ", "in the " or "at the "? */
 static int after_in_at(const char *s, size_t p)
 {
@@ -559,8 +570,9 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         }
         ev.status = modality(rs, m, s, st, ev.trig_start, ev.ru->status);
         ev.tense =
-            trigger_is_past(rs, s, &ev)
-                ? (int)TENSE_PAST
+            trigger_is_past(rs, s, &ev) ? (int)TENSE_PAST
+            : trigger_is_present(rs, s, &ev)
+                ? (int)TENSE_NONE
                 : (int)timex_tense(rs, s, st, ev.trig_start, ev.trig_end);
         if (util_grow((void **)&out->v, &out->cap, out->count + 1,
                       sizeof(*out->v)) != 0) {
