@@ -165,7 +165,7 @@ typedef struct walker {
     long *last_in_quote;
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
-    const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ;
+    const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -495,6 +495,33 @@ static int prior_clause(const walker *w, const ev_raw *e, const tx_raw *r)
 }
 
 /*
+ * Is there in [from, to) a verb in the past tense (lexicon tense_past,
+ * or a lower-case word in -ed) after at least one other word, its
+ * subject: a clause of its own ("told a news conference about 600 wives
+ * and children moved into the hostels last weekend"), not a participle
+ * right after the phrase ("said in a statement issued on Monday")?
+ */
+static int past_clause(const walker *w, size_t from, size_t to)
+{
+    size_t len, i = from, b, words = 0;
+    const char *t = text_norm(w->text, &len);
+
+    while (i < to) {
+        if (!util_isalnum((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
+        for (b = i; i < to && (util_isalnum((unsigned char)t[i]) ||
+                               t[i] == '-' || t[i] == '\'');)
+            i++;
+        if (words++ > 0 && util_islower(t[b]) &&
+            timex_past_word(w->past, t + b, i - b))
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * Is r in what a statement (a CAMEO 01 event: "told a news conference",
  * "said in a statement") says rather than in its telling?  Before the
  * teller named after a comma ("agreed to extend the marketing years to
@@ -532,7 +559,8 @@ static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
         if (t[i] == ',' || t[i] == '"' || t[i] == '`' ||
             (t[i] == '\'' && i + 1 < r->start && t[i + 1] == '\''))
             return 1;
-    return 0;
+    return past_clause(w, e->end > e->trig_end ? e->end : e->trig_end,
+                       r->start);
 }
 
 /* Is there, between the event's trigger and r, which follows it, a
@@ -1305,6 +1333,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->join = rules_lexicon(rs, "anchor_join");
     w->det = rules_lexicon(rs, "anchor_det");
     w->occ = rules_lexicon(rs, "anchor_occasion");
+    w->past = rules_lexicon(rs, "tense_past");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
