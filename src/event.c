@@ -423,6 +423,8 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
 
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
 /*
  * Whether the source of match mt starts inside a list of names that
  * begins before it ("allies West Germany, France, Britain, Japan and
@@ -446,8 +448,6 @@ static int list_tail(const char *masked, const match *mt)
         i--;
     return i >= 2 && masked[i - 1] == ' ' && masked[i - 2] == ',';
 }
-
-/* ------------------------------------------------------------------ */
 
 static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                                   const segmentation *seg, size_t si,
