@@ -643,9 +643,12 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
     if (j == i || !util_isalpha((unsigned char)t[i]) ||
         (w->join && lexicon_find(w->join, t + i, j - i) != NULL))
         return 0;
-    /* The noun phrase runs to the next punctuation or a few words on. */
+    /* The noun phrase runs to the next punctuation but the stops of
+     * abbreviations ("U.S.": the event is in the same sentence), or a
+     * few words on. */
     for (; j < len && j < i + 40 &&
-           (util_isalnum((unsigned char)t[j]) || t[j] == ' ' || t[j] == '-');)
+           (util_isalnum((unsigned char)t[j]) || t[j] == ' ' || t[j] == '-' ||
+            t[j] == '.' || t[j] == '\'');)
         j++;
     return !(e->trig_start >= i && e->trig_start < j);
 }
