@@ -595,6 +595,9 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     return 0;
 }
 
+/* Bytes of a word attributive() reads before a time. */
+#define WORD_MAX 32
+
 /*
  * Is r the attribute of a noun that is not the event's: after a word of
  * lexicon anchor_det or a possessive, or starting with such a word, and
@@ -613,17 +616,21 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
 
     if (w->det == NULL)
         return 0;
+    /* The words before are looked at over WORD_MAX bytes at most: a
+     * determiner is short, and a run of letters must not be walked
+     * again for each pair of an event and a time. */
     while (b > 0 && t[b - 1] == ' ')
         b--;
-    for (a = b;
-         a > 0 && (util_isalnum((unsigned char)t[a - 1]) || t[a - 1] == '\'');)
+    for (a = b; a > 0 && b - a < WORD_MAX &&
+                (util_isalnum((unsigned char)t[a - 1]) || t[a - 1] == '\'');)
         a--;
     if (a < b && (lexicon_find(w->det, t + a, b - a) != NULL ||
                   (b - a > 2 && t[b - 2] == '\'' && t[b - 1] == 's'))) {
         /* "at an October meeting": the occasion of the event */
         for (b = a; b > 0 && t[b - 1] == ' ';)
             b--;
-        for (a = b; a > 0 && util_isalpha((unsigned char)t[a - 1]);)
+        for (a = b; a > 0 && b - a < WORD_MAX &&
+                    util_isalpha((unsigned char)t[a - 1]);)
             a--;
         if (w->occ && a < b && lexicon_find(w->occ, t + a, b - a) != NULL)
             return 0;
@@ -638,7 +645,8 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
         return 0;
     for (i = r->end; i < len && t[i] == ' ';)
         i++;
-    for (j = i; j < len && (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
+    for (j = i; j < len && j - i < WORD_MAX &&
+                (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
         j++;
     if (j == i || !util_isalpha((unsigned char)t[i]) ||
         (w->join && lexicon_find(w->join, t + i, j - i) != NULL))
