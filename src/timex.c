@@ -1838,6 +1838,11 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         if (p->unit == UNIT_WEEKEND && !p->has_dir && date_weekday(r) <= 4 &&
             rt->tense != TENSE_FUTURE)
             dir = -1;
+        /* "will meet this week" on a Sunday: the days ahead, not the
+         * week that ends today */
+        if (p->unit == UNIT_WEEK && dir == 0 && date_weekday(r) == 7 &&
+            rt->tense == TENSE_FUTURE)
+            dir = 1;
         a = r - (date_weekday(r) - 1) + 7 * dir;
         b = a + 6;
         if (p->unit == UNIT_WEEKEND) {
