@@ -244,14 +244,6 @@ static int fields_match(const char *expect, const ev_raw *e, const char *s,
     return 1;
 }
 
-/*
- * Why an example of ru finds nothing, when the prefilter tells: the
- * rule is not tried on the text (a trigger word, or the word of a
- * require line, is missing), or its pattern matches there only starting
- * past the rule's last trigger word, where no search goes
- * (docs/rules.md).  "" otherwise, or for an event rule, whose patterns
- * read names masked.
- */
 /* Whether the prefilter tries ru on text (len bytes); *reach receives
  * where its search stops. */
 static int tried(checker *c, const rule *ru, const char *text, size_t len,
@@ -263,6 +255,14 @@ static int tried(checker *c, const rule *ru, const char *text, size_t len,
     return bit_test(matcher_bits(c->m), ru->index);
 }
 
+/*
+ * Why an example of ru finds nothing, when the prefilter tells: the
+ * rule is not tried on the text (a trigger word, or the word of a
+ * require line, is missing), or its pattern matches there only starting
+ * past the rule's last trigger word, where no search goes
+ * (docs/rules.md).  "" otherwise, or for an event rule, whose patterns
+ * read names masked.
+ */
 static const char *why_missed(checker *c, const rule *ru, const char *text)
 {
     size_t len = strlen(text), j, reach;
