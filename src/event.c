@@ -455,7 +455,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
 {
     const sent *st = &seg->s[si];
     uint64_t *bits = matcher_bits(m);
-    uint32_t *reach = matcher_reach(m);
+    rule_reach *reach = matcher_reach(m);
     cand *c = NULL;
     size_t n = 0, cap = 0, i, j, len = st->end - st->start, nh;
     const char *sub = s + st->start;
@@ -497,7 +497,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             size_t from = 0;
 
             while (matcher_find_within(m, &ru->pats[j], ru, masked, len, from,
-                                       reach[ru->index], &mt) == 1) {
+                                       reach[ru->index].to, &mt) == 1) {
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;

@@ -28,7 +28,7 @@ struct matcher {
     const char *docname;
     const rule *last_limited; /* warn once per rule */
     uint64_t *bits;
-    uint32_t *reach;
+    rule_reach *reach;
     /* The subject of matcher_subject: whether it is all ASCII, known
      * once for the many patterns tried on it. */
     const char *subj;
@@ -53,7 +53,7 @@ matcher *matcher_new(const dtl_rules *rules, dtl_diag_fn diag, void *ctx,
     m->bits =
         calloc(rules->word_count ? rules->word_count : 1, sizeof(uint64_t));
     m->reach =
-        calloc(rules->live_count ? rules->live_count : 1, sizeof(uint32_t));
+        calloc(rules->live_count ? rules->live_count : 1, sizeof(rule_reach));
     if (m->md == NULL || m->mc == NULL || m->bits == NULL || m->reach == NULL) {
         matcher_free(m);
         return NULL;
@@ -87,9 +87,19 @@ uint64_t *matcher_bits(matcher *m)
     return m->bits;
 }
 
-uint32_t *matcher_reach(matcher *m)
+rule_reach *matcher_reach(matcher *m)
 {
     return m->reach;
+}
+
+size_t matcher_start(const matcher *m, const rule *ru, const pattern *p,
+                     const rule_reach *r)
+{
+    if (m->rules->no_reach || p->anchored ||
+        (ru->kind != RULE_TIMEX && ru->kind != RULE_REJECT) ||
+        r->from <= DTL_TIMEX_LEAD)
+        return 0;
+    return r->from - DTL_TIMEX_LEAD;
 }
 
 /* The lock of a form's slot (the mutexes are in a const rule set). */

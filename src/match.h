@@ -69,7 +69,17 @@ uint64_t *matcher_bits(matcher *m);
 
 /* The reach of each candidate rule (rules->live_count entries; see
  * prefilter_scan). */
-uint32_t *matcher_reach(matcher *m);
+rule_reach *matcher_reach(matcher *m);
+
+/*
+ * Where the search of pattern p of rule ru starts in a sentence where
+ * the rule's trigger words are at r: DTL_TIMEX_LEAD bytes before the
+ * first of them for a time or reject rule, else at the start (and at
+ * the start with dtl_rules_set_reach(rules, 0), or when p is anchored
+ * there).  Lookbehinds still see the text before it.
+ */
+size_t matcher_start(const matcher *m, const rule *ru, const pattern *p,
+                     const rule_reach *r);
 
 /* Returns the capture named name in mt, or NULL. */
 const match_cap *match_get(const match *mt, const char *name);

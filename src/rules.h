@@ -94,6 +94,12 @@ typedef struct capture {
 
 #define RULES_JIT_LOCKS 16
 
+/* Where the trigger words of a rule are in a sentence (prefilter_scan):
+ * from the start of the first to the end of the last. */
+typedef struct rule_reach {
+    uint32_t from, to;
+} rule_reach;
+
 typedef struct pattern {
     const char *src;
     const char *file;
@@ -113,6 +119,9 @@ typedef struct pattern {
     struct pcre2_real_code_8 *code_ascii;
     const char *xsrc; /* NULL: not compiled (a missing macro) */
     size_t xlen;
+    /* Anchored at the start of the subject ("^..."): searched from there
+     * whatever the trigger words (matcher_start). */
+    int anchored;
     size_t jit_slot; /* index into dtl_rules.jit, of code */
     size_t jit_slot_ascii;
     capture *caps;
@@ -293,12 +302,15 @@ macro *rules_macro(const dtl_rules *rules, const char *name, size_t len);
 /*
  * Fills bits (rules->word_count words) with the rules that may fire on
  * the text and, when reach is not NULL, reach[i] (rules->live_count
- * entries) with the reach of each live rule i whose bit is set: the
- * offset in s of the end of its last trigger word.  A match of the rule
- * starts at or before it (docs/rules.md), so the search stops there.
+ * entries) with the reach of each live rule i whose bit is set: from,
+ * the offset in s of the start of its first trigger word, and to, of
+ * the end of its last.  A match of the rule starts at or before to
+ * (docs/rules.md), so the search stops there; a match of a time rule
+ * starts at most DTL_TIMEX_LEAD bytes before from, so its search starts
+ * there (matcher_start).
  */
 void prefilter_scan(const dtl_rules *rules, const char *s, size_t len,
-                    uint64_t *bits, uint32_t *reach);
+                    uint64_t *bits, rule_reach *reach);
 void prefilter_free(prefilter *pf);
 void pattern_free(pattern *p);
 /* Frees the JIT-compiled copies of a rule set's patterns. */

@@ -245,9 +245,9 @@ static int fields_match(const char *expect, const ev_raw *e, const char *s,
 }
 
 /* Whether the prefilter tries ru on text (len bytes); *reach receives
- * where its search stops. */
+ * where its trigger words are. */
 static int tried(checker *c, const rule *ru, const char *text, size_t len,
-                 size_t *reach)
+                 rule_reach *reach)
 {
     prefilter_scan(c->rules, text, len, matcher_bits(c->m),
                    matcher_reach(c->m));
@@ -257,15 +257,16 @@ static int tried(checker *c, const rule *ru, const char *text, size_t len,
 
 /*
  * Why an example of ru finds nothing, when the prefilter tells: the
- * rule is not tried on the text (a trigger word, or the word of a
- * require line, is missing), or its pattern matches there only starting
- * past the rule's last trigger word, where no search goes
- * (docs/rules.md).  "" otherwise, or for an event rule, whose patterns
- * read names masked.
+ * rule is not tried on the text (a trigger word, or the word of a require
+ * line, is missing), or its pattern matches there only starting past the
+ * rule's last trigger word, or too far before its first, where no search
+ * goes (docs/rules.md).  "" otherwise, or for an event rule, whose
+ * patterns read names masked.
  */
 static const char *why_missed(checker *c, const rule *ru, const char *text)
 {
-    size_t len = strlen(text), j, reach;
+    size_t len = strlen(text), j, from;
+    rule_reach reach;
     match mt;
 
     if (!tried(c, ru, text, len, &reach))
@@ -273,12 +274,19 @@ static const char *why_missed(checker *c, const rule *ru, const char *text)
                "is missing)";
     if (ru->kind == RULE_EVENT)
         return "";
-    for (j = 0; j < ru->pat_count; j++)
-        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, 0, reach,
-                                &mt) == 0 &&
-            matcher_find(c->m, &ru->pats[j], ru, text, len, 0, &mt) == 1)
+    for (j = 0; j < ru->pat_count; j++) {
+        if (matcher_find(c->m, &ru->pats[j], ru, text, len, 0, &mt) != 1)
+            continue;
+        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, 0, reach.to,
+                                &mt) == 0)
             return " (its pattern matches only past the rule's last trigger "
                    "word)";
+        from = matcher_start(c->m, ru, &ru->pats[j], &reach);
+        if (matcher_find_within(c->m, &ru->pats[j], ru, text, len, from,
+                                reach.to, &mt) == 0)
+            return " (its pattern matches only more than DTL_TIMEX_LEAD "
+                   "bytes before the rule's first trigger word)";
+    }
     return "";
 }
 
@@ -381,14 +389,17 @@ out:
  */
 static void check_pattern(checker *c, const rule *ru, const example *ex)
 {
-    size_t j, len = strlen(ex->text), limit = SIZE_MAX;
-    int run = ru->kind != RULE_REJECT || tried(c, ru, ex->text, len, &limit);
+    size_t j, len = strlen(ex->text);
+    rule_reach reach = {0, UINT32_MAX};
+    int run = ru->kind != RULE_REJECT || tried(c, ru, ex->text, len, &reach);
     int hit = 0;
     match mt;
 
     for (j = 0; j < ru->pat_count && run && !hit; j++)
-        hit = matcher_find_within(c->m, &ru->pats[j], ru, ex->text, len, 0,
-                                  limit, &mt) == 1;
+        hit = matcher_find_within(c->m, &ru->pats[j], ru, ex->text, len,
+                                  matcher_start(c->m, ru, &ru->pats[j], &reach),
+                                  reach.to == UINT32_MAX ? SIZE_MAX : reach.to,
+                                  &mt) == 1;
     if (ex->negative && hit)
         fail(c, ex, "counter-example of %s '%s' matches",
              ru->kind == RULE_REJECT ? "reject" : "modality", ru->name);

@@ -570,7 +570,7 @@ static int finish_pattern(compiler *c, rule *ru, pattern *p, int have_ascii)
 {
     pattern_error perr;
     struct pcre2_real_code_8 *code;
-    uint32_t groups = 0;
+    uint32_t groups = 0, opts = 0;
 
     p->code = NULL;
     if (!have_ascii)
@@ -596,6 +596,8 @@ static int finish_pattern(compiler *c, rule *ru, pattern *p, int have_ascii)
         &c->rules->jit[p->code_ascii ? p->jit_slot_ascii : p->jit_slot].ready,
         1, memory_order_relaxed);
     pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    pcre2_pattern_info((pcre2_code *)code, PCRE2_INFO_ALLOPTIONS, &opts);
+    p->anchored = (opts & PCRE2_ANCHORED) != 0;
     if (groups + 1 > c->rules->max_groups)
         c->rules->max_groups = groups + 1;
     return map_groups(c, ru, p, (pcre2_code *)code);
@@ -947,17 +949,22 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
     return table_add(&pf->exact, t->word, len, bit);
 }
 
-/* Sets the bits of n rules (or clauses) for a trigger word ending at
- * end, the rules' reach too when it is not NULL. */
+/* Sets the bits of n rules (or clauses) for a trigger word s[start..end),
+ * the rules' reach too when it is not NULL. */
 static void set_bits(const dtl_rules *rs, uint64_t *bits, const size_t *rules,
-                     size_t n, uint32_t *reach, size_t end)
+                     size_t n, rule_reach *reach, size_t start, size_t end)
 {
     size_t i;
 
     for (i = 0; i < n; i++) {
-        bits[rules[i] / 64] |= (uint64_t)1 << (rules[i] % 64);
-        if (reach && rules[i] < rs->live_count)
-            reach[rules[i]] = (uint32_t)end;
+        uint64_t bit = (uint64_t)1 << (rules[i] % 64);
+
+        if (reach && rules[i] < rs->live_count) {
+            if (!(bits[rules[i] / 64] & bit))
+                reach[rules[i]].from = (uint32_t)start;
+            reach[rules[i]].to = (uint32_t)end;
+        }
+        bits[rules[i] / 64] |= bit;
     }
 }
 
@@ -967,13 +974,13 @@ static void set_bits(const dtl_rules *rs, uint64_t *bits, const size_t *rules,
  * scuds.
  */
 void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
-                    uint64_t *bits, uint32_t *reach)
+                    uint64_t *bits, rule_reach *reach)
 {
     const prefilter *pf = rs->pf;
     char tok[64];
     /* ph[k]: the hash of the first k bytes of the token (k <= 64). */
     uint64_t ph[sizeof(tok) + 1];
-    size_t i = 0, n, k;
+    size_t i = 0, n, k, ts;
     const pf_slot *slot;
     unsigned cl;
 
@@ -987,13 +994,14 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         if (pf->fold[ch] == 0) {
             if (ch < 128 && pf->punct[ch].count)
                 set_bits(rs, bits, pf->punct[ch].v, pf->punct[ch].count, reach,
-                         i + 1);
+                         i, i + 1);
             i++;
             continue;
         }
         /* Folded and hashed in one pass; the hash of each prefix is
          * kept for the prefix triggers. */
         n = 0;
+        ts = i;
         while (i < len && (ch = pf->fold[(unsigned char)s[i]]) != 0) {
             if (n < sizeof(tok)) {
                 tok[n] = (char)ch;
@@ -1005,10 +1013,10 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
         if (n > sizeof(tok))
             continue;
         if (util_isdigit((unsigned char)tok[0]))
-            set_bits(rs, bits, pf->digit.v, pf->digit.count, reach, i);
+            set_bits(rs, bits, pf->digit.v, pf->digit.count, reach, ts, i);
         slot = table_find_hash(&pf->exact, tok, n, ph[n]);
         if (slot)
-            set_bits(rs, bits, slot->rules, slot->count, reach, i);
+            set_bits(rs, bits, slot->rules, slot->count, reach, ts, i);
         if (pf->max_prefix && n >= pf->min_prefix) {
             unsigned m = pf->plen[first2_key(tok, n)];
 
@@ -1022,7 +1030,8 @@ void prefilter_scan(const dtl_rules *rs, const char *s, size_t len,
                 for (k = lo; k <= hi; k++) {
                     slot = table_find_hash(&pf->prefix, tok, k, ph[k]);
                     if (slot)
-                        set_bits(rs, bits, slot->rules, slot->count, reach, i);
+                        set_bits(rs, bits, slot->rules, slot->count, reach, ts,
+                                 i);
                 }
             }
         }

@@ -343,7 +343,7 @@ static void share_attributions(segmentation *seg, const char *s,
 static int prefilter_all(const dtl_rules *rs, const char *s, matcher *m,
                          segmentation *seg)
 {
-    uint32_t *reach = matcher_reach(m);
+    rule_reach *reach = matcher_reach(m);
     size_t i, k, n = 0, cap = 0, *at;
 
     seg->bits = malloc(seg->count * rs->word_count * sizeof(uint64_t));
@@ -377,7 +377,7 @@ static int prefilter_all(const dtl_rules *rs, const char *s, matcher *m,
 }
 
 void sent_prefilter(const dtl_rules *rs, const char *s, const sent *st,
-                    uint64_t *bits, uint32_t *reach)
+                    uint64_t *bits, rule_reach *reach)
 {
     size_t k, n = 0;
 

@@ -19,7 +19,7 @@ typedef struct sent {
     unsigned para;
     const uint64_t *bits; /* the rules its trigger words allow */
     /* The reach of each rule of bits, in rule order (prefilter_scan). */
-    const uint32_t *reach;
+    const rule_reach *reach;
 } sent;
 
 typedef struct quote {
@@ -35,8 +35,8 @@ typedef struct quote {
 typedef struct segmentation {
     sent *s;
     size_t count, cap;
-    uint64_t *bits;  /* count x rules->word_count prefilter words */
-    uint32_t *reach; /* the sentences' reach, one per rule bit set */
+    uint64_t *bits;    /* count x rules->word_count prefilter words */
+    rule_reach *reach; /* the sentences' reach, one per rule bit set */
     quote *q;
     size_t qcount, qcap;
 } segmentation;
@@ -50,7 +50,7 @@ void segmentation_free(segmentation *seg);
 /* The prefilter of sentence st of text s: its rule bits and their reach
  * (see prefilter_scan), as found by segment() or found now. */
 void sent_prefilter(const dtl_rules *rules, const char *s, const sent *st,
-                    uint64_t *bits, uint32_t *reach);
+                    uint64_t *bits, rule_reach *reach);
 
 /* Index of the speech quotation holding offset off, or -1. */
 long segment_quote_at(const segmentation *seg, size_t off);

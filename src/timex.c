@@ -957,7 +957,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
                                   matcher *m, tx_list *out)
 {
     uint64_t *bits = matcher_bits(m);
-    uint32_t *reach = matcher_reach(m);
+    rule_reach *reach = matcher_reach(m);
     tx_list cand = {NULL, 0, 0};
     tspan *rej = NULL;
     size_t nrej = 0, rcap = 0, i, j, k, len = st->end - st->start;
@@ -974,10 +974,10 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
         if (ru->kind != RULE_TIMEX && ru->kind != RULE_REJECT)
             continue;
         for (j = 0; j < ru->pat_count; j++) {
-            size_t from = 0;
+            size_t from = matcher_start(m, ru, &ru->pats[j], &reach[ru->index]);
 
             while (matcher_find_within(m, &ru->pats[j], ru, sub, len, from,
-                                       reach[ru->index], &mt) == 1) {
+                                       reach[ru->index].to, &mt) == 1) {
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (mt.end == mt.start)
                     continue;

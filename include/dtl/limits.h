@@ -33,6 +33,9 @@
 /* How far from an event's trigger, in bytes, "now", "recently" or
  * "current" may be and still date it. */
 #define DTL_REF_REACH         30u
+/* Bytes before the first trigger word of a time rule where its search
+ * of a sentence starts (matcher_start, docs/design.md). */
+#define DTL_TIMEX_LEAD        64u
 /* How many days a story's dateline ("LONDON, March 12 - ") may be from
  * its publication date and still be the day the story counts from. */
 #define DTL_DATELINE_DAYS     2
