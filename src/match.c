@@ -186,6 +186,11 @@ int matcher_find_within(matcher *m, const pattern *p, const rule *ru,
 
     if (m->rules->no_reach)
         limit = SIZE_MAX;
+    /* A search starts on a character: one DTL_TIMEX_LEAD bytes before a
+     * trigger word, or a byte past an empty match, may fall inside one,
+     * where PCRE2 (told not to check) would read a broken character. */
+    while (from < len && ((unsigned char)subj[from] & 0xC0) == 0x80)
+        from++;
     if (from > len || from > limit)
         return 0;
     if (subj == m->subj && len == m->subj_len
