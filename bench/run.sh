@@ -104,7 +104,7 @@ awk -v n="$rules" 'BEGIN {
         printf "    pattern  (?<source>@actor) zqxfiller%d (?<target>@actor)\n\n", i
     }
 }' > "$tmp/rules10/zz-filler.rules"
-s10=$(time_cmd "$tmp/b10" "$DTL" build -j 1 --rules "$tmp/rules10" "$CORPUS")
+s10=$(time_cmd "$tmp/b10" "$DTL" build -j 1 --format jsonl --rules "$tmp/rules10" "$CORPUS")
 row "build -j 1, 10x rules ($((rules * 10)))" "$s10" "$(cat "$tmp/b10.rss")"
 awk -v a="$b1" -v b="$s10" 'BEGIN { printf "cost of 10x rules: %.2fx the time\n", b / a }'
 

@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,8 +68,10 @@ typedef struct batch {
     chunk *chunks;
     size_t nchunks;
     size_t head, tail; /* write next at head; fill next at tail */
-    size_t idle;       /* workers waiting for a chunk */
-    int writing;       /* a worker is writing finished chunks */
+    /* Workers waiting for a chunk: changed under mu, read by the
+     * reader without it, once a record. */
+    _Atomic size_t idle;
+    int writing; /* a worker is writing finished chunks */
     FILE *out;
     int wworst; /* the worst exit status written (by the writer) */
     int live;   /* input is a pipe: each timeline goes out when written */
@@ -254,7 +257,11 @@ static void *worker(void *arg)
                 pthread_mutex_lock(&b->mu);
                 h->state = SLOT_FREE;
                 b->head++;
-                pthread_cond_signal(&b->space);
+                /* The reader refills half the ring at a time: one
+                 * wake-up, not one per chunk, takes a core from the
+                 * workers. */
+                if (b->tail - b->head <= b->nchunks / 2)
+                    pthread_cond_signal(&b->space);
             }
             b->writing = 0;
         }
@@ -690,9 +697,7 @@ int cli_batch(cli_opts *o, const dtl_rules *rules, const char *format)
             bytes += c->recs[c->n++].len;
             if (!line_ready(&src))
                 break; /* a feed: what is here goes now */
-            pthread_mutex_lock(&b.mu);
-            idle = b.idle > 0;
-            pthread_mutex_unlock(&b.mu);
+            idle = atomic_load_explicit(&b.idle, memory_order_relaxed) > 0;
         }
         if (st > worst)
             worst = st;

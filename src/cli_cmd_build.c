@@ -142,8 +142,11 @@ int cmd_build(int argc, char **argv)
         return rc;
     }
     if (batch) {
-        /* Many articles: JIT compiling at first use pays. */
+        /* Many articles: JIT compiling pays; on several threads, all of
+         * it at once, side by side. */
         dtl_rules_set_jit_after(rs, 0);
+        if (cli_jobs(&o) > 1)
+            dtl_rules_jit(rs);
         rc = cli_batch(&o, rs, format);
     } else
         rc = build_one(&o, rs, o.input_count ? o.inputs[0] : "-", format);

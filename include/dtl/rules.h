@@ -82,6 +82,15 @@ void dtl_rules_set_reach(dtl_rules *rules, int on);
 void dtl_rules_set_jit_after(dtl_rules *rules, size_t bytes);
 
 /*
+ * JIT-compiles now the form for ASCII text (most text) of every pattern
+ * of a compiled rule set, on the threads of dtl_rules_set_threads,
+ * rather than each on its first use: for a batch on several threads,
+ * which would otherwise wait for each other's compiling of the patterns
+ * they all start with.  Call before matching starts.
+ */
+void dtl_rules_jit(dtl_rules *rules);
+
+/*
  * How many threads compile the patterns when the rule set is compiled
  * (dtl_rules_compile): 1 by default, at most DTL_LOAD_THREADS.  PCRE2's
  * compiling is most of the time a rule set takes to load.
