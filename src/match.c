@@ -134,31 +134,26 @@ static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
     return jc;
 }
 
-/* The patterns dtl_rules_jit compiles, shared by its threads. */
-typedef struct jit_job {
+/* The patterns dtl_rules_jit compiles. */
+typedef struct jit_list {
     dtl_rules *rules;
     pattern **v;
     size_t n;
-    _Atomic size_t next;
-} jit_job;
+} jit_list;
 
-static void *jit_worker(void *arg)
+/* JIT-compiles the ASCII form of pattern i of a dtl_rules_jit list. */
+static void jit_one(void *ctx, size_t i)
 {
-    jit_job *job = arg;
-    size_t i;
+    jit_list *l = ctx;
+    pattern *p = l->v[i];
+    jit_state *js = &l->rules->jit[p->jit_slot_ascii];
+    pcre2_code *jc = pcre2_code_copy((pcre2_code *)p->code_ascii);
 
-    while ((i = atomic_fetch_add(&job->next, 1)) < job->n) {
-        pattern *p = job->v[i];
-        jit_state *js = &job->rules->jit[p->jit_slot_ascii];
-        pcre2_code *jc = pcre2_code_copy((pcre2_code *)p->code_ascii);
-
-        if (jc == NULL)
-            continue; /* compiled on first use, then */
-        pcre2_jit_compile(jc, PCRE2_JIT_COMPLETE);
-        atomic_store_explicit(&js->code, (struct pcre2_real_code_8 *)jc,
-                              memory_order_release);
-    }
-    return NULL;
+    if (jc == NULL)
+        return; /* compiled on first use, then */
+    pcre2_jit_compile(jc, PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&js->code, (struct pcre2_real_code_8 *)jc,
+                          memory_order_release);
 }
 
 /* Adds p to v when its ASCII form is there and not JIT-compiled yet. */
@@ -172,10 +167,8 @@ static void jit_add(dtl_rules *rs, pattern **v, size_t *n, pattern *p)
 
 void dtl_rules_jit(dtl_rules *rs)
 {
-    pthread_t tid[DTL_LOAD_THREADS];
-    jit_job job;
+    jit_list job;
     size_t i, j, n = 3;
-    unsigned k, started = 0, threads = rs->threads;
 
     if (!rs->compiled || rs->no_jit)
         return;
@@ -186,21 +179,13 @@ void dtl_rules_jit(dtl_rules *rs)
         return; /* each is compiled on first use */
     job.rules = rs;
     job.n = 0;
-    atomic_init(&job.next, 0);
     for (i = 0; i < rs->live_count; i++)
         for (j = 0; j < rs->live[i]->pat_count; j++)
             jit_add(rs, job.v, &job.n, &rs->live[i]->pats[j]);
     jit_add(rs, job.v, &job.n, &rs->attr_after);
     jit_add(rs, job.v, &job.n, &rs->attr_before);
     jit_add(rs, job.v, &job.n, &rs->repeat);
-    if (threads > DTL_LOAD_THREADS)
-        threads = DTL_LOAD_THREADS;
-    for (k = 1; k < threads && k * 8 < job.n; k++)
-        if (pthread_create(&tid[started], NULL, jit_worker, &job) == 0)
-            started++;
-    jit_worker(&job);
-    for (k = 0; k < started; k++)
-        pthread_join(tid[k], NULL);
+    util_parallel(job.n, rs->threads, jit_one, &job);
     free(job.v);
 }
 

@@ -613,46 +613,16 @@ static int compile_pattern(compiler *c, rule *ru, pattern *p)
 }
 
 /*
- * The ASCII forms of patterns v[0..n), compiled on up to threads
- * threads (0 or 1: the calling one alone; dtl_rules_set_threads gives
- * the number): PCRE2's compiling, most of the time a rule set takes to
- * load, needs nothing but the expanded source of its pattern.  Each
- * thread takes the next pattern not taken.
+ * The ASCII form of pattern i of the list ctx, run on the threads of
+ * dtl_rules_set_threads (util_parallel): PCRE2's compiling, most of the
+ * time a rule set takes to load, needs nothing but the expanded source
+ * of its pattern.
  */
-typedef struct form_job {
-    pattern **v;
-    size_t n;
-    _Atomic size_t next;
-} form_job;
-
-static void *form_worker(void *arg)
+static void compile_form(void *ctx, size_t i)
 {
-    form_job *job = arg;
-    size_t i;
+    pattern **v = ctx;
 
-    while ((i = atomic_fetch_add(&job->next, 1)) < job->n)
-        job->v[i]->code_ascii =
-            pattern_compile_form(job->v[i], PATTERN_FORM_ASCII, NULL);
-    return NULL;
-}
-
-static void compile_forms(pattern **v, size_t n, unsigned threads)
-{
-    pthread_t tid[DTL_LOAD_THREADS];
-    form_job job;
-    unsigned k, started = 0;
-
-    job.v = v;
-    job.n = n;
-    atomic_init(&job.next, 0);
-    if (threads > DTL_LOAD_THREADS)
-        threads = DTL_LOAD_THREADS;
-    for (k = 1; k < threads && k * 8 < n; k++)
-        if (pthread_create(&tid[started], NULL, form_worker, &job) == 0)
-            started++;
-    form_worker(&job);
-    for (k = 0; k < started; k++)
-        pthread_join(tid[k], NULL);
+    v[i]->code_ascii = pattern_compile_form(v[i], PATTERN_FORM_ASCII, NULL);
 }
 
 struct pcre2_real_code_8 *pattern_compile_form(const pattern *p,
@@ -1141,7 +1111,7 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                 forms[k++] = &ru->pats[j];
         }
     }
-    compile_forms(forms, k, rs->threads);
+    util_parallel(k, rs->threads, compile_form, forms);
     free(forms);
     forms = NULL;
     for (i = 0; i < n; i++) {

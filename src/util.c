@@ -6,6 +6,10 @@
  */
 #include "util.h"
 
+#include <dtl/limits.h>
+
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,4 +112,42 @@ long util_parse_uint(const char *s, size_t len)
         v = v * 10 + (s[i] - '0');
     }
     return v;
+}
+
+typedef struct par_job {
+    void (*fn)(void *ctx, size_t i);
+    void *ctx;
+    size_t n;
+    _Atomic size_t next;
+} par_job;
+
+static void *par_worker(void *arg)
+{
+    par_job *job = arg;
+    size_t i;
+
+    while ((i = atomic_fetch_add(&job->next, 1)) < job->n)
+        job->fn(job->ctx, i);
+    return NULL;
+}
+
+void util_parallel(size_t n, unsigned threads, void (*fn)(void *ctx, size_t i),
+                   void *ctx)
+{
+    pthread_t tid[DTL_LOAD_THREADS];
+    par_job job;
+    unsigned k, started = 0;
+
+    job.fn = fn;
+    job.ctx = ctx;
+    job.n = n;
+    atomic_init(&job.next, 0);
+    if (threads > DTL_LOAD_THREADS)
+        threads = DTL_LOAD_THREADS;
+    for (k = 1; k < threads && k * 8 < n; k++)
+        if (pthread_create(&tid[started], NULL, par_worker, &job) == 0)
+            started++;
+    par_worker(&job);
+    for (k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
 }

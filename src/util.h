@@ -143,4 +143,13 @@ size_t util_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 /* Parses an unsigned decimal of at most 9 digits; -1 if not one. */
 long util_parse_uint(const char *s, size_t len);
 
+/*
+ * Calls fn(ctx, i) for each i in [0, n) on up to threads threads, the
+ * calling one among them (at most DTL_LOAD_THREADS, and one more only
+ * per 8 items), each taking the next i not taken; returns when all are
+ * done.  fn must be safe to run side by side for different i.
+ */
+void util_parallel(size_t n, unsigned threads, void (*fn)(void *ctx, size_t i),
+                   void *ctx);
+
 #endif
