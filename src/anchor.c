@@ -1356,6 +1356,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
     tx_list tx = {NULL, 0, 0};
     walker w;
     dtl_status st = DTL_ENOMEM;
+    size_t len;
 
     *out = NULL;
     *count = 0;
@@ -1367,6 +1368,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
         matcher_free(w.m);
         return DTL_ENOMEM;
     }
+    segment_attribute(rs, w.m, text_norm(t, &len), &seg);
     if (timex_detect(rs, t, &seg, w.m, 0, seg.count, &tx) != DTL_OK)
         goto done;
     w.rules = rs;

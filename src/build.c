@@ -460,6 +460,7 @@ dtl_timeline *dtl_timeline_build(const dtl_rules *rules, const dtl_text *t,
         event_detect(rules, t, &seg, m, 0, seg.count, &evs) != DTL_OK)
         goto done;
     if (evs.count > 0) {
+        segment_attribute(rules, m, text_norm(t, &len), &seg);
         if (timex_detect(rules, t, &seg, m, 0, seg.count, &tx) != DTL_OK)
             goto done;
         event_eras(rules, text_norm(t, &len), doc.dct, &evs);

@@ -450,8 +450,8 @@ static int list_tail(const char *masked, const match *mt)
 }
 
 static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
-                                  const segmentation *seg, size_t si,
-                                  matcher *m, ev_list *out)
+                                  segmentation *seg, size_t si, matcher *m,
+                                  ev_list *out)
 {
     const sent *st = &seg->s[si];
     uint64_t *bits = matcher_bits(m);
@@ -521,6 +521,9 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     settle(c, n);
     if (n > 1)
         qsort(c, n, sizeof(*c), cmp_cand_pos);
+    /* Who said the quotations, now that a mention may be in one. */
+    if (n > 0)
+        segment_attribute(rs, m, s, seg);
     for (i = 0; i < n; i++) {
         ev_raw ev;
         const match_cap *w;
@@ -590,7 +593,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
 }
 
 dtl_status event_detect(const dtl_rules *rs, const dtl_text *t,
-                        const segmentation *seg, matcher *m, size_t first,
+                        segmentation *seg, matcher *m, size_t first,
                         size_t last, ev_list *out)
 {
     size_t len, i;

@@ -51,10 +51,11 @@ typedef struct ev_list {
 /*
  * Finds the event mentions of sentences [first, last) of seg and
  * appends them to out, in text order.  Anaphora ("the same regime",
- * "we") are resolved against what came before in out.
+ * "we") are resolved against what came before in out.  Finds who said
+ * seg's quotations (segment_attribute) at the first mention.
  */
 dtl_status event_detect(const dtl_rules *rules, const dtl_text *text,
-                        const segmentation *seg, matcher *m, size_t first,
+                        segmentation *seg, matcher *m, size_t first,
                         size_t last, ev_list *out);
 
 /*

@@ -308,6 +308,7 @@ static void check_event(checker *c, const rule *ru, const example *ex)
     s = text_norm(t, &len);
     if (segment(c->rules, t, c->m, &seg) != DTL_OK)
         goto out;
+    segment_attribute(c->rules, c->m, s, &seg);
     timex_detect(c->rules, t, &seg, c->m, 0, seg.count, &tx);
     event_detect(c->rules, t, &seg, c->m, 0, seg.count, &evs);
     anchor_events(c->rules, t, &seg, c->m, &tx, &evs);

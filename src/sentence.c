@@ -376,6 +376,30 @@ static int prefilter_all(const dtl_rules *rs, const char *s, matcher *m,
     return 0;
 }
 
+void segment_attribute(const dtl_rules *rs, matcher *m, const char *s,
+                       segmentation *seg)
+{
+    size_t i, len = seg->len;
+
+    if (seg->attributed)
+        return;
+    seg->attributed = 1;
+    for (i = 0; i < seg->qcount; i++) {
+        quote *q = &seg->q[i];
+
+        if (!q->speech && q->words < 3)
+            continue;
+        attribute(rs, m, s, seg->para_start[q->para],
+                  q->para + 1 < seg->paras ? seg->para_start[q->para + 1] : len,
+                  q);
+        /* "We have condemned them," Blinken said: speech. */
+        if (q->sp_end > q->sp_start)
+            q->speech = 1;
+    }
+    if (seg->qcount)
+        share_attributions(seg, s, seg->para_start);
+}
+
 void sent_prefilter(const dtl_rules *rs, const char *s, const sent *st,
                     uint64_t *bits, rule_reach *reach)
 {
@@ -435,19 +459,9 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
             goto nomem;
         para++;
     }
-    for (i = 0; i < seg->qcount; i++) {
-        quote *q = &seg->q[i];
-
-        if (!q->speech && q->words < 3)
-            continue;
-        attribute(rs, m, s, pstart[q->para],
-                  q->para + 1 < para ? pstart[q->para + 1] : len, q);
-        /* "We have condemned them," Blinken said: speech. */
-        if (q->sp_end > q->sp_start)
-            q->speech = 1;
-    }
-    share_attributions(seg, s, pstart);
-    free(pstart);
+    seg->para_start = pstart;
+    seg->paras = para;
+    seg->len = len;
     if (seg->count && prefilter_all(rs, s, m, seg) != 0) {
         segmentation_free(seg);
         return DTL_ENOMEM;
@@ -465,6 +479,7 @@ void segmentation_free(segmentation *seg)
     free(seg->reach);
     free(seg->s);
     free(seg->q);
+    free(seg->para_start);
     memset(seg, 0, sizeof(*seg));
 }
 
