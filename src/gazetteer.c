@@ -40,9 +40,9 @@ struct gazetteer {
     table fprefix, eprefix; /* the first words of longer keys */
     arena mem;              /* first-word and prefix keys */
     /* By the first two bytes of a first word in lower case (the first
-     * and 0 for a word of one), the lengths there are: bit k for k
-     * bytes (k < 15), bit 15 for 15 or more.  A token whose length is
-     * not there begins no name, and is not looked up (most tokens). */
+     * and 0 for a word of one), the lengths there are (util_len_bit).
+     * A token whose length is not there begins no name, and is not
+     * looked up (most tokens). */
     uint16_t flen[65536];
 };
 
@@ -50,11 +50,6 @@ static size_t first2(unsigned char a, unsigned char b)
 {
     return (size_t)(unsigned char)util_lower(a) << 8 |
            (unsigned char)util_lower(b);
-}
-
-static uint16_t len_bit(size_t len)
-{
-    return (uint16_t)(1u << (len < 15 ? len : 15));
 }
 
 static slot *find(const table *t, const char *k, size_t len)
@@ -151,7 +146,7 @@ static int add_first(gazetteer *g, table *t, const char *key)
     for (p = key; *p; p++)
         words += *p == ' ';
     g->flen[first2((unsigned char)key[0], n > 1 ? (unsigned char)key[1] : 0)] |=
-        len_bit(n);
+        util_len_bit(n);
     s = find(t, key, n);
     if (s == NULL) {
         w = arena_strndup(&g->mem, key, n);
@@ -325,7 +320,7 @@ static unsigned first_words(const gazetteer *g, const char *s, const tok *t)
         if (len == 0 || len >= GAZ_KEY_MAX ||
             !(g->flen[first2((unsigned char)s[t->start],
                              len > 1 ? (unsigned char)s[t->start + 1] : 0)] &
-              len_bit(len)))
+              util_len_bit(len)))
             continue;
         memcpy(key, s + t->start, len);
         key[len] = '\0';

@@ -111,11 +111,12 @@ static pthread_mutex_t *slot_lock(const dtl_rules *rs, size_t slot)
 /*
  * The JIT-compiled copy of code, a form of a pattern whose state is
  * js: made by the first thread to find that the form has searched
- * jit_after bytes without one.  A copy, not code itself, so that
- * other threads can go on matching code with the interpreter meanwhile.
- * When JIT compiling fails (no executable memory, say), the copy is
- * published all the same and matched by the interpreter.  NULL only
- * when no memory is left for a copy.
+ * jit_after bytes without one (or by dtl_rules_jit), while a thread
+ * that needs the same slot waits.  A copy, not code itself, so that no
+ * thread matches a code that another is compiling.  When JIT compiling
+ * fails (no executable memory, say), the copy is published all the
+ * same and matched by the interpreter.  NULL only when no memory is
+ * left for a copy.
  */
 static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
                             jit_state *js, size_t slot)
@@ -141,27 +142,21 @@ typedef struct jit_list {
     size_t n;
 } jit_list;
 
-/* JIT-compiles the ASCII form of pattern i of a dtl_rules_jit list. */
+/* JIT-compiles the ASCII form of pattern i of a dtl_rules_jit list
+ * (when no memory is left for it, it is compiled on first use). */
 static void jit_one(void *ctx, size_t i)
 {
     jit_list *l = ctx;
-    pattern *p = l->v[i];
-    jit_state *js = &l->rules->jit[p->jit_slot_ascii];
-    pcre2_code *jc = pcre2_code_copy((pcre2_code *)p->code_ascii);
+    const pattern *p = l->v[i];
 
-    if (jc == NULL)
-        return; /* compiled on first use, then */
-    pcre2_jit_compile(jc, PCRE2_JIT_COMPLETE);
-    atomic_store_explicit(&js->code, (struct pcre2_real_code_8 *)jc,
-                          memory_order_release);
+    jit_copy(l->rules, (const pcre2_code *)p->code_ascii,
+             &l->rules->jit[p->jit_slot_ascii], p->jit_slot_ascii);
 }
 
-/* Adds p to v when its ASCII form is there and not JIT-compiled yet. */
-static void jit_add(dtl_rules *rs, pattern **v, size_t *n, pattern *p)
+/* Adds p to v when it has an ASCII form. */
+static void jit_add(pattern **v, size_t *n, pattern *p)
 {
-    if (p->xsrc && p->code_ascii &&
-        atomic_load_explicit(&rs->jit[p->jit_slot_ascii].code,
-                             memory_order_relaxed) == NULL)
+    if (p->xsrc && p->code_ascii)
         v[(*n)++] = p;
 }
 
@@ -181,10 +176,10 @@ void dtl_rules_jit(dtl_rules *rs)
     job.n = 0;
     for (i = 0; i < rs->live_count; i++)
         for (j = 0; j < rs->live[i]->pat_count; j++)
-            jit_add(rs, job.v, &job.n, &rs->live[i]->pats[j]);
-    jit_add(rs, job.v, &job.n, &rs->attr_after);
-    jit_add(rs, job.v, &job.n, &rs->attr_before);
-    jit_add(rs, job.v, &job.n, &rs->repeat);
+            jit_add(job.v, &job.n, &rs->live[i]->pats[j]);
+    jit_add(job.v, &job.n, &rs->attr_after);
+    jit_add(job.v, &job.n, &rs->attr_before);
+    jit_add(job.v, &job.n, &rs->repeat);
     util_parallel(job.n, rs->threads, jit_one, &job);
     free(job.v);
 }

@@ -901,7 +901,7 @@ static int add_trigger(compiler *c, prefilter *pf, rule *ru, const trigger *t)
         return 0;
     }
     if (t->prefix) {
-        uint16_t lbit = (uint16_t)(1u << (len < 15 ? len : 15));
+        uint16_t lbit = util_len_bit(len);
 
         if (len >= 2) {
             pf->plen[first2_key(t->word, len)] |= lbit;

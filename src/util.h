@@ -144,6 +144,16 @@ size_t util_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 long util_parse_uint(const char *s, size_t len);
 
 /*
+ * The bit of a word's length in the tables of length masks by a word's
+ * first two bytes (the prefilter's, the gazetteer's): bit k for k bytes
+ * (k < 15), bit 15 for 15 bytes or more.
+ */
+static inline uint16_t util_len_bit(size_t len)
+{
+    return (uint16_t)(1u << (len < 15 ? len : 15));
+}
+
+/*
  * Calls fn(ctx, i) for each i in [0, n) on up to threads threads, the
  * calling one among them (at most DTL_LOAD_THREADS, and one more only
  * per 8 items), each taking the next i not taken; returns when all are
