@@ -166,6 +166,7 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
+    const lexicon *prep, *sched, *perf;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -595,6 +596,57 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     return 0;
 }
 
+/* The word that ends before at, not before lo: [*b, end), or 0 when
+ * there is none (a character that is not a letter comes first). */
+static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
+{
+    size_t e;
+
+    while (at > lo && t[at - 1] == ' ')
+        at--;
+    for (e = at; at > lo && util_isalpha((unsigned char)t[at - 1]);)
+        at--;
+    *b = at;
+    return e > at && (at == 0 || !util_isalnum((unsigned char)t[at - 1])) ? e
+                                                                          : 0;
+}
+
+/*
+ * Does r, after the event's trigger, date another verb?  Either a
+ * participle right before it, or before a word of lexicon anchor_prep
+ * right before it, that is neither right after the event's phrase
+ * ("said in a statement issued on Monday") nor one of lexicon
+ * anchor_schedule ("talks scheduled for Monday"): "threatened tariffs
+ * over a pact on the microchip trade signed last September"; or, for an event
+ * in the past perfect (a word of lexicon anchor_perfect before its trigger: "a
+ * ship which Greece had threatened to tackle"), a verb in the past between them
+ * ("... kept to Turkish waters yesterday").  What had happened came before the
+ * time of the clause that tells it.
+ */
+static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, b, end, from = e->end > e->trig_end ? e->end : e->trig_end;
+    const char *t = text_norm(w->text, &len);
+
+    if (r->start < from)
+        return 0;
+    end = word_before(t, from, r->start, &b);
+    if (end && w->prep && lexicon_find(w->prep, t + b, end - b) != NULL)
+        end = word_before(t, from, b, &b);
+    if (end && util_islower(t[b]) && timex_past_word(w->past, t + b, end - b) &&
+        !(w->sched && lexicon_find(w->sched, t + b, end - b) != NULL)) {
+        size_t p = end;
+
+        /* Right after the event's phrase, the participle is its own
+         * ("said in a statement issued on Monday"). */
+        if (word_before(t, from, b, &p) != 0)
+            return 1;
+    }
+    end = word_before(t, 0, e->trig_start, &b);
+    return end && w->perf && lexicon_find(w->perf, t + b, end - b) != NULL &&
+           past_clause(w, from, r->start);
+}
+
 /* Bytes of a word attributive() reads before a time. */
 #define WORD_MAX 32
 
@@ -723,7 +775,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         ref = strcmp(r->ru->resolver, "ref") == 0;
         if (ref && d > DTL_REF_REACH)
             continue;
-        if (told_content(w, e, r) || attributive(w, e, r))
+        if (told_content(w, e, r) || attributive(w, e, r) ||
+            other_verb(w, e, r))
             continue;
         if (dl || broken_off(w, e, r) ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
@@ -1345,6 +1398,9 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->det = rules_lexicon(rs, "anchor_det");
     w->occ = rules_lexicon(rs, "anchor_occasion");
     w->past = rules_lexicon(rs, "tense_past");
+    w->prep = rules_lexicon(rs, "anchor_prep");
+    w->sched = rules_lexicon(rs, "anchor_schedule");
+    w->perf = rules_lexicon(rs, "anchor_perfect");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
