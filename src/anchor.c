@@ -166,7 +166,7 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
-    const lexicon *prep, *sched, *perf;
+    const lexicon *prep, *sched, *perf, *aft;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -564,10 +564,17 @@ static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
                        r->start);
 }
 
+/* What broken_off() finds between an event and a later time. */
+enum { BREAK_NONE, BREAK_CLAUSE, BREAK_AFTER, BREAK_BEFORE };
+
 /* Is there, between the event's trigger and r, which follows it, a
  * word of lexicon anchor_break, a semicolon, or a word of lexicon
  * anchor_clause right after a comma (", and Soviet negotiators met
- * ... on Thursday")? */
+ * ... on Thursday")?  BREAK_AFTER for a word of lexicon anchor_after
+ * ("destroyed a platform in response to an attack last Friday": the
+ * event came after the time), BREAK_BEFORE for another word of
+ * anchor_break ("ahead of talks on Monday"), BREAK_CLAUSE for the
+ * rest, BREAK_NONE when there is none. */
 static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
@@ -575,10 +582,10 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     int comma = 0;
 
     if (r->start < e->trig_end)
-        return 0;
+        return BREAK_NONE;
     for (i = e->trig_end; i < r->start;) {
         if (t[i] == ';')
-            return 1;
+            return BREAK_CLAUSE;
         if (!util_islower(t[i])) {
             if (t[i] != ' ')
                 comma = t[i] == ',';
@@ -587,13 +594,19 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
         }
         for (b = i; i < r->start && util_islower(t[i]); i++)
             ;
-        if ((b == 0 || !util_isupper(t[b - 1])) &&
-            ((w->brk && lexicon_find(w->brk, t + b, i - b) != NULL) ||
-             (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL)))
-            return 1;
+        if (b > 0 && util_isupper(t[b - 1])) {
+            comma = 0;
+            continue;
+        }
+        if (w->brk && lexicon_find(w->brk, t + b, i - b) != NULL)
+            return w->aft && lexicon_find(w->aft, t + b, i - b) != NULL
+                       ? BREAK_AFTER
+                       : BREAK_BEFORE;
+        if (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL)
+            return BREAK_CLAUSE;
         comma = 0;
     }
-    return 0;
+    return BREAK_NONE;
 }
 
 /* The word that ends before at, not before lo: [*b, end), or 0 when
@@ -778,7 +791,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (told_content(w, e, r) || attributive(w, e, r) ||
             other_verb(w, e, r))
             continue;
-        if (dl || broken_off(w, e, r) ||
+        if (dl || broken_off(w, e, r) != BREAK_NONE ||
             (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
             rank = 1;
         else if (dateline && !fut && e->status != DTL_STATUS_CANCELLED &&
@@ -982,11 +995,26 @@ static void anchor_one(walker *w, size_t i)
         e->anchor_end = r->end;
         e->anchor_tx = ri;
         e->when = w->when[ri];
-        if (is_dated(&e->when) && !is_future(e) && prior_clause(w, e, r)) {
+        int brk = BREAK_NONE;
+
+        if (is_dated(&e->when) && !is_future(e))
+            brk = broken_off(w, e, r);
+        if (is_dated(&e->when) && !is_future(e) &&
+            (prior_clause(w, e, r) || brk == BREAK_BEFORE)) {
             /* Before the time, not on it: the days up to it. */
             window(&e->when, ref_of(&w->when[ri]), 0);
             e->when.anchor = DTL_ANCHOR_CONTEXT;
             e->anchor_tx = -1; /* no repeats from it */
+        } else if (brk == BREAK_AFTER && now.hi != DTL_DAY_NONE &&
+                   e->when.earliest <= now.hi) {
+            /* "destroyed a platform in response to an attack last
+             * Friday": after the time, up to now. */
+            tx_ref after = {e->when.earliest, now.hi};
+
+            window(&e->when, after, 0);
+            e->when.earliest = after.lo;
+            e->when.anchor = DTL_ANCHOR_CONTEXT;
+            e->anchor_tx = -1;
         } else if (w->ev_ref[ri] >= 0) {
             e->anchor_event = w->ev_ref[ri];
         } else if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
@@ -1401,6 +1429,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->prep = rules_lexicon(rs, "anchor_prep");
     w->sched = rules_lexicon(rs, "anchor_schedule");
     w->perf = rules_lexicon(rs, "anchor_perfect");
+    w->aft = rules_lexicon(rs, "anchor_after");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
