@@ -459,7 +459,9 @@ static size_t said_at(const walker *w, const tx_raw *r)
         return (size_t)-1;
     while (e > 0 && t[e - 1] == ' ')
         e--;
-    if (e >= 3 && strncmp(t + e - 3, " on", 3) == 0)
+    if (e >= 3 && (strncmp(t + e - 3, " on", 3) == 0 ||
+                   strncmp(t + e - 3, " at", 3) == 0 ||
+                   strncmp(t + e - 3, " in", 3) == 0))
         for (e -= 3; e > 0 && t[e - 1] == ' ';)
             e--;
     for (b = e; b > 0 && (util_islower(t[b - 1]) || util_isupper(t[b - 1]));)
@@ -565,7 +567,12 @@ static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
 }
 
 /* What broken_off() finds between an event and a later time. */
-enum { BREAK_NONE, BREAK_CLAUSE, BREAK_AFTER, BREAK_BEFORE };
+enum {
+    BREAK_NONE,
+    BREAK_CLAUSE,
+    BREAK_AFTER,
+    BREAK_BEFORE
+};
 
 /* Is there, between the event's trigger and r, which follows it, a
  * word of lexicon anchor_break, a semicolon, or a word of lexicon
@@ -629,7 +636,8 @@ static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
  * participle right before it, or before a word of lexicon anchor_prep
  * right before it, that is neither right after the event's phrase
  * ("said in a statement issued on Monday") nor one of lexicon
- * anchor_schedule ("talks scheduled for Monday"): "threatened tariffs
+ * anchor_schedule ("talks scheduled for Monday") or say (the time of
+ * a saying, which said_at() finds): "threatened tariffs
  * over a pact on the microchip trade signed last September"; or, for an event
  * in the past perfect (a word of lexicon anchor_perfect before its trigger: "a
  * ship which Greece had threatened to tackle"), a verb in the past between them
@@ -647,7 +655,8 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
     if (end && w->prep && lexicon_find(w->prep, t + b, end - b) != NULL)
         end = word_before(t, from, b, &b);
     if (end && util_islower(t[b]) && timex_past_word(w->past, t + b, end - b) &&
-        !(w->sched && lexicon_find(w->sched, t + b, end - b) != NULL)) {
+        !(w->sched && lexicon_find(w->sched, t + b, end - b) != NULL) &&
+        !(w->say && lexicon_find(w->say, t + b, end - b) != NULL)) {
         size_t p = end;
 
         /* Right after the event's phrase, the participle is its own
@@ -746,7 +755,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     const tx_list *tx = w->tx;
     long best = -1;
     size_t i, bd = (size_t)-1, d, v;
-    int brank = 3, rank, dl, ref, dateline = 0, fut = is_future(e);
+    int brank = 4, rank, dl, ref, dateline = 0, fut = is_future(e);
 
     for (i = 0; i < tx->count; i++)
         if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
@@ -791,17 +800,18 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (told_content(w, e, r) || attributive(w, e, r) ||
             other_verb(w, e, r))
             continue;
-        if (dl || broken_off(w, e, r) != BREAK_NONE ||
-            (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end)))
+        if (dl || broken_off(w, e, r) != BREAK_NONE)
+            rank = 2;
+        else if (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end))
             rank = 1;
         else if (dateline && !fut && e->status != DTL_STATUS_CANCELLED &&
                  o->granularity > DTL_GRAN_DAY)
-            rank = 2; /* after the dateline too */
+            rank = 3; /* after the dateline too */
         else if (ref)
             /* "now", "recently", "current" (in "below current market
              * prices"): a time of the sentence that names a date is the
              * better one. */
-            rank = 1;
+            rank = 2;
         else
             rank = 0;
         if (rank < brank || (rank == brank && d < bd)) {
