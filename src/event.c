@@ -426,6 +426,47 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
 /* ------------------------------------------------------------------ */
 
 /*
+ * Is a target group of mt, right after "into", only places of no
+ * state, a sea or a strait ("fired a missile into the Sea of Japan")?
+ * Then nothing was hit: the words are not the rule's event, and a rule
+ * that needs no target (a missile launch) may have them.  After "on"
+ * or "in" such a place says where something was hit ("attacks on the
+ * Gulf war front", "hit a vessel in the Gulf").
+ */
+static int target_nowhere(const match *mt, const char *masked,
+                          const gaz_hit *hits, size_t nh, size_t base)
+{
+    size_t i, j;
+
+    for (i = 0; i < mt->cap_count; i++) {
+        size_t names = 0, nowhere = 0, p = mt->caps[i].start;
+
+        if (mt->caps[i].cap->fld != FIELD_TARGET)
+            continue;
+        if (p >= 4 && strncmp(masked + p - 4, "the ", 4) == 0)
+            p -= 4;
+        if (p < 5 || strncmp(masked + p - 5, "into ", 5) != 0 ||
+            (p > 5 && util_isalnum((unsigned char)masked[p - 6])))
+            continue;
+        for (j = 0; j < nh; j++) {
+            const gaz_ent *pl;
+
+            if (hits[j].start < base + mt->caps[i].start ||
+                hits[j].end > base + mt->caps[i].end)
+                continue;
+            names++;
+            pl = gazetteer_pick(&hits[j], LEX_PLACE);
+            nowhere +=
+                pl != NULL && pl->e->code[0] == '\0' &&
+                gazetteer_pick(&hits[j], LEX_ACTOR | LEX_ANAPHOR) == NULL;
+        }
+        if (names > 0 && nowhere == names)
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * Whether the source of match mt starts inside a list of names that
  * begins before it ("allies West Germany, France, Britain, Japan and
  * Canada met": not Japan meeting Canada): a masked name and a comma
@@ -501,7 +542,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                 const match_cap *tc = match_get(&mt, "trigger");
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
-                if (mt.end == mt.start || list_tail(masked, &mt))
+                if (mt.end == mt.start || list_tail(masked, &mt) ||
+                    target_nowhere(&mt, masked, hits, nh, st->start))
                     continue;
                 if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
                     free(c);
