@@ -372,12 +372,27 @@ static long count_of(const dtl_rules *rs, const char *s, size_t len)
     return util_parse_uint(s, len);
 }
 
+/* Is there the word "and" in s[from, to)? */
+static int has_and(const char *s, size_t from, size_t to)
+{
+    size_t i;
+
+    for (i = from; i + 5 <= to; i++)
+        if (s[i] == ' ' && strncmp(s + i + 1, "and ", 4) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * The status from the modality cue nearest before the trigger, within
- * MODALITY_WORDS words of the same sentence part.
+ * MODALITY_WORDS words of the same sentence part.  A trigger in the
+ * past tense after "and" has a predicate of its own, which a cue
+ * before the "and" does not rule: "denied the accusation and summoned
+ * the ambassador" (but "will visit Seoul and meet", "refused to meet
+ * and sign": the bare verb shares the cue).
  */
 static int modality(const dtl_rules *rs, matcher *m, const char *s,
-                    const sent *st, size_t trig, int status)
+                    const sent *st, size_t trig, int past, int status)
 {
     size_t from = trig, words = 0, i;
     size_t best_end = 0;
@@ -418,6 +433,8 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
             }
         }
     }
+    if (best >= 0 && past && has_and(s, st->start + best_end, trig))
+        best = -1;
     return best >= 0 ? best : status;
 }
 
@@ -569,6 +586,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     for (i = 0; i < n; i++) {
         ev_raw ev;
         const match_cap *w;
+        int past;
 
         if (c[i].dead)
             continue;
@@ -613,9 +631,11 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             ev.weapon_start = st->start + w->start;
             ev.weapon_end = st->start + w->end;
         }
-        ev.status = modality(rs, m, s, st, ev.trig_start, ev.ru->status);
+        past = trigger_is_past(rs, s, &ev);
+        ev.status =
+            modality(rs, m, s, st, ev.trig_start, past, ev.ru->status);
         ev.tense =
-            trigger_is_past(rs, s, &ev) ? (int)TENSE_PAST
+            past ? (int)TENSE_PAST
             : trigger_is_present(rs, s, &ev)
                 ? (int)TENSE_NONE
                 : (int)timex_tense(rs, s, st, ev.trig_start, ev.trig_end);
