@@ -674,12 +674,13 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
 
 /*
  * Is r the attribute of a noun that is not the event's: after a word of
- * lexicon anchor_det or a possessive, or starting with such a word, and
- * before a word that is not one of lexicon anchor_join ("accused Greece
- * of breaching the 1976 Berne agreement", "the need to pass the 1987
- * budget")?  The event's trigger in the words right after it makes the
- * time the event's own ("the 1986 raid on Tripoli"), and so does a word
- * of lexicon anchor_occasion before the determiner ("at an October
+ * lexicon anchor_det or a possessive, or starting with such a word, or
+ * itself a possessive ("last February's Louvre accord", not "today's
+ * communique said"), and before a word that is not one of lexicon
+ * anchor_join ("accused Greece of breaching the 1976 Berne agreement",
+ * "the need to pass the 1987 budget")?  The event's trigger in the words right
+ * after it makes the time the event's own ("the 1986 raid on Tripoli"), and so
+ * does a word of lexicon anchor_occasion before the determiner ("at an October
  * meeting").
  */
 static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
@@ -715,9 +716,27 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
     if (!det && i > r->start && i < r->end && t[i] == ' ' &&
         lexicon_find(w->det, t + r->start, i - r->start) != NULL)
         det = 1;
+    /* "in line with last February's Louvre accord", but "at last
+     * week's meeting" (the occasion) */
+    if (possessive(w, r)) {
+        size_t pb = r->start, pa;
+
+        while (pb > 0 && t[pb - 1] == ' ')
+            pb--;
+        for (pa = pb; pa > 0 && pb - pa < WORD_MAX &&
+                      util_isalpha((unsigned char)t[pa - 1]);)
+            pa--;
+        if (w->occ && pa < pb && lexicon_find(w->occ, t + pa, pb - pa) != NULL)
+            return 0;
+        det = 2;
+    }
     if (!det)
         return 0;
-    for (i = r->end; i < len && t[i] == ' ';)
+    i = r->end;
+    if (det == 2)
+        for (i++; i < len && util_isalpha((unsigned char)t[i]);)
+            i++;
+    for (; i < len && t[i] == ' ';)
         i++;
     for (j = i; j < len && j - i < WORD_MAX &&
                 (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
@@ -732,6 +751,18 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
            (util_isalnum((unsigned char)t[j]) || t[j] == ' ' || t[j] == '-' ||
             t[j] == '.' || t[j] == '\'');)
         j++;
+    /* "today's communique said": the time of the saying */
+    if (det == 2 && w->say) {
+        size_t k, wb;
+
+        for (k = i; k < j;) {
+            for (wb = k; k < j && util_isalpha((unsigned char)t[k]);)
+                k++;
+            if (k > wb && lexicon_find(w->say, t + wb, k - wb) != NULL)
+                return 0;
+            k += k == wb;
+        }
+    }
     return !(e->trig_start >= i && e->trig_start < j);
 }
 

@@ -507,9 +507,156 @@ static int list_tail(const char *masked, const match *mt)
     return i >= 2 && masked[i - 1] == ' ' && masked[i - 2] == ',';
 }
 
+/* ------------------------------------------------------------------ */
+/* Surnames                                                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A person named in full earlier in the text ("Donald Tusk") is named
+ * later by the last word alone ("Tusk spoke by phone with Macron").
+ * The table holds those words for one text; a word that two persons
+ * share is dropped.
+ */
+#define ALIAS_MAX 64
+#define ALIAS_LEN 32
+
+typedef struct alias_tab {
+    struct alias {
+        char w[ALIAS_LEN];
+        size_t n;
+        const gaz_ent *ents;
+        size_t count;
+        const lex_entry *who; /* NULL: shared, not an alias */
+    } v[ALIAS_MAX];
+    size_t count;
+    size_t upto; /* sentences [0, upto) have been read for names */
+} alias_tab;
+
+/* The person entry of hit h, or NULL. */
+static const lex_entry *person_of(const gaz_hit *h)
+{
+    const gaz_ent *ge = gazetteer_pick(h, LEX_ACTOR);
+
+    return ge != NULL && strcmp(ge->lx->name, "person") == 0 ? ge->e : NULL;
+}
+
+/* Is s[b, e) a word that can stand for a surname: a capital, then at
+ * least two lower-case letters or hyphens? */
+static int surname_word(const char *s, size_t b, size_t e)
+{
+    size_t i;
+
+    if (e - b < 3 || e - b >= ALIAS_LEN || !util_isupper(s[b]))
+        return 0;
+    for (i = b + 1; i < e; i++)
+        if (!util_islower(s[i]) && s[i] != '-')
+            return 0;
+    return 1;
+}
+
+/* Notes the last words of the persons named in full among hits. */
+static void alias_note(alias_tab *tab, const char *s, const gaz_hit *hits,
+                       size_t nh)
+{
+    size_t i, k, b;
+
+    for (i = 0; i < nh; i++) {
+        const lex_entry *who = person_of(&hits[i]);
+
+        if (who == NULL)
+            continue;
+        for (b = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
+            b--;
+        if (b == hits[i].start || !surname_word(s, b, hits[i].end))
+            continue;
+        for (k = 0; k < tab->count; k++)
+            if (tab->v[k].n == hits[i].end - b &&
+                memcmp(tab->v[k].w, s + b, tab->v[k].n) == 0)
+                break;
+        if (k < tab->count) {
+            if (tab->v[k].who != NULL &&
+                strcmp(tab->v[k].who->canon, who->canon) != 0)
+                tab->v[k].who = NULL;
+            continue;
+        }
+        if (tab->count == ALIAS_MAX)
+            continue;
+        tab->v[k].n = hits[i].end - b;
+        memcpy(tab->v[k].w, s + b, tab->v[k].n);
+        tab->v[k].ents = hits[i].ents;
+        tab->v[k].count = hits[i].count;
+        tab->v[k].who = who;
+        tab->count++;
+    }
+}
+
+/* Adds to hits (sorted by start) the surnames of the table found in
+ * s[start, end) outside other hits; returns the new count. */
+static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
+                         size_t end, gaz_hit *hits, size_t nh, size_t max)
+{
+    size_t i = start, b, h = 0, k;
+
+    if (tab->count == 0)
+        return nh;
+    while (i < end && nh < max) {
+        if (!util_isupper(s[i]) ||
+            (i > 0 && util_isalnum((unsigned char)s[i - 1]))) {
+            i++;
+            continue;
+        }
+        for (b = i++;
+             i < end && (util_isalpha((unsigned char)s[i]) || s[i] == '-');)
+            i++;
+        if (i < end && util_isdigit((unsigned char)s[i]))
+            continue;
+        while (h < nh && hits[h].end <= b)
+            h++;
+        if (h < nh && hits[h].start < i)
+            continue;
+        for (k = 0; k < tab->count; k++)
+            if (tab->v[k].who != NULL && tab->v[k].n == i - b &&
+                memcmp(tab->v[k].w, s + b, i - b) == 0)
+                break;
+        if (k == tab->count)
+            continue;
+        memmove(hits + h + 1, hits + h, (nh - h) * sizeof(*hits));
+        hits[h].start = b;
+        hits[h].end = i;
+        hits[h].ents = tab->v[k].ents;
+        hits[h].count = tab->v[k].count;
+        nh++;
+        h++;
+    }
+    return nh;
+}
+
+/* Reads the names of sentences [tab->upto, si) into the table, and
+ * returns the mentions of sentence si with the surnames known before
+ * it. */
+static size_t names_of(const dtl_rules *rs, const char *s,
+                       const segmentation *seg, size_t si, alias_tab *tab,
+                       gaz_hit *hits, size_t max)
+{
+    const sent *st = &seg->s[si];
+    size_t nh;
+
+    for (; tab->upto < si; tab->upto++) {
+        const sent *o = &seg->s[tab->upto];
+
+        nh = gazetteer_scan(rs->gaz, s, o->start, o->end, hits, max);
+        alias_note(tab, s, hits, nh);
+    }
+    nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
+    nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
+    alias_note(tab, s, hits, nh);
+    tab->upto = si + 1;
+    return nh;
+}
+
 static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                                   segmentation *seg, size_t si, matcher *m,
-                                  ev_list *out)
+                                  alias_tab *tab, ev_list *out)
 {
     const sent *st = &seg->s[si];
     uint64_t *bits = matcher_bits(m);
@@ -529,7 +676,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
     if (!any)
         return DTL_OK;
     /* Names become runs of '_' of the same length: @actor is "_+". */
-    nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, EV_MAX_HITS);
+    nh = names_of(rs, s, seg, si, tab, hits, EV_MAX_HITS);
     /* A mention with no actor is dropped anyway: without a name of an
      * actor in the sentence, no rule needs to run. */
     for (i = 0, any = 0; i < nh && !any; i++)
@@ -632,8 +779,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             ev.weapon_end = st->start + w->end;
         }
         past = trigger_is_past(rs, s, &ev);
-        ev.status =
-            modality(rs, m, s, st, ev.trig_start, past, ev.ru->status);
+        ev.status = modality(rs, m, s, st, ev.trig_start, past, ev.ru->status);
         ev.tense =
             past ? (int)TENSE_PAST
             : trigger_is_present(rs, s, &ev)
@@ -660,9 +806,12 @@ dtl_status event_detect(const dtl_rules *rs, const dtl_text *t,
 {
     size_t len, i;
     const char *s = text_norm(t, &len);
+    alias_tab tab;
 
+    tab.count = 0;
+    tab.upto = 0;
     for (i = first; i < last && i < seg->count; i++)
-        if (detect_sentence(rs, s, seg, i, m, out) != DTL_OK)
+        if (detect_sentence(rs, s, seg, i, m, &tab, out) != DTL_OK)
             return DTL_ENOMEM;
     return DTL_OK;
 }
