@@ -7,7 +7,8 @@
  * macros).  Output: a segmentation: sentences in text order with their
  * paragraph, and the quotations with who said them.
  *
- * A paragraph ends at a blank line.  A sentence ends after . ! or ?
+ * A paragraph ends at a blank line, or at every line break in a text
+ * whose lines are not wrapped.  A sentence ends after . ! or ?
  * (and any closing quotes or brackets) followed by white space and a
  * capital, a digit or an opening quote, unless the word before the
  * full stop is an abbreviation ("Mr.", "Gen.", "Jan.") or an initial
@@ -415,6 +416,28 @@ void sent_prefilter(const dtl_rules *rs, const char *s, const sent *st,
         reach[k] = st->reach[n++];
 }
 
+/*
+ * Is every line of s a paragraph of its own?  So it is when a line is
+ * longer than a wrapped one can be (DTL_WRAP_MAX bytes): a text whose
+ * lines are not wrapped breaks a line only where a paragraph ends (a
+ * wire story, one paragraph a line, "... interest rates" and then
+ * "Stoltenberg quickly issued a statement").
+ */
+static int line_paragraphs(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - s) : len;
+
+        if (e - i > DTL_WRAP_MAX)
+            return 1;
+        i = e + 1;
+    }
+    return 0;
+}
+
 dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
                    segmentation *seg)
 {
@@ -422,6 +445,7 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
     const char *s = text_norm(t, &len);
     unsigned para = 0;
     size_t *pstart = NULL, pcap = 0;
+    int lines = line_paragraphs(s, len);
 
     memset(seg, 0, sizeof(*seg));
     while (i < len) {
@@ -445,7 +469,7 @@ dtl_status segment(const dtl_rules *rs, const dtl_text *t, matcher *m,
             while (ls < len && s[ls] != '\n' &&
                    util_isspace((unsigned char)s[ls]))
                 ls++;
-            if (ls >= len || s[ls] == '\n') {
+            if (ls >= len || s[ls] == '\n' || lines) {
                 pe = i;
                 break;
             }

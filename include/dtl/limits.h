@@ -42,6 +42,9 @@
 /* How far before a quotation its attribution ("The minister said: ")
  * may start, in bytes. */
 #define DTL_ATTR_REACH        400u
+/* Longest line, in bytes, of a text whose lines are wrapped: a text
+ * with a longer line breaks lines only between paragraphs. */
+#define DTL_WRAP_MAX          100u
 /* Most events kept for one article. */
 #define DTL_MAX_EVENTS        5000u
 /* Largest JSON or iCalendar file read by diff and merge, in bytes. */
