@@ -35,25 +35,33 @@ static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
                              size_t end, dtl_role role, ev_actor *a, size_t max)
 {
     size_t i, k, count = 0;
+    unsigned char person[64] = {0};
 
+    if (max > sizeof(person))
+        max = sizeof(person);
     for (i = 0; i < n && count < max; i++) {
         const gaz_ent *ge;
-        int dup = 0;
+        int dup = 0, is_person;
 
         if (hits[i].start < start || hits[i].end > end)
             continue;
         ge = gazetteer_pick(&hits[i], LEX_ACTOR | LEX_ANAPHOR);
         if (ge == NULL)
             continue;
+        is_person = strcmp(ge->lx->name, "person") == 0;
         /* Two names of one actor ("Secretary of State Tony Blinken"):
-         * keep the last, the head of the phrase. */
+         * keep the last, the head of the phrase, but a person before a
+         * title ("Antony Blinken, the U.S. Secretary of State"). */
         for (k = 0; k < count; k++) {
             if (*ge->e->code && strcmp(a[k].code, ge->e->code) == 0 &&
                 a[k].role == role) {
+                dup = 1;
+                if (person[k] && !is_person)
+                    continue;
                 a[k].name = ge->e->canon;
                 a[k].start = hits[i].start;
                 a[k].end = hits[i].end;
-                dup = 1;
+                person[k] = (unsigned char)is_person;
             }
         }
         if (dup)
@@ -63,6 +71,7 @@ static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
         a[count].role = role;
         a[count].start = hits[i].start;
         a[count].end = hits[i].end;
+        person[count] = (unsigned char)is_person;
         count++;
     }
     return count;
