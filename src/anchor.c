@@ -166,7 +166,7 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
-    const lexicon *prep, *sched, *perf, *aft;
+    const lexicon *prep, *sched, *perf, *aft, *react;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -924,7 +924,7 @@ static int value_of(dtl_timex *t)
  * Returns its index, with *end the end of the noun, or -1.
  */
 static long named_event(const walker *w, size_t i, const sent *st, size_t s,
-                        size_t n, size_t *end)
+                        size_t n, size_t *end, int clause_end)
 {
     size_t len, k, e = i, r, clen;
     const char *t = text_norm(w->text, &len);
@@ -952,9 +952,9 @@ static long named_event(const walker *w, size_t i, const sent *st, size_t s,
         return -1;
     *end = e;
     /* At the end of its clause. */
-    while (e < st->end && t[e] == ' ')
+    while (clause_end && e < st->end && t[e] == ' ')
         e++;
-    if (e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
+    if (clause_end && e < st->end && strchr(".,;:)\"'", t[e]) == NULL)
         return -1;
     /* The types in the order the code lists them: "the summit" is the
      * last summit told, and only without one the last meeting. */
@@ -1003,7 +1003,7 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
         while (end < st->end && s[end] == ' ')
             end++;
         if (!util_word_at(s, end, st->end, "the") ||
-            (r = named_event(w, end + 3, st, e->sent, i, &end)) < 0)
+            (r = named_event(w, end + 3, st, e->sent, i, &end, 1)) < 0)
             continue;
         when = w->evs->v[r].when;
         when.earliest += k < 2 ? 1 : -1;
@@ -1019,6 +1019,43 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
         return r;
     }
     return -1;
+}
+
+/*
+ * A reaction to an event told before, named right after the trigger
+ * ("Kishida condemned the launch", event types of lexicon
+ * anchor_reaction): the days from that event to now, into *t; the
+ * index of the event, or -1.  For an event no time expression dates.
+ */
+static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
+{
+    const ev_raw *e = &w->evs->v[i];
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, p = e->trig_end, end;
+    const char *s = text_norm(w->text, &len);
+    const ev_raw *c;
+    long r;
+
+    if (w->react == NULL || now.hi == DTL_DAY_NONE ||
+        lexicon_find(w->react, e->ru->type, strlen(e->ru->type)) == NULL)
+        return -1;
+    while (p < st->end && s[p] == ' ')
+        p++;
+    if (!util_word_at(s, p, st->end, "the") ||
+        (r = named_event(w, p + 3, st, e->sent, i, &end, 0)) < 0)
+        return -1;
+    c = &w->evs->v[r];
+    if (c->when.earliest > now.hi)
+        return -1;
+    *t = c->when;
+    t->latest = now.hi;
+    t->anchor = DTL_ANCHOR_CONTEXT;
+    if (t->earliest != t->latest || value_of(t) != 0) {
+        t->certainty = DTL_CERT_APPROX;
+        t->granularity = DTL_GRAN_NONE;
+        memcpy(t->value, "PAST_REF", 9);
+    }
+    return r;
 }
 
 static void anchor_one(walker *w, size_t i)
@@ -1065,6 +1102,8 @@ static void anchor_one(walker *w, size_t i)
         }
     } else if ((ri = day_of_event(w, i, &e->when, &e->anchor_start,
                                   &e->anchor_end)) >= 0) {
+        e->anchor_event = ri;
+    } else if (!is_future(e) && (ri = reaction_to(w, i, now, &e->when)) >= 0) {
         e->anchor_event = ri;
     } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
         /* Present tense in a quotation: when it was said. */
@@ -1373,7 +1412,7 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
         for (i += strlen(rel[j]); i < st->end && t[i] == ' ';)
             i++;
         if (!util_word_at(t, i, st->end, "the") ||
-            (rn = named_event(w, i + 3, st, x->sent, ev_before, &e)) < 0)
+            (rn = named_event(w, i + 3, st, x->sent, ev_before, &e, 1)) < 0)
             continue;
         ref = &w->evs->v[rn];
         memset(&o, 0, sizeof(o));
@@ -1471,6 +1510,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->sched = rules_lexicon(rs, "anchor_schedule");
     w->perf = rules_lexicon(rs, "anchor_perfect");
     w->aft = rules_lexicon(rs, "anchor_after");
+    w->react = rules_lexicon(rs, "anchor_reaction");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
