@@ -616,19 +616,37 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     return BREAK_NONE;
 }
 
+/* Bytes of a word read before a time (word_before(), attributive()):
+ * a word that matters there is short, and a run of letters must not be
+ * walked again for each pair of an event and a time. */
+#define WORD_MAX 32
+
 /* The word that ends before at, not before lo: [*b, end), or 0 when
- * there is none (a character that is not a letter comes first). */
+ * there is none (a character that is not a letter comes first) or it
+ * is longer than WORD_MAX. */
 static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
 {
     size_t e;
 
     while (at > lo && t[at - 1] == ' ')
         at--;
-    for (e = at; at > lo && util_isalpha((unsigned char)t[at - 1]);)
+    for (e = at; at > lo && e - at <= WORD_MAX &&
+                 util_isalpha((unsigned char)t[at - 1]);)
         at--;
     *b = at;
-    return e > at && (at == 0 || !util_isalnum((unsigned char)t[at - 1])) ? e
-                                                                          : 0;
+    return e > at && e - at <= WORD_MAX &&
+                   (at == 0 || !util_isalnum((unsigned char)t[at - 1]))
+               ? e
+               : 0;
+}
+
+/* Is the word before at one of lexicon anchor_occasion ("at an
+ * October meeting", "at last week's meeting")? */
+static int occasion_before(const walker *w, const char *t, size_t at)
+{
+    size_t b, e = word_before(t, 0, at, &b);
+
+    return w->occ && e && lexicon_find(w->occ, t + b, e - b) != NULL;
 }
 
 /*
@@ -669,9 +687,6 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
            past_clause(w, from, r->start);
 }
 
-/* Bytes of a word attributive() reads before a time. */
-#define WORD_MAX 32
-
 /*
  * Is r the attribute of a noun that is not the event's: after a word of
  * lexicon anchor_det or a possessive, or starting with such a word, or
@@ -702,12 +717,7 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
     if (a < b && (lexicon_find(w->det, t + a, b - a) != NULL ||
                   (b - a > 2 && t[b - 2] == '\'' && t[b - 1] == 's'))) {
         /* "at an October meeting": the occasion of the event */
-        for (b = a; b > 0 && t[b - 1] == ' ';)
-            b--;
-        for (a = b; a > 0 && b - a < WORD_MAX &&
-                    util_isalpha((unsigned char)t[a - 1]);)
-            a--;
-        if (w->occ && a < b && lexicon_find(w->occ, t + a, b - a) != NULL)
+        if (occasion_before(w, t, a))
             return 0;
         det = 1;
     }
@@ -719,14 +729,7 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
     /* "in line with last February's Louvre accord", but "at last
      * week's meeting" (the occasion) */
     if (possessive(w, r)) {
-        size_t pb = r->start, pa;
-
-        while (pb > 0 && t[pb - 1] == ' ')
-            pb--;
-        for (pa = pb; pa > 0 && pb - pa < WORD_MAX &&
-                      util_isalpha((unsigned char)t[pa - 1]);)
-            pa--;
-        if (w->occ && pa < pb && lexicon_find(w->occ, t + pa, pb - pa) != NULL)
+        if (occasion_before(w, t, r->start))
             return 0;
         det = 2;
     }
