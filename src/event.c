@@ -563,10 +563,14 @@ static int surname_word(const char *s, size_t b, size_t e)
     return 1;
 }
 
-/* Notes the last words of the persons named in full among hits. */
-static void alias_note(alias_tab *tab, const char *s, const gaz_hit *hits,
-                       size_t nh)
+/* Notes the last words of the persons named in full among hits, but
+ * names of months and days ("Theresa May" does not make every "May" a
+ * person). */
+static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
+                       const gaz_hit *hits, size_t nh)
 {
+    const lexicon *month = rules_lexicon(rs, "month");
+    const lexicon *wday = rules_lexicon(rs, "weekday");
     size_t i, k, b;
 
     for (i = 0; i < nh; i++) {
@@ -576,7 +580,9 @@ static void alias_note(alias_tab *tab, const char *s, const gaz_hit *hits,
             continue;
         for (b = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
             b--;
-        if (b == hits[i].start || !surname_word(s, b, hits[i].end))
+        if (b == hits[i].start || !surname_word(s, b, hits[i].end) ||
+            (month && lexicon_find(month, s + b, hits[i].end - b)) ||
+            (wday && lexicon_find(wday, s + b, hits[i].end - b)))
             continue;
         for (k = 0; k < tab->count; k++)
             if (tab->v[k].n == hits[i].end - b &&
@@ -654,11 +660,11 @@ static size_t names_of(const dtl_rules *rs, const char *s,
         const sent *o = &seg->s[tab->upto];
 
         nh = gazetteer_scan(rs->gaz, s, o->start, o->end, hits, max);
-        alias_note(tab, s, hits, nh);
+        alias_note(rs, tab, s, hits, nh);
     }
     nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
     nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
-    alias_note(tab, s, hits, nh);
+    alias_note(rs, tab, s, hits, nh);
     tab->upto = si + 1;
     return nh;
 }
