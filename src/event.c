@@ -646,23 +646,53 @@ static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
     return nh;
 }
 
-/* Reads the names of sentences [tab->upto, si) into the table, and
- * returns the mentions of sentence si with the surnames known before
- * it. */
+/* Is there in s[start, end), outside hits, a word that is the last
+ * word of some person's name in the lexicons? */
+static int surname_in(const dtl_rules *rs, const char *s, size_t start,
+                      size_t end, const gaz_hit *hits, size_t nh)
+{
+    size_t i = start, b, h = 0;
+
+    while (i < end) {
+        if (!util_isupper(s[i]) ||
+            (i > 0 && util_isalnum((unsigned char)s[i - 1]))) {
+            i++;
+            continue;
+        }
+        for (b = i++;
+             i < end && (util_isalpha((unsigned char)s[i]) || s[i] == '-');)
+            i++;
+        while (h < nh && hits[h].end <= b)
+            h++;
+        if ((h == nh || hits[h].start >= i) &&
+            gazetteer_last_word(rs->gaz, s + b, i - b))
+            return 1;
+    }
+    return 0;
+}
+
+/* The mentions of sentence si, with the surnames of persons named in
+ * full before it.  The sentences before are read for names
+ * (tab->upto) only when si has a word that may be such a surname:
+ * most sentences have none, and a text is read once at most. */
 static size_t names_of(const dtl_rules *rs, const char *s,
                        const segmentation *seg, size_t si, alias_tab *tab,
                        gaz_hit *hits, size_t max)
 {
     const sent *st = &seg->s[si];
-    size_t nh;
+    size_t nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
 
-    for (; tab->upto < si; tab->upto++) {
-        const sent *o = &seg->s[tab->upto];
+    if (tab->upto < si) {
+        if (!surname_in(rs, s, st->start, st->end, hits, nh))
+            return nh;
+        for (; tab->upto < si; tab->upto++) {
+            const sent *o = &seg->s[tab->upto];
 
-        nh = gazetteer_scan(rs->gaz, s, o->start, o->end, hits, max);
-        alias_note(rs, tab, s, hits, nh);
+            nh = gazetteer_scan(rs->gaz, s, o->start, o->end, hits, max);
+            alias_note(rs, tab, s, hits, nh);
+        }
+        nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
     }
-    nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
     nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
     alias_note(rs, tab, s, hits, nh);
     tab->upto = si + 1;

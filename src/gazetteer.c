@@ -38,6 +38,7 @@ struct gazetteer {
     table folded, exact;    /* full keys */
     table ffirst, efirst;   /* first words */
     table fprefix, eprefix; /* the first words of longer keys */
+    table last;             /* last words of persons named in full */
     arena mem;              /* first-word and prefix keys */
     /* By the first two bytes of a first word in lower case (the first
      * and 0 for a word of one), the lengths there are (util_len_bit).
@@ -129,6 +130,7 @@ void gazetteer_free(gazetteer *g)
     table_free(&g->efirst);
     table_free(&g->fprefix);
     table_free(&g->eprefix);
+    table_free(&g->last);
     arena_free(&g->mem);
     free(g);
 }
@@ -178,6 +180,23 @@ static int add_prefixes(gazetteer *g, table *t, const char *key)
     return 0;
 }
 
+/* Notes the last word of a name of several words, as written. */
+static int add_last(gazetteer *g, const char *phrase)
+{
+    const char *sp = strrchr(phrase, ' ');
+    char *w;
+
+    if (sp == NULL || sp[1] == '\0' || find(&g->last, sp + 1, strlen(sp + 1)))
+        return 0;
+    w = arena_strndup(&g->mem, sp + 1, strlen(sp + 1));
+    return w == NULL || insert(&g->last, w) == NULL ? -1 : 0;
+}
+
+int gazetteer_last_word(const gazetteer *g, const char *w, size_t n)
+{
+    return g != NULL && find(&g->last, w, n) != NULL;
+}
+
 gazetteer *gazetteer_new(const dtl_rules *rs)
 {
     gazetteer *g = calloc(1, sizeof(*g));
@@ -206,6 +225,8 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
             s->ents[s->count].lx = lx;
             s->ents[s->count].e = e;
             s->count++;
+            if (strcmp(lx->name, "person") == 0 && add_last(g, e->phrase) != 0)
+                goto fail;
         }
     }
     return g;

@@ -36,6 +36,10 @@ void gazetteer_free(gazetteer *g);
 size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
                       size_t end, gaz_hit *hits, size_t max);
 
+/* Is w[0, n) the last word of a person's name of several words, as
+ * written ("Tusk" of "Donald Tusk")? */
+int gazetteer_last_word(const gazetteer *g, const char *w, size_t n);
+
 /* The entry of hit h in a lexicon having any of flags, preferring
  * lexicons loaded later; NULL when it has none. */
 const gaz_ent *gazetteer_pick(const gaz_hit *h, unsigned flags);
