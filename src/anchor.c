@@ -16,7 +16,8 @@
  *     Monday, Blinken addressed ..." then "... Blinken said"), else the
  *     publication date;
  *   - the last time mentioned before it, for anchor=context
- *     expressions ("a few days later", "the following day"); a
+ *     expressions ("a few days later", "the following day"), in a
+ *     clause in the past the last one not after the reference; a
  *     period=yes or period=last expression ("the year-ago quarter")
  *     counts from the last quarter mentioned (timex.h).
  * An event takes the nearest date expression of its sentence; with none
@@ -152,6 +153,12 @@ typedef struct walker {
         size_t start, end;
         size_t sent; /* the sentence of t */
         int have;
+        /* The last time mentioned that is not after the reference,
+         * for a clause in the past ("two days earlier, they had
+         * spoken" after "will meet on Wednesday"). */
+        dtl_timex pt;
+        size_t pstart, pend;
+        int phave;
     } * prev;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
@@ -386,10 +393,29 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * was launched later in the day" is today).  "Three days
          * later" after a month stays a window in it, not a day after
          * the publication. */
-        ref = ctx_ref(&p->t);
+        int past = p->phave && p->sent != r->sent && is_dated(&p->t) &&
+                   speech.hi != DTL_DAY_NONE && p->t.earliest > speech.hi;
+        size_t len;
+
+        const char *t = text_norm(w->text, &len);
+
+        /* The last time told lies ahead: a clause in the past counts
+         * from the last time told that does not, but "that day", "the
+         * same month" name the last time told. */
+        if (past && (util_word_at(t, r->start, r->end, "that") ||
+                     util_word_at(t, r->start, r->end, "those") ||
+                     util_word_at(t, r->start, r->end, "the same")))
+            past = 0;
+        if (past && r->tense == TENSE_NONE)
+            past = timex_tense(w->rules, t, &w->seg->s[r->sent], r->start,
+                               r->end) == TENSE_PAST;
+        else
+            past = past && r->tense == TENSE_PAST;
+
+        ref = ctx_ref(past ? &p->pt : &p->t);
         o->anchor = DTL_ANCHOR_CONTEXT;
-        o->anchor_start = p->start;
-        o->anchor_end = p->end;
+        o->anchor_start = past ? p->pstart : p->start;
+        o->anchor_end = past ? p->pend : p->end;
     } else {
         ref = speech;
         o->anchor = !timex_is_relative(r) ? DTL_ANCHOR_NONE
@@ -433,6 +459,13 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             mine->end = o->end;
             mine->sent = r->sent;
             mine->have = 1;
+            if (is_dated(o) && speech.hi != DTL_DAY_NONE &&
+                o->latest <= speech.hi) {
+                mine->pt = *o;
+                mine->pstart = o->start;
+                mine->pend = o->end;
+                mine->phave = 1;
+            }
         }
     }
     if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
