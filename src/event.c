@@ -605,6 +605,31 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
     }
 }
 
+/* The next word of s[*i, end) that starts with a capital, is not
+ * followed by a digit and lies outside hits (sorted by start; *h walks
+ * them): [*b, *i).  0 when there is none. */
+static int next_name_word(const char *s, size_t *i, size_t end,
+                          const gaz_hit *hits, size_t nh, size_t *h, size_t *b)
+{
+    while (*i < end) {
+        if (!util_isupper(s[*i]) ||
+            (*i > 0 && util_isalnum((unsigned char)s[*i - 1]))) {
+            (*i)++;
+            continue;
+        }
+        for (*b = (*i)++;
+             *i < end && (util_isalpha((unsigned char)s[*i]) || s[*i] == '-');)
+            (*i)++;
+        if (*i < end && util_isdigit((unsigned char)s[*i]))
+            continue;
+        while (*h < nh && hits[*h].end <= *b)
+            (*h)++;
+        if (*h == nh || hits[*h].start >= *i)
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds to hits (sorted by start) the surnames of the table found in
  * s[start, end) outside other hits; returns the new count. */
 static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
@@ -614,21 +639,7 @@ static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
 
     if (tab->count == 0)
         return nh;
-    while (i < end && nh < max) {
-        if (!util_isupper(s[i]) ||
-            (i > 0 && util_isalnum((unsigned char)s[i - 1]))) {
-            i++;
-            continue;
-        }
-        for (b = i++;
-             i < end && (util_isalpha((unsigned char)s[i]) || s[i] == '-');)
-            i++;
-        if (i < end && util_isdigit((unsigned char)s[i]))
-            continue;
-        while (h < nh && hits[h].end <= b)
-            h++;
-        if (h < nh && hits[h].start < i)
-            continue;
+    while (nh < max && next_name_word(s, &i, end, hits, nh, &h, &b)) {
         for (k = 0; k < tab->count; k++)
             if (tab->v[k].who != NULL && tab->v[k].n == i - b &&
                 memcmp(tab->v[k].w, s + b, i - b) == 0)
@@ -653,21 +664,9 @@ static int surname_in(const dtl_rules *rs, const char *s, size_t start,
 {
     size_t i = start, b, h = 0;
 
-    while (i < end) {
-        if (!util_isupper(s[i]) ||
-            (i > 0 && util_isalnum((unsigned char)s[i - 1]))) {
-            i++;
-            continue;
-        }
-        for (b = i++;
-             i < end && (util_isalpha((unsigned char)s[i]) || s[i] == '-');)
-            i++;
-        while (h < nh && hits[h].end <= b)
-            h++;
-        if ((h == nh || hits[h].start >= i) &&
-            gazetteer_last_word(rs->gaz, s + b, i - b))
+    while (next_name_word(s, &i, end, hits, nh, &h, &b))
+        if (gazetteer_last_word(rs->gaz, s + b, i - b))
             return 1;
-    }
     return 0;
 }
 
