@@ -257,13 +257,34 @@ static int trail_punct(int c)
            c == ';' || c == ':' || c == '!' || c == '?';
 }
 
+/* Where a name ends before a hyphen and a participle that makes it an
+ * adjective ("Greek-owned", "U.S.-drafted", "Iran-backed"), in
+ * s[ts, ce); 0 when there is none. */
+static size_t name_suffix(const char *s, size_t ts, size_t ce)
+{
+    static const char *const part[] = {
+        "owned", "flagged", "drafted",    "sponsored", "backed",
+        "led",   "based",   "registered", "operated",  "bound",
+        "made",  "built",   "supplied",   "allied",    "brokered"};
+    const char *h = memchr(s + ts, '-', ce - ts);
+    size_t k, n;
+
+    if (h == NULL || h == s + ts)
+        return 0;
+    n = (size_t)(s + ce - (h + 1));
+    for (k = 0; k < sizeof(part) / sizeof(part[0]); k++)
+        if (strlen(part[k]) == n && memcmp(h + 1, part[k], n) == 0)
+            return (size_t)(h - s);
+    return 0;
+}
+
 static size_t tokenize(const char *s, size_t start, size_t end, tok *t,
                        size_t max)
 {
     size_t i = start, n = 0;
 
     while (i < end && n < max) {
-        size_t ts, te, ce;
+        size_t ts, te, ce, h;
 
         while (i < end && util_isspace((unsigned char)s[i]))
             i++;
@@ -291,6 +312,10 @@ static size_t tokenize(const char *s, size_t start, size_t end, tok *t,
             t[n].alt[t[n].nalt++] = ce - 1;
         if (t[n].nalt > 1 && !(ce - ts > 1 && s[ce - 1] == '.'))
             t[n].clean = 0; /* "Korea's North" is not one name */
+        if (t[n].nalt < 3 && (h = name_suffix(s, ts, ce)) != 0) {
+            t[n].alt[t[n].nalt++] = h; /* "a Greek-owned tanker" */
+            t[n].clean = 0;
+        }
         n++;
     }
     return n;
