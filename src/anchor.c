@@ -685,15 +685,15 @@ static int occasion_before(const walker *w, const char *t, size_t at)
 /*
  * Does r, after the event's trigger, date another verb?  Either a
  * participle right before it, or before a word of lexicon anchor_prep
- * right before it, that is neither right after the event's phrase
- * ("said in a statement issued on Monday") nor one of lexicon
- * anchor_schedule ("talks scheduled for Monday") or say (the time of
- * a saying, which said_at() finds): "threatened tariffs
- * over a pact on the microchip trade signed last September"; or, for an event
- * in the past perfect (a word of lexicon anchor_perfect before its trigger: "a
- * ship which Greece had threatened to tackle"), a verb in the past between them
- * ("... kept to Turkish waters yesterday").  What had happened came before the
- * time of the clause that tells it.
+ * right before it ("threatened tariffs over a pact on the microchip
+ * trade signed last September"), that is neither right after the
+ * event's phrase ("said in a statement issued on Monday") nor one of
+ * lexicon anchor_schedule ("talks scheduled for Monday") or say (the
+ * time of a saying, which said_at() finds); or, for an event in the
+ * past perfect (a word of lexicon anchor_perfect before its trigger:
+ * "a ship which Greece had threatened to tackle"), a verb in the past
+ * between them ("... kept to Turkish waters yesterday").  What had
+ * happened came before the time of the clause that tells it.
  */
 static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
 {
@@ -708,11 +708,11 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
     if (end && util_islower(t[b]) && timex_past_word(w->past, t + b, end - b) &&
         !(w->sched && lexicon_find(w->sched, t + b, end - b) != NULL) &&
         !(w->say && lexicon_find(w->say, t + b, end - b) != NULL)) {
-        size_t p = end;
+        size_t pb;
 
         /* Right after the event's phrase, the participle is its own
          * ("said in a statement issued on Monday"). */
-        if (word_before(t, from, b, &p) != 0)
+        if (word_before(t, from, b, &pb) != 0)
             return 1;
     }
     end = word_before(t, 0, e->trig_start, &b);
@@ -726,10 +726,10 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
  * itself a possessive ("last February's Louvre accord", not "today's
  * communique said"), and before a word that is not one of lexicon
  * anchor_join ("accused Greece of breaching the 1976 Berne agreement",
- * "the need to pass the 1987 budget")?  The event's trigger in the words right
- * after it makes the time the event's own ("the 1986 raid on Tripoli"), and so
- * does a word of lexicon anchor_occasion before the determiner ("at an October
- * meeting").
+ * "the need to pass the 1987 budget")?  The event's trigger in the
+ * words right after it makes the time the event's own ("the 1986 raid
+ * on Tripoli"), and so does a word of lexicon anchor_occasion before
+ * the determiner ("at an October meeting").
  */
 static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
 {

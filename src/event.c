@@ -682,15 +682,17 @@ static size_t names_of(const dtl_rules *rs, const char *s,
     size_t nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
 
     if (tab->upto < si) {
+        gaz_hit before[EV_MAX_HITS];
+
         if (!surname_in(rs, s, st->start, st->end, hits, nh))
             return nh;
         for (; tab->upto < si; tab->upto++) {
             const sent *o = &seg->s[tab->upto];
 
-            nh = gazetteer_scan(rs->gaz, s, o->start, o->end, hits, max);
-            alias_note(rs, tab, s, hits, nh);
+            alias_note(rs, tab, s, before,
+                       gazetteer_scan(rs->gaz, s, o->start, o->end, before,
+                                      EV_MAX_HITS));
         }
-        nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
     }
     nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
     alias_note(rs, tab, s, hits, nh);
