@@ -1058,27 +1058,37 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
 }
 
 /*
- * A reaction to an event told before, named right after the trigger
+ * The event told before that a reaction names right after its trigger
  * ("Kishida condemned the launch", event types of lexicon
- * anchor_reaction): the days from that event to now, into *t; the
- * index of the event, or -1.  For an event no time expression dates.
+ * anchor_reaction): its index, or -1.
  */
-static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
+static long reacted_event(const walker *w, size_t i)
 {
     const ev_raw *e = &w->evs->v[i];
     const sent *st = &w->seg->s[e->sent];
     size_t len, p = e->trig_end, end;
     const char *s = text_norm(w->text, &len);
-    const ev_raw *c;
-    long r;
 
-    if (w->react == NULL || now.hi == DTL_DAY_NONE ||
+    if (w->react == NULL ||
         lexicon_find(w->react, e->ru->type, strlen(e->ru->type)) == NULL)
         return -1;
     while (p < st->end && s[p] == ' ')
         p++;
-    if (!util_word_at(s, p, st->end, "the") ||
-        (r = named_event(w, p + 3, st, e->sent, i, &end, 0)) < 0)
+    if (!util_word_at(s, p, st->end, "the"))
+        return -1;
+    return named_event(w, p + 3, st, e->sent, i, &end, 0);
+}
+
+/*
+ * A reaction with no time of its own takes the days from the event it
+ * names (reacted_event) to now, into *t; the index of the event, or -1.
+ */
+static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
+{
+    const ev_raw *c;
+    long r;
+
+    if (now.hi == DTL_DAY_NONE || (r = reacted_event(w, i)) < 0)
         return -1;
     c = &w->evs->v[r];
     if (c->when.earliest > now.hi)
@@ -1094,6 +1104,37 @@ static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
     return r;
 }
 
+/*
+ * A reaction that names no one reacts to those who did what it names:
+ * "North Korea fired a missile. Kishida condemned the launch" condemns
+ * North Korea.  Not those who react themselves ("Japan denied the
+ * attack" after a Japanese attack stays without a target).
+ */
+static void reaction_target(walker *w, size_t i)
+{
+    ev_raw *e = &w->evs->v[i];
+    const ev_raw *c;
+    size_t k, j;
+    long r;
+
+    for (k = 0; k < e->actor_count; k++)
+        if (e->actors[k].role == DTL_ROLE_TARGET)
+            return;
+    if ((r = reacted_event(w, i)) < 0)
+        return;
+    c = &w->evs->v[r];
+    for (k = 0; k < c->actor_count; k++)
+        for (j = 0; j < e->actor_count; j++)
+            if (c->actors[k].role == DTL_ROLE_SOURCE &&
+                strcmp(c->actors[k].code, e->actors[j].code) == 0)
+                return;
+    for (k = 0; k < c->actor_count && e->actor_count < EV_MAX_ACTORS; k++)
+        if (c->actors[k].role == DTL_ROLE_SOURCE) {
+            e->actors[e->actor_count] = c->actors[k];
+            e->actors[e->actor_count++].role = DTL_ROLE_TARGET;
+        }
+}
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
@@ -1102,6 +1143,7 @@ static void anchor_one(walker *w, size_t i)
     long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
     long ri = governing(w, e, now);
 
+    reaction_target(w, i);
     if (ri >= 0) {
         const tx_raw *r = &w->tx->v[ri];
 

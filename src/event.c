@@ -563,30 +563,40 @@ static int surname_word(const char *s, size_t b, size_t e)
     return 1;
 }
 
-/* Notes the last words of the persons named in full among hits, but
- * names of months and days ("Theresa May" does not make every "May" a
- * person). */
+/* Notes the family names of the persons named in full among hits (the
+ * last word, or the first for the states of lexicon family_first: "Yoon"
+ * of "Yoon Suk Yeol"), but names of months and days ("Theresa May" does
+ * not make every "May" a person). */
 static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                        const gaz_hit *hits, size_t nh)
 {
     const lexicon *month = rules_lexicon(rs, "month");
     const lexicon *wday = rules_lexicon(rs, "weekday");
-    size_t i, k, b;
+    const lexicon *ff = rules_lexicon(rs, "family_first");
+    size_t i, k, b, e;
 
     for (i = 0; i < nh; i++) {
         const lex_entry *who = person_of(&hits[i]);
 
         if (who == NULL)
             continue;
-        for (b = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
-            b--;
-        if (b == hits[i].start || !surname_word(s, b, hits[i].end) ||
-            (month && lexicon_find(month, s + b, hits[i].end - b)) ||
-            (wday && lexicon_find(wday, s + b, hits[i].end - b)))
+        if (ff && lexicon_find(ff, who->code, strlen(who->code))) {
+            for (b = hits[i].start, e = b; e < hits[i].end && s[e] != ' ';)
+                e++;
+            if (e == hits[i].end)
+                continue;
+        } else {
+            for (b = e = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
+                b--;
+            if (b == hits[i].start)
+                continue;
+        }
+        if (!surname_word(s, b, e) ||
+            (month && lexicon_find(month, s + b, e - b)) ||
+            (wday && lexicon_find(wday, s + b, e - b)))
             continue;
         for (k = 0; k < tab->count; k++)
-            if (tab->v[k].n == hits[i].end - b &&
-                memcmp(tab->v[k].w, s + b, tab->v[k].n) == 0)
+            if (tab->v[k].n == e - b && memcmp(tab->v[k].w, s + b, e - b) == 0)
                 break;
         if (k < tab->count) {
             if (tab->v[k].who != NULL &&
@@ -596,7 +606,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
         }
         if (tab->count == ALIAS_MAX)
             continue;
-        tab->v[k].n = hits[i].end - b;
+        tab->v[k].n = e - b;
         memcpy(tab->v[k].w, s + b, tab->v[k].n);
         tab->v[k].ents = hits[i].ents;
         tab->v[k].count = hits[i].count;

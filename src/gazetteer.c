@@ -38,7 +38,7 @@ struct gazetteer {
     table folded, exact;    /* full keys */
     table ffirst, efirst;   /* first words */
     table fprefix, eprefix; /* the first words of longer keys */
-    table last;             /* last words of persons named in full */
+    table last;             /* family names of persons named in full */
     arena mem;              /* first-word and prefix keys */
     /* By the first two bytes of a first word in lower case (the first
      * and 0 for a word of one), the lengths there are (util_len_bit).
@@ -180,15 +180,21 @@ static int add_prefixes(gazetteer *g, table *t, const char *key)
     return 0;
 }
 
-/* Notes the last word of a name of several words, as written. */
-static int add_last(gazetteer *g, const char *phrase)
+/* Notes the family name of a name of several words, as written: its
+ * last word, or its first when first (lexicon family_first). */
+static int add_last(gazetteer *g, const char *phrase, int first)
 {
-    const char *sp = strrchr(phrase, ' ');
+    const char *sp = first ? strchr(phrase, ' ') : strrchr(phrase, ' ');
+    const char *w0 = first ? phrase : sp + 1;
+    size_t n;
     char *w;
 
-    if (sp == NULL || sp[1] == '\0' || find(&g->last, sp + 1, strlen(sp + 1)))
+    if (sp == NULL || sp[1] == '\0')
         return 0;
-    w = arena_strndup(&g->mem, sp + 1, strlen(sp + 1));
+    n = first ? (size_t)(sp - phrase) : strlen(w0);
+    if (find(&g->last, w0, n))
+        return 0;
+    w = arena_strndup(&g->mem, w0, n);
     return w == NULL || insert(&g->last, w) == NULL ? -1 : 0;
 }
 
@@ -200,6 +206,7 @@ int gazetteer_last_word(const gazetteer *g, const char *w, size_t n)
 gazetteer *gazetteer_new(const dtl_rules *rs)
 {
     gazetteer *g = calloc(1, sizeof(*g));
+    const lexicon *ff = rules_lexicon(rs, "family_first");
     size_t i, j;
 
     if (g == NULL)
@@ -225,7 +232,9 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
             s->ents[s->count].lx = lx;
             s->ents[s->count].e = e;
             s->count++;
-            if (strcmp(lx->name, "person") == 0 && add_last(g, e->phrase) != 0)
+            if (strcmp(lx->name, "person") == 0 &&
+                add_last(g, e->phrase,
+                         ff && lexicon_find(ff, e->code, strlen(e->code))) != 0)
                 goto fail;
         }
     }

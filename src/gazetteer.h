@@ -36,8 +36,9 @@ void gazetteer_free(gazetteer *g);
 size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
                       size_t end, gaz_hit *hits, size_t max);
 
-/* Is w[0, n) the last word of a person's name of several words, as
- * written ("Tusk" of "Donald Tusk")? */
+/* Is w[0, n) the family name of a person's name of several words, as
+ * written: its last word ("Tusk" of "Donald Tusk"), or its first for
+ * the states of lexicon family_first ("Yoon" of "Yoon Suk Yeol")? */
 int gazetteer_last_word(const gazetteer *g, const char *w, size_t n);
 
 /* The entry of hit h in a lexicon having any of flags, preferring
