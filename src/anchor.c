@@ -1105,18 +1105,25 @@ static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
 }
 
 /*
- * A reaction that names no one reacts to those who did what it names:
- * "North Korea fired a missile. Kishida condemned the launch" condemns
- * North Korea.  Not those who react themselves ("Japan denied the
+ * A reaction against (lexicon anchor_reaction) that names no one is
+ * aimed at those who did what it names: "North Korea fired a missile.
+ * Kishida condemned the launch" condemns North Korea.  Not those who
+ * react themselves ("Japan denied the
  * attack" after a Japanese attack stays without a target).
  */
 static void reaction_target(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
+    const lex_entry *le;
     const ev_raw *c;
     size_t k, j;
     long r;
 
+    if (w->react == NULL ||
+        (le = lexicon_find(w->react, e->ru->type, strlen(e->ru->type))) ==
+            NULL ||
+        strcmp(le->code, "against") != 0)
+        return;
     for (k = 0; k < e->actor_count; k++)
         if (e->actors[k].role == DTL_ROLE_TARGET)
             return;

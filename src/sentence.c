@@ -69,14 +69,14 @@ static int add_sent(segmentation *seg, const char *s, size_t start, size_t end,
 }
 
 /* The word that ends at the full stop at dot (included), after any
- * opening bracket or quote. */
+ * opening bracket or quote, or a hyphen ("then-U.S. House Speaker"). */
 static size_t word_before(const char *s, size_t from, size_t dot,
                           size_t *wstart)
 {
     size_t i = dot;
 
     while (i > from && !util_isspace((unsigned char)s[i - 1]) &&
-           s[i - 1] != '(' && s[i - 1] != '"')
+           s[i - 1] != '(' && s[i - 1] != '"' && s[i - 1] != '-')
         i--;
     *wstart = i;
     return dot + 1 - i;
