@@ -185,12 +185,13 @@ static int add_prefixes(gazetteer *g, table *t, const char *key)
 static int add_last(gazetteer *g, const char *phrase, int first)
 {
     const char *sp = first ? strchr(phrase, ' ') : strrchr(phrase, ' ');
-    const char *w0 = first ? phrase : sp + 1;
+    const char *w0;
     size_t n;
     char *w;
 
     if (sp == NULL || sp[1] == '\0')
         return 0;
+    w0 = first ? phrase : sp + 1;
     n = first ? (size_t)(sp - phrase) : strlen(w0);
     if (find(&g->last, w0, n))
         return 0;
