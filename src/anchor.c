@@ -683,6 +683,48 @@ static int occasion_before(const walker *w, const char *t, size_t at)
 }
 
 /*
+ * Is r, before the event's trigger, inside a relative or participial
+ * clause set off by commas between the subject and its verb ("Harris,
+ * who flew into Jakarta late Tuesday, met Widodo on Wednesday")?  That
+ * clause has a verb of its own.
+ */
+static int aside(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, i, b, words;
+    const char *t = text_norm(w->text, &len);
+
+    if (r->end > e->trig_start)
+        return 0;
+    for (i = r->end; i < e->trig_start && t[i] != ','; i++)
+        if (t[i] == ';' || t[i] == ':' || t[i] == '"')
+            return 0;
+    if (i == e->trig_start)
+        return 0; /* no comma after it */
+    /* The verb right after the clause, at most an adverb between: not
+     * "from 1968, when the Soviets invaded". */
+    for (words = 0, i++; i < e->trig_start; i++)
+        if (t[i] == ',' || (t[i] == ' ' && i + 1 < e->trig_start &&
+                            t[i + 1] != ' ' && ++words > 1))
+            return 0;
+    for (b = r->start; b > st->start && t[b - 1] != ','; b--)
+        if (t[b - 1] == ';' || t[b - 1] == ':' || t[b - 1] == '"')
+            return 0;
+    if (b == st->start)
+        return 0; /* no comma before it */
+    while (b < r->start && t[b] == ' ')
+        b++;
+    if (util_word_at(t, b, r->start, "who") ||
+        util_word_at(t, b, r->start, "which"))
+        return 1;
+    /* "Li, standing in for Xi on Tuesday, spoke ..." */
+    for (i = b; i < r->start && util_islower(t[i]); i++)
+        ;
+    return i - b > 4 && i < r->start && t[i] == ' ' &&
+           strncmp(t + i - 3, "ing", 3) == 0;
+}
+
+/*
  * Does r, after the event's trigger, date another verb?  Either a
  * participle right before it, or before a word of lexicon anchor_prep
  * right before it ("threatened tariffs over a pact on the microchip
@@ -865,7 +907,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (ref && d > DTL_REF_REACH)
             continue;
         if (told_content(w, e, r) || attributive(w, e, r) ||
-            other_verb(w, e, r))
+            other_verb(w, e, r) || aside(w, e, r))
             continue;
         if (dl || broken_off(w, e, r) != BREAK_NONE)
             rank = 2;

@@ -550,12 +550,12 @@ static const lex_entry *person_of(const gaz_hit *h)
 }
 
 /* Is s[b, e) a word that can stand for a surname: a capital, then at
- * least two lower-case letters or hyphens? */
-static int surname_word(const char *s, size_t b, size_t e)
+ * least min - 1 lower-case letters or hyphens? */
+static int surname_word(const char *s, size_t b, size_t e, size_t min)
 {
     size_t i;
 
-    if (e - b < 3 || e - b >= ALIAS_LEN || !util_isupper(s[b]))
+    if (e - b < min || e - b >= ALIAS_LEN || !util_isupper(s[b]))
         return 0;
     for (i = b + 1; i < e; i++)
         if (!util_islower(s[i]) && s[i] != '-')
@@ -573,25 +573,28 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
     const lexicon *month = rules_lexicon(rs, "month");
     const lexicon *wday = rules_lexicon(rs, "weekday");
     const lexicon *ff = rules_lexicon(rs, "family_first");
-    size_t i, k, b, e;
+    size_t i, k, b, e, min;
 
     for (i = 0; i < nh; i++) {
         const lex_entry *who = person_of(&hits[i]);
 
         if (who == NULL)
             continue;
+        /* Family names written first may have two letters ("Li"). */
         if (ff && lexicon_find(ff, who->code, strlen(who->code))) {
             for (b = hits[i].start, e = b; e < hits[i].end && s[e] != ' ';)
                 e++;
             if (e == hits[i].end)
                 continue;
+            min = 2;
         } else {
             for (b = e = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
                 b--;
             if (b == hits[i].start)
                 continue;
+            min = 3;
         }
-        if (!surname_word(s, b, e) ||
+        if (!surname_word(s, b, e, min) ||
             (month && lexicon_find(month, s + b, e - b)) ||
             (wday && lexicon_find(wday, s + b, e - b)))
             continue;
