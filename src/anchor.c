@@ -1184,16 +1184,22 @@ static void reaction_target(walker *w, size_t i)
         }
 }
 
+static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t);
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
     long q = owner_of(w->seg, e->quote);
     tx_ref now = q >= 0 ? speech_time(w, q, i) : w->now;
     long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
-    long ri = governing(w, e, now);
+    long ri;
 
     reaction_target(w, i);
-    if (ri >= 0) {
+    if ((ri = clause_after(w, e, &e->when)) >= 0) {
+        e->anchor_start = w->tx->v[ri].start;
+        e->anchor_end = w->tx->v[ri].end;
+        e->anchor_tx = -1; /* no repeats from it */
+    } else if ((ri = governing(w, e, now)) >= 0) {
         const tx_raw *r = &w->tx->v[ri];
 
         e->anchor_start = r->start;
@@ -1466,6 +1472,95 @@ static int word_ends_at(const char *t, size_t start, size_t i, size_t end,
 static dtl_day shift_day(dtl_day day, long n, int months)
 {
     return months ? date_add_months(day, (int)n) : day + (dtl_day)n;
+}
+
+/*
+ * "exchanged prisoners on Wednesday, the day after Putin and Trump spoke
+ * by phone": an event whose clause opens with a span and "after" or
+ * "before", set off by a comma from a date before it, lies that span
+ * before or after the date.  The span is a time expression ("two days",
+ * "a week") or one of "the day", "a day", "hours", "minutes", "days",
+ * "weeks" (lexicon-free: these are the words of the construction).  The
+ * date's index among the time expressions, with *t, or -1.
+ */
+static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t)
+{
+    static const struct {
+        const char *w;
+        long lo, hi;
+    } spans[] = {{"the day", 1, 1}, {"a day", 1, 1},   {"one day", 1, 1},
+                 {"hours", 0, 1},   {"minutes", 0, 1}, {"shortly", 0, 1},
+                 {"days", 2, 9},    {"weeks", 14, 63}};
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, p = e->start, k, s0;
+    const char *tx = text_norm(w->text, &len);
+    long lo = -1, hi = -1, best = -1;
+    int after;
+
+    while (p > st->start && tx[p - 1] == ' ')
+        p--;
+    if (word_ends_at(tx, st->start, p, len, "after"))
+        after = 1, p -= 5;
+    else if (word_ends_at(tx, st->start, p, len, "before"))
+        after = 0, p -= 6;
+    else
+        return -1;
+    while (p > st->start && tx[p - 1] == ' ')
+        p--;
+    s0 = p;
+    for (k = 0; k < w->tx->count; k++) {
+        const tx_raw *x = &w->tx->v[k];
+
+        if (x->sent == e->sent && x->end == p &&
+            x->ru->ttype == DTL_TIMEX_DURATION && x->parts.has_num &&
+            (x->parts.unit == UNIT_DAY || x->parts.unit == UNIT_WEEK)) {
+            long mul = x->parts.unit == UNIT_WEEK ? 7 : 1;
+
+            lo = x->parts.num_lo * mul;
+            hi = x->parts.num_hi * mul;
+            s0 = x->start;
+        }
+    }
+    for (k = 0; lo < 0 && k < sizeof(spans) / sizeof(spans[0]); k++)
+        if (word_ends_at(tx, st->start, p, len, spans[k].w)) {
+            lo = spans[k].lo;
+            hi = spans[k].hi;
+            s0 = p - strlen(spans[k].w);
+        }
+    if (lo < 0)
+        return -1;
+    while (s0 > st->start && tx[s0 - 1] == ' ')
+        s0--;
+    if (s0 == st->start || tx[s0 - 1] != ',')
+        return -1;
+    /* The date of the clause before the comma, the nearest. */
+    for (k = 0; k < w->tx->count; k++) {
+        const tx_raw *x = &w->tx->v[k];
+        const dtl_timex *o = &w->when[k];
+
+        if (x->sent == e->sent && x->end < s0 && !is_dateline(w, x) &&
+            (o->type == DTL_TIMEX_DATE || o->type == DTL_TIMEX_TIME) &&
+            is_dated(o) && o->granularity == DTL_GRAN_DAY)
+            best = (long)k;
+    }
+    if (best < 0)
+        return -1;
+    *t = w->when[best];
+    if (after) {
+        t->earliest -= (dtl_day)hi;
+        t->latest -= (dtl_day)lo;
+    } else {
+        t->earliest += (dtl_day)lo;
+        t->latest += (dtl_day)hi;
+    }
+    t->type = DTL_TIMEX_DATE;
+    t->granularity = DTL_GRAN_DAY;
+    t->anchor = DTL_ANCHOR_CONTEXT;
+    if (t->earliest != t->latest && t->certainty == DTL_CERT_EXACT)
+        t->certainty = DTL_CERT_APPROX;
+    if (value_of(t) != 0)
+        return -1;
+    return best;
 }
 
 /*
