@@ -690,8 +690,12 @@ static int occasion_before(const walker *w, const char *t, size_t at)
  */
 static int aside(const walker *w, const ev_raw *e, const tx_raw *r)
 {
+    static const char *const subord[] = {
+        "when",    "as",    "after", "before", "while",
+        "because", "if",    "since", "until",  "where",
+        "who",     "which", "that",  "though", "although"};
     const sent *st = &w->seg->s[e->sent];
-    size_t len, i, b, words;
+    size_t len, i, b, k;
     const char *t = text_norm(w->text, &len);
 
     if (r->end > e->trig_start)
@@ -701,11 +705,15 @@ static int aside(const walker *w, const ev_raw *e, const tx_raw *r)
             return 0;
     if (i == e->trig_start)
         return 0; /* no comma after it */
-    /* The verb right after the clause, at most an adverb between: not
-     * "from 1968, when the Soviets invaded". */
-    for (words = 0, i++; i < e->trig_start; i++)
-        if (t[i] == ',' || (t[i] == ' ' && i + 1 < e->trig_start &&
-                            t[i + 1] != ' ' && ++words > 1))
+    /* The main clause goes on after it: not "from 1968, when the
+     * Soviets invaded", nor past another comma. */
+    for (i++; i < e->trig_start && t[i] == ' ';)
+        i++;
+    for (k = 0; k < sizeof(subord) / sizeof(subord[0]); k++)
+        if (util_word_at(t, i, e->trig_start, subord[k]))
+            return 0;
+    for (; i < e->trig_start; i++)
+        if (t[i] == ',')
             return 0;
     for (b = r->start; b > st->start && t[b - 1] != ','; b--)
         if (t[b - 1] == ';' || t[b - 1] == ':' || t[b - 1] == '"')
@@ -884,6 +892,10 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
             d = 0;
         v = said_at(w, r);
         dl = is_dateline(w, r);
+        /* "Germany will shut the consulates, Baerbock said on
+         * Thursday": what is to come is not dated by its telling. */
+        if (fut && v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end))
+            continue;
         /* A cancelled event may keep the time it was planned for
          * ("cancelled talks planned for next week"). */
         if (!fut && !dl && e->status != DTL_STATUS_CANCELLED && is_dated(o) &&
