@@ -1041,6 +1041,25 @@ static int build_macro(compiler *c, pattern *p, const char *name)
     return rc;
 }
 
+/* A phrase listed twice in one file of one lexicon is a slip: the
+ * later line would silently win (lexicon_index).  Another file may
+ * list it again on purpose (--rules DIR overrides). */
+static void check_twice(compiler *c, const lexicon *lex)
+{
+    size_t i;
+
+    for (i = 0; i < lex->count; i++) {
+        const lex_entry *e = &lex->entries[i];
+        const lex_entry *last = lexicon_find(lex, e->phrase, strlen(e->phrase));
+
+        if (last != NULL && last != e && last->file != NULL &&
+            e->file != NULL && strcmp(last->file, e->file) == 0)
+            cerror(c, last->file, last->line, 5,
+                   "'%s' is listed twice in lexicon '%s' (first at line %u)",
+                   e->phrase, lex->name, e->line);
+    }
+}
+
 dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                              dtl_error *err)
 {
@@ -1059,9 +1078,11 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     if (rs->compiled)
         return diag_set(err, DTL_EUSAGE, "", 0, 0, "already compiled");
     rs->compiled = 1;
-    for (i = 0; i < rs->lex_count; i++)
+    for (i = 0; i < rs->lex_count; i++) {
         if (lexicon_index(&rs->lex[i]) != 0)
             goto nomem;
+        check_twice(&c, &rs->lex[i]);
+    }
     /* The lexicons do not move any more: look them up by name through
      * a hash table (rules_lexicon is called for each expression). */
     if (rules_index_lexicons(rs) != 0)
