@@ -141,6 +141,58 @@ static void settle(cand *c, size_t n)
 /* Filling a mention                                                   */
 /* ------------------------------------------------------------------ */
 
+/* How far into the sentence before its subject may be named (bytes:
+ * "Iranian foreign ministry spokesman Esmaeil Baghaei"). */
+#define HE_REACH 80
+
+/*
+ * "He" or "She" opening a sentence: the person who is the first actor of
+ * the first event of the sentence before, in the same paragraph, named
+ * in its first words (its subject: "Baghaei rejected the criticism. He
+ * denied that ...").  Anything else is left unresolved, and a mention
+ * with no other actor is dropped.
+ */
+static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
+                         const ev_list *out, const ev_actor *a, ev_actor *extra)
+{
+    const lexicon *person = rules_lexicon(rs, "person");
+    const ev_raw *first = NULL;
+    size_t k, i;
+
+    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
+        ;
+    if (person == NULL || k == 0 || k == seg->count ||
+        seg->s[k].start != a->start || seg->s[k - 1].para != seg->s[k].para)
+        return 0;
+    for (i = out->count; i-- > 0 && out->v[i].sent + 1 >= k;)
+        if (out->v[i].sent + 1 == k &&
+            (first == NULL || out->v[i].start < first->start))
+            first = &out->v[i];
+    if (first == NULL || first->actor_count == 0 ||
+        first->actors[0].role != DTL_ROLE_SOURCE ||
+        first->actors[0].start > seg->s[k - 1].start + HE_REACH ||
+        lexicon_find(person, first->actors[0].name,
+                     strlen(first->actors[0].name)) == NULL)
+        return 0;
+    extra[0] = first->actors[0];
+    extra[0].role = a->role;
+    extra[0].start = a->start;
+    extra[0].end = a->end;
+    return 1;
+}
+
+/* Does the match name a source (a capture of the source field)? */
+static int has_source(const match *mt)
+{
+    size_t i;
+
+    for (i = 0; i < mt->cap_count; i++)
+        if (mt->caps[i].cap->fld == FIELD_SOURCE &&
+            mt->caps[i].end > mt->caps[i].start)
+            return 1;
+    return 0;
+}
+
 /* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
  * be resolved. */
 static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
@@ -189,6 +241,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
         }
         return got == 2 && max >= 2 ? 2 : 0;
     }
+    if (strcmp(a->code, "@he") == 0)
+        return resolve_he(rs, seg, out, a, extra);
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
         int same = strcmp(a->code, "@same") == 0;
 
@@ -807,7 +861,12 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         ev.anchor_event = -1;
         ev.anchor_tx = -1;
         add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt, hits, nh);
-        if (ev.actor_count == 0)
+        /* With no one who acted ("He" unresolved): no event. */
+        for (j = 0; j < ev.actor_count; j++)
+            if (ev.actors[j].role == DTL_ROLE_SOURCE)
+                break;
+        if (ev.actor_count == 0 ||
+            (j == ev.actor_count && has_source(&c[i].mt)))
             continue;
         for (j = 0; j < c[i].mt.cap_count; j++) {
             const match_cap *mc = &c[i].mt.caps[j];
