@@ -872,7 +872,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     const tx_list *tx = w->tx;
     long best = -1;
     size_t i, bd = (size_t)-1, d, v;
-    int brank = 4, rank, dl, ref, dateline = 0, fut = is_future(e);
+    int brank = 4, rank, dl, ref, told, dateline = 0, fut = is_future(e);
 
     for (i = 0; i < tx->count; i++)
         if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
@@ -891,10 +891,12 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (r->start < e->trig_end && r->end > e->trig_start)
             d = 0;
         v = said_at(w, r);
+        /* The time of a saying that is not the event's own. */
+        told = v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end);
         dl = is_dateline(w, r);
         /* "Germany will shut the consulates, Baerbock said on
          * Thursday": what is to come is not dated by its telling. */
-        if (fut && v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end))
+        if (fut && told)
             continue;
         /* A cancelled event may keep the time it was planned for
          * ("cancelled talks planned for next week"). */
@@ -923,7 +925,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
             continue;
         if (dl || broken_off(w, e, r) != BREAK_NONE)
             rank = 2;
-        else if (v != (size_t)-1 && (v < e->trig_start || v >= e->trig_end))
+        else if (told)
             rank = 1;
         else if (dateline && !fut && e->status != DTL_STATUS_CANCELLED &&
                  o->granularity > DTL_GRAN_DAY)
@@ -1135,14 +1137,13 @@ static long reacted_event(const walker *w, size_t i)
 
 /*
  * A reaction with no time of its own takes the days from the event it
- * names (reacted_event) to now, into *t; the index of the event, or -1.
+ * names (r, from reacted_event) to now, into *t; r, or -1.
  */
-static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
+static long reaction_to(const walker *w, long r, tx_ref now, dtl_timex *t)
 {
     const ev_raw *c;
-    long r;
 
-    if (now.hi == DTL_DAY_NONE || (r = reacted_event(w, i)) < 0)
+    if (now.hi == DTL_DAY_NONE || r < 0)
         return -1;
     c = &w->evs->v[r];
     if (c->when.earliest > now.hi)
@@ -1160,20 +1161,19 @@ static long reaction_to(const walker *w, size_t i, tx_ref now, dtl_timex *t)
 
 /*
  * A reaction against (lexicon anchor_reaction) that names no one is
- * aimed at those who did what it names: "North Korea fired a missile.
- * Kishida condemned the launch" condemns North Korea.  Not those who
- * react themselves ("Japan denied the
- * attack" after a Japanese attack stays without a target).
+ * aimed at those who did what it names (r, from reacted_event): "North
+ * Korea fired a missile. Kishida condemned the launch" condemns North
+ * Korea.  Not those who react themselves ("Japan criticized the attack"
+ * after a Japanese attack stays without a target).
  */
-static void reaction_target(walker *w, size_t i)
+static void reaction_target(walker *w, size_t i, long r)
 {
     ev_raw *e = &w->evs->v[i];
     const lex_entry *le;
     const ev_raw *c;
     size_t k, j;
-    long r;
 
-    if (w->react == NULL ||
+    if (r < 0 || w->react == NULL ||
         (le = lexicon_find(w->react, e->ru->type, strlen(e->ru->type))) ==
             NULL ||
         strcmp(le->code, "against") != 0)
@@ -1181,8 +1181,6 @@ static void reaction_target(walker *w, size_t i)
     for (k = 0; k < e->actor_count; k++)
         if (e->actors[k].role == DTL_ROLE_TARGET)
             return;
-    if ((r = reacted_event(w, i)) < 0)
-        return;
     c = &w->evs->v[r];
     for (k = 0; k < c->actor_count; k++)
         for (j = 0; j < e->actor_count; j++)
@@ -1204,9 +1202,9 @@ static void anchor_one(walker *w, size_t i)
     long q = owner_of(w->seg, e->quote);
     tx_ref now = q >= 0 ? speech_time(w, q, i) : w->now;
     long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
-    long ri;
+    long ri, react = reacted_event(w, i);
 
-    reaction_target(w, i);
+    reaction_target(w, i, react);
     if ((ri = clause_after(w, e, &e->when)) >= 0) {
         e->anchor_start = w->tx->v[ri].start;
         e->anchor_end = w->tx->v[ri].end;
@@ -1248,7 +1246,8 @@ static void anchor_one(walker *w, size_t i)
     } else if ((ri = day_of_event(w, i, &e->when, &e->anchor_start,
                                   &e->anchor_end)) >= 0) {
         e->anchor_event = ri;
-    } else if (!is_future(e) && (ri = reaction_to(w, i, now, &e->when)) >= 0) {
+    } else if (!is_future(e) &&
+               (ri = reaction_to(w, react, now, &e->when)) >= 0) {
         e->anchor_event = ri;
     } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
         /* Present tense in a quotation: when it was said. */
