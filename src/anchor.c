@@ -872,7 +872,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     const tx_list *tx = w->tx;
     long best = -1;
     size_t i, bd = (size_t)-1, d, v;
-    int brank = 4, rank, dl, ref, told, dateline = 0, fut = is_future(e);
+    int brank = 4, rank, dl, ref, told, brk, dateline = 0, fut = is_future(e);
 
     for (i = 0; i < tx->count; i++)
         if (tx->v[i].sent == e->sent && is_dateline(w, &tx->v[i]))
@@ -920,10 +920,15 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         ref = strcmp(r->ru->resolver, "ref") == 0;
         if (ref && d > DTL_REF_REACH)
             continue;
-        if (told_content(w, e, r) || attributive(w, e, r) ||
+        brk = broken_off(w, e, r);
+        /* "imposed sanctions on India after its 1998 nuclear tests":
+         * the time of another event's noun still bounds this one. */
+        if (told_content(w, e, r) ||
+            (attributive(w, e, r) && brk != BREAK_AFTER &&
+             brk != BREAK_BEFORE) ||
             other_verb(w, e, r) || aside(w, e, r))
             continue;
-        if (dl || broken_off(w, e, r) != BREAK_NONE)
+        if (dl || brk != BREAK_NONE)
             rank = 2;
         else if (told)
             rank = 1;

@@ -392,6 +392,19 @@ static unsigned first_words(const gazetteer *g, const char *s, const tok *t)
     return best;
 }
 
+/* Whether every entry of a hit has the code "-": words that are no
+ * name, listed so that a shorter name inside them is not found
+ * ("National Security Council" holds "Security Council"). */
+static int no_name(const gaz_hit *h)
+{
+    size_t i;
+
+    for (i = 0; i < h->count; i++)
+        if (strcmp(h->ents[i].e->code, "-") != 0)
+            return 0;
+    return 1;
+}
+
 size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
                       size_t end, gaz_hit *hits, size_t max)
 {
@@ -433,7 +446,7 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
             if (k < n && !goes_on(g, s, t[i].start, last->end))
                 break;
         }
-        if (best)
+        if (best && !no_name(&hits[nh]))
             nh++;
         i += best ? best : 1;
     }
