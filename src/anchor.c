@@ -1072,15 +1072,24 @@ static long named_event(const walker *w, size_t i, const sent *st, size_t s,
 
 /*
  * "the day after the summit", "the day before the talks", "on the eve
- * of the summit", in the sentence of event i: the day after or before
- * the event named (named_event), into *t, with the phrase's span; the
- * index of that event, or -1.  For an event no time expression dates.
+ * of the summit", "hours after the strikes", in the sentence of event
+ * i: the day after or before the event named (named_event), or the
+ * days within hours of it, into *t, with the phrase's span; the index
+ * of that event, or -1.  For an event no time expression dates.
  */
 static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
                          size_t *a1)
 {
-    static const char *const lead[] = {"the day after", "the day following",
-                                       "the day before", "the eve of"};
+    /* The phrase, and the days from the event named: "hours after"
+     * may run into the next day, "minutes after" hardly. */
+    static const struct {
+        const char *words;
+        int lo, hi;
+    } lead[] = {{"the day after", 1, 1},    {"the day following", 1, 1},
+                {"the day before", -1, -1}, {"the eve of", -1, -1},
+                {"hours after", 0, 1},      {"hours before", -1, 0},
+                {"within hours of", 0, 1},  {"minutes after", 0, 0},
+                {"minutes before", 0, 0}};
     const ev_raw *e = &w->evs->v[i];
     const sent *st = &w->seg->s[e->sent];
     size_t len, p, k, end;
@@ -1092,19 +1101,21 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
         if (p > st->start && util_isalnum((unsigned char)s[p - 1]))
             continue;
         for (k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
-            if (util_word_at(s, p, st->end, lead[k]))
+            if (util_word_at(s, p, st->end, lead[k].words))
                 break;
         if (k == sizeof(lead) / sizeof(lead[0]))
             continue;
-        end = p + strlen(lead[k]);
+        end = p + strlen(lead[k].words);
         while (end < st->end && s[end] == ' ')
             end++;
         if (!util_word_at(s, end, st->end, "the") ||
             (r = named_event(w, end + 3, st, e->sent, i, &end, 1)) < 0)
             continue;
         when = w->evs->v[r].when;
-        when.earliest += k < 2 ? 1 : -1;
-        when.latest += k < 2 ? 1 : -1;
+        when.earliest += lead[k].lo;
+        when.latest += lead[k].hi;
+        if (lead[k].lo != lead[k].hi && when.certainty == DTL_CERT_EXACT)
+            when.certainty = DTL_CERT_APPROX;
         if (!date_in_range(when.earliest) || !date_in_range(when.latest) ||
             value_of(&when) != 0)
             continue;

@@ -181,6 +181,66 @@ static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
     return 1;
 }
 
+/* How many sentences back "the alliance" looks for the alliance. */
+#define LAST_REACH 8
+
+/* Whether code is one of the comma-separated list. */
+static int code_listed(const char *list, const char *code)
+{
+    size_t n = strlen(code), k;
+
+    for (; *list; list += k + (list[k] == ',')) {
+        k = strcspn(list, ",");
+        if (k == n && strncmp(list, code, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * "the alliance", "the bloc", "the group" (code "@last:NATO,CSTO,..."):
+ * the actor of the list named last before it, in its sentence or at
+ * most LAST_REACH sentences before ("NATO ministers met ... A Kremlin
+ * spokesman accused the alliance of ...").  Unresolved when none is.
+ */
+static size_t resolve_last(const dtl_rules *rs, const char *s,
+                           const segmentation *seg, const ev_actor *a,
+                           ev_actor *extra)
+{
+    const char *list = a->code + 6;
+    gaz_hit hits[64];
+    size_t k, j, n, h;
+
+    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
+        ;
+    if (k == seg->count)
+        return 0;
+    for (j = k + 1; j-- > 0 && k - j <= LAST_REACH;) {
+        size_t end = j == k ? a->start : seg->s[j].end;
+        const gaz_ent *found = NULL;
+
+        n = gazetteer_scan(rs->gaz, s, seg->s[j].start, end, hits, 64);
+        for (h = 0; h < n; h++) {
+            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
+
+            /* The state, not its president ("Bazoum"). */
+            if (ge != NULL && code_listed(list, ge->e->code) &&
+                strcmp(ge->lx->name, "person") != 0)
+                found = ge;
+        }
+        if (found != NULL) {
+            memset(&extra[0], 0, sizeof(extra[0]));
+            extra[0].name = found->e->canon;
+            extra[0].code = found->e->code;
+            extra[0].role = a->role;
+            extra[0].start = a->start;
+            extra[0].end = a->end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does the match name a source (a capture of the source field)? */
 static int has_source(const match *mt)
 {
@@ -243,6 +303,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
     }
     if (strcmp(a->code, "@he") == 0)
         return resolve_he(rs, seg, out, a, extra);
+    if (strncmp(a->code, "@last:", 6) == 0)
+        return resolve_last(rs, s, seg, a, extra);
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
         int same = strcmp(a->code, "@same") == 0;
 
