@@ -1175,6 +1175,17 @@ static long reaction_to(const walker *w, long r, tx_ref now, dtl_timex *t)
     return r;
 }
 
+/* The code of the first source of e, or NULL. */
+static const char *first_source(const ev_raw *e)
+{
+    size_t k;
+
+    for (k = 0; k < e->actor_count; k++)
+        if (e->actors[k].role == DTL_ROLE_SOURCE)
+            return e->actors[k].code;
+    return NULL;
+}
+
 /*
  * A reaction against (lexicon anchor_reaction) that names no one is
  * aimed at those who did what it names (r, from reacted_event): "North
@@ -1203,6 +1214,17 @@ static void reaction_target(walker *w, size_t i, long r)
             if (c->actors[k].role == DTL_ROLE_SOURCE &&
                 strcmp(c->actors[k].code, e->actors[j].code) == 0)
                 return;
+    /* "condemned the weekend raids" after raids by both sides told:
+     * which side's is not sure, and no one is named. */
+    for (k = 0; k < i; k++) {
+        const ev_raw *o = &w->evs->v[k];
+        const char *a = first_source(o), *b = first_source(c);
+
+        if ((long)k != r && o->sent < e->sent &&
+            strcmp(o->ru->type, c->ru->type) == 0 && a && b &&
+            strcmp(a, b) != 0)
+            return;
+    }
     for (k = 0; k < c->actor_count && e->actor_count < EV_MAX_ACTORS; k++)
         if (c->actors[k].role == DTL_ROLE_SOURCE) {
             e->actors[e->actor_count] = c->actors[k];
@@ -1211,6 +1233,7 @@ static void reaction_target(walker *w, size_t i, long r)
 }
 
 static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t);
+static long noun_came_after(const walker *w, size_t i, dtl_timex *t);
 
 static void anchor_one(walker *w, size_t i)
 {
@@ -1225,6 +1248,8 @@ static void anchor_one(walker *w, size_t i)
         e->anchor_start = w->tx->v[ri].start;
         e->anchor_end = w->tx->v[ri].end;
         e->anchor_tx = -1; /* no repeats from it */
+    } else if ((ri = noun_came_after(w, i, &e->when)) >= 0) {
+        e->anchor_event = ri;
     } else if ((ri = governing(w, e, now)) >= 0) {
         const tx_raw *r = &w->tx->v[ri];
 
@@ -1502,6 +1527,115 @@ static dtl_day shift_day(dtl_day day, long n, int months)
 }
 
 /*
+ * The span and "after" or "before" that open the clause of event e
+ * ("the day after", "two days before", "hours after"): 1 with *after,
+ * the days [*lo, *hi] and the start of the span *s0; 0 when there are
+ * none.
+ */
+static int span_before(const walker *w, const ev_raw *e, int *after, long *lo,
+                       long *hi, size_t *s0)
+{
+    static const struct {
+        const char *w;
+        long lo, hi;
+    } spans[] = {{"the day", 1, 1}, {"a day", 1, 1},   {"one day", 1, 1},
+                 {"hours", 0, 1},   {"minutes", 0, 1}, {"shortly", 0, 1},
+                 {"days", 2, 9},    {"weeks", 14, 63}};
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, p = e->start, k;
+    const char *tx = text_norm(w->text, &len);
+
+    *lo = *hi = -1;
+    while (p > st->start && tx[p - 1] == ' ')
+        p--;
+    if (word_ends_at(tx, st->start, p, len, "after"))
+        *after = 1, p -= 5;
+    else if (word_ends_at(tx, st->start, p, len, "before"))
+        *after = 0, p -= 6;
+    else
+        return 0;
+    while (p > st->start && tx[p - 1] == ' ')
+        p--;
+    *s0 = p;
+    for (k = 0; k < w->tx->count; k++) {
+        const tx_raw *x = &w->tx->v[k];
+
+        if (x->sent == e->sent && x->end == p &&
+            x->ru->ttype == DTL_TIMEX_DURATION && x->parts.has_num &&
+            (x->parts.unit == UNIT_DAY || x->parts.unit == UNIT_WEEK)) {
+            long mul = x->parts.unit == UNIT_WEEK ? 7 : 1;
+
+            *lo = x->parts.num_lo * mul;
+            *hi = x->parts.num_hi * mul;
+            *s0 = x->start;
+        }
+    }
+    for (k = 0; *lo < 0 && k < sizeof(spans) / sizeof(spans[0]); k++)
+        if (word_ends_at(tx, st->start, p, len, spans[k].w)) {
+            *lo = spans[k].lo;
+            *hi = spans[k].hi;
+            *s0 = p - strlen(spans[k].w);
+        }
+    return *lo >= 0;
+}
+
+/* *t moved back (after) or on (before) by the span [lo, hi] of days,
+ * a date of the context; 0, or -1 when it has no value. */
+static int shift_span(dtl_timex *t, int after, long lo, long hi)
+{
+    if (after) {
+        t->earliest -= (dtl_day)hi;
+        t->latest -= (dtl_day)lo;
+    } else {
+        t->earliest += (dtl_day)lo;
+        t->latest += (dtl_day)hi;
+    }
+    t->type = DTL_TIMEX_DATE;
+    t->granularity = DTL_GRAN_DAY;
+    t->anchor = DTL_ANCHOR_CONTEXT;
+    if (t->earliest != t->latest && t->certainty == DTL_CERT_EXACT)
+        t->certainty = DTL_CERT_APPROX;
+    return value_of(t);
+}
+
+/*
+ * "The raids came a day after the movement fired two missiles": an
+ * event whose clause opens with a span and "after" or "before", after
+ * a sentence that opens with "the" and a noun naming an event told
+ * before (named_event) and a verb of lexicon-free words ("came",
+ * "followed"), lies that span before or after that event.  Its index,
+ * with *t, or -1.
+ */
+static long noun_came_after(const walker *w, size_t i, dtl_timex *t)
+{
+    static const char *const verbs[] = {"came",  "comes",   "followed",
+                                        "began", "started", "happened"};
+    const ev_raw *e = &w->evs->v[i];
+    const sent *st = &w->seg->s[e->sent];
+    size_t len, p, k, end;
+    const char *tx = text_norm(w->text, &len);
+    long lo, hi, r;
+    int after;
+
+    if (!span_before(w, e, &after, &lo, &hi, &p))
+        return -1;
+    while (p > st->start && tx[p - 1] == ' ')
+        p--;
+    for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+        if (word_ends_at(tx, st->start, p, len, verbs[k]))
+            break;
+    if (k == sizeof(verbs) / sizeof(verbs[0]) ||
+        !util_word_at(tx, st->start, st->end, "the") ||
+        (r = named_event(w, st->start + 3, st, e->sent, i, &end, 0)) < 0 ||
+        end + 60 < p - strlen(verbs[k]))
+        return -1;
+    *t = w->evs->v[r].when;
+    if (shift_span(t, after, lo, hi) != 0)
+        return -1;
+    return r;
+}
+
+/*
  * "exchanged prisoners on Wednesday, the day after Putin and Trump spoke
  * by phone": an event whose clause opens with a span and "after" or
  * "before", set off by a comma from a date before it, lies that span
@@ -1512,49 +1646,13 @@ static dtl_day shift_day(dtl_day day, long n, int months)
  */
 static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t)
 {
-    static const struct {
-        const char *w;
-        long lo, hi;
-    } spans[] = {{"the day", 1, 1}, {"a day", 1, 1},   {"one day", 1, 1},
-                 {"hours", 0, 1},   {"minutes", 0, 1}, {"shortly", 0, 1},
-                 {"days", 2, 9},    {"weeks", 14, 63}};
     const sent *st = &w->seg->s[e->sent];
-    size_t len, p = e->start, k, s0;
+    size_t len, k, s0;
     const char *tx = text_norm(w->text, &len);
-    long lo = -1, hi = -1, best = -1;
+    long lo, hi, best = -1;
     int after;
 
-    while (p > st->start && tx[p - 1] == ' ')
-        p--;
-    if (word_ends_at(tx, st->start, p, len, "after"))
-        after = 1, p -= 5;
-    else if (word_ends_at(tx, st->start, p, len, "before"))
-        after = 0, p -= 6;
-    else
-        return -1;
-    while (p > st->start && tx[p - 1] == ' ')
-        p--;
-    s0 = p;
-    for (k = 0; k < w->tx->count; k++) {
-        const tx_raw *x = &w->tx->v[k];
-
-        if (x->sent == e->sent && x->end == p &&
-            x->ru->ttype == DTL_TIMEX_DURATION && x->parts.has_num &&
-            (x->parts.unit == UNIT_DAY || x->parts.unit == UNIT_WEEK)) {
-            long mul = x->parts.unit == UNIT_WEEK ? 7 : 1;
-
-            lo = x->parts.num_lo * mul;
-            hi = x->parts.num_hi * mul;
-            s0 = x->start;
-        }
-    }
-    for (k = 0; lo < 0 && k < sizeof(spans) / sizeof(spans[0]); k++)
-        if (word_ends_at(tx, st->start, p, len, spans[k].w)) {
-            lo = spans[k].lo;
-            hi = spans[k].hi;
-            s0 = p - strlen(spans[k].w);
-        }
-    if (lo < 0)
+    if (!span_before(w, e, &after, &lo, &hi, &s0))
         return -1;
     while (s0 > st->start && tx[s0 - 1] == ' ')
         s0--;
@@ -1573,19 +1671,7 @@ static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t)
     if (best < 0)
         return -1;
     *t = w->when[best];
-    if (after) {
-        t->earliest -= (dtl_day)hi;
-        t->latest -= (dtl_day)lo;
-    } else {
-        t->earliest += (dtl_day)lo;
-        t->latest += (dtl_day)hi;
-    }
-    t->type = DTL_TIMEX_DATE;
-    t->granularity = DTL_GRAN_DAY;
-    t->anchor = DTL_ANCHOR_CONTEXT;
-    if (t->earliest != t->latest && t->certainty == DTL_CERT_EXACT)
-        t->certainty = DTL_CERT_APPROX;
-    if (value_of(t) != 0)
+    if (shift_span(t, after, lo, hi) != 0)
         return -1;
     return best;
 }

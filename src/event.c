@@ -388,11 +388,13 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
             continue;
         /* A place where an actor was expected ("in Anchorage"): the
          * masks of names do not tell actors from places.  Only after
-         * "in" or "at": "counterparts from Europe" names no place. */
+         * "in" or "at": "counterparts from Europe" names no place; but
+         * a place that is the target is where it was hit ("missiles
+         * struck residential districts of Kharkiv"). */
         for (j = 0; j < nh && ev->location == NULL; j++) {
             if (hits[j].start < base + mt->caps[i].start ||
                 hits[j].end > base + mt->caps[i].end ||
-                !after_in_at(s, hits[j].start) ||
+                (f != FIELD_TARGET && !after_in_at(s, hits[j].start)) ||
                 gazetteer_pick(&hits[j], LEX_ACTOR | LEX_ANAPHOR))
                 continue;
             {
