@@ -569,6 +569,50 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
 /* Sentences                                                           */
 /* ------------------------------------------------------------------ */
 
+/* The word of lower-case letters that ends at s[e] (spaces skipped),
+ * as [*b, e'), or 0. */
+static size_t lower_word_before(const char *s, size_t e, size_t *b)
+{
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    for (*b = e; *b > 0 && (util_islower(s[*b - 1]) || s[*b - 1] == '-');)
+        (*b)--;
+    return *b < e && (*b == 0 || !util_isalnum((unsigned char)s[*b - 1]))
+               ? e
+               : 0;
+}
+
+/*
+ * Is the source of mt the object of a verb in a relative clause ("The
+ * US envoy, who visited Belgrade and Pristina last week, urged ...":
+ * not Belgrade and Pristina)?  Right before it a word, "had", "has" or
+ * "have" perhaps, and "who", "which" or "that".
+ */
+static int relative_object(const char *s, const match *mt)
+{
+    static const char *const rel[] = {"who", "which", "that"};
+    size_t i, b, e, k;
+
+    for (i = 0; i < mt->cap_count; i++) {
+        if (mt->caps[i].cap->fld != FIELD_SOURCE ||
+            mt->caps[i].end <= mt->caps[i].start)
+            continue;
+        if ((e = lower_word_before(s, mt->caps[i].start, &b)) == 0 ||
+            (e = lower_word_before(s, b, &b)) == 0)
+            return 0;
+        if ((e - b == 3 && (strncmp(s + b, "had", 3) == 0 ||
+                            strncmp(s + b, "has", 3) == 0)) ||
+            (e - b == 4 && strncmp(s + b, "have", 4) == 0))
+            if ((e = lower_word_before(s, b, &b)) == 0)
+                return 0;
+        for (k = 0; k < sizeof(rel) / sizeof(rel[0]); k++)
+            if (e - b == strlen(rel[k]) && strncmp(s + b, rel[k], e - b) == 0)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /*
  * Is a target group of mt, right after "into", only places of no
  * state, a sea or a strait ("fired a missile into the Sea of Japan")?
@@ -884,7 +928,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
 
                 from = mt.end > mt.start ? mt.end : mt.end + 1;
                 if (mt.end == mt.start || list_tail(masked, &mt) ||
-                    target_nowhere(&mt, masked, hits, nh, st->start))
+                    target_nowhere(&mt, masked, hits, nh, st->start) ||
+                    relative_object(masked, &mt))
                     continue;
                 if (util_grow((void **)&c, &cap, n + 1, sizeof(*c)) != 0) {
                     free(c);
