@@ -577,9 +577,8 @@ static size_t lower_word_before(const char *s, size_t e, size_t *b)
         e--;
     for (*b = e; *b > 0 && (util_islower(s[*b - 1]) || s[*b - 1] == '-');)
         (*b)--;
-    return *b < e && (*b == 0 || !util_isalnum((unsigned char)s[*b - 1]))
-               ? e
-               : 0;
+    return *b < e && (*b == 0 || !util_isalnum((unsigned char)s[*b - 1])) ? e
+                                                                          : 0;
 }
 
 /*
@@ -725,21 +724,139 @@ static int surname_word(const char *s, size_t b, size_t e, size_t min)
     return 1;
 }
 
+/* Is s[b, e) a word of a name: a capital, then lower-case letters,
+ * hyphens or letters beyond ASCII ("Ilić")? */
+static int name_word_at(const char *s, size_t b, size_t e)
+{
+    size_t i;
+
+    if (e - b < 2 || !util_isupper(s[b]))
+        return 0;
+    for (i = b + 1; i < e; i++)
+        if (!util_islower(s[i]) && s[i] != '-' && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
+/* The end of the word at s[i, end): letters, digits beyond ASCII,
+ * hyphens, full stops and apostrophes ("U.S.", "Ilić"). */
+static size_t word_end(const char *s, size_t i, size_t end)
+{
+    while (i < end &&
+           (util_isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '.' ||
+            s[i] == '\'' || (unsigned char)s[i] >= 0x80))
+        i++;
+    return i;
+}
+
+/* Notes s[b, e) as a name of who, whose mention is h; a word two
+ * persons share names neither. */
+static void note_one(alias_tab *tab, const char *s, size_t b, size_t e,
+                     const gaz_hit *h, const lex_entry *who)
+{
+    size_t k;
+
+    if (e - b >= ALIAS_LEN)
+        return;
+    for (k = 0; k < tab->count; k++)
+        if (tab->v[k].n == e - b && memcmp(tab->v[k].w, s + b, e - b) == 0)
+            break;
+    if (k < tab->count) {
+        if (tab->v[k].who != NULL &&
+            strcmp(tab->v[k].who->canon, who->canon) != 0)
+            tab->v[k].who = NULL;
+        return;
+    }
+    if (tab->count == ALIAS_MAX)
+        return;
+    tab->v[k].n = e - b;
+    memcpy(tab->v[k].w, s + b, tab->v[k].n);
+    tab->v[k].ents = h->ents;
+    tab->v[k].count = h->count;
+    tab->v[k].who = who;
+    tab->count++;
+}
+
+/*
+ * A person not in the lexicons, named after the state and office
+ * ("Kosovo Prime Minister Arben Krasniqi", "Britain's defence secretary,
+ * Alistair Hume"): the words after hit h (an actor that is no person),
+ * "'s", one to four words of lexicon alias_office, perhaps a comma, and
+ * two or three words of a name.  Returns the bounds of the last word of
+ * the name [*b, *e), or 0.
+ */
+static int titled_name(const lexicon *office, const char *s, size_t end,
+                       const gaz_hit *h, size_t *n0, size_t *b, size_t *e)
+{
+    size_t i = h->end, w, k, offices = 0, names = 0;
+
+    if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
+        i += 2;
+    for (k = 0; k < 6; k++) {
+        while (i < end && s[i] == ' ')
+            i++;
+        w = word_end(s, i, end);
+        if (w == i || offices == 4 ||
+            lexicon_find(office, s + i, w - i) == NULL)
+            break;
+        offices++;
+        i = w;
+    }
+    if (offices == 0)
+        return 0;
+    if (i < end && s[i] == ',')
+        i++;
+    for (k = 0; k < 3; k++) {
+        while (i < end && s[i] == ' ')
+            i++;
+        w = word_end(s, i, end);
+        if (w == i || !name_word_at(s, i, w))
+            break;
+        if (names == 0)
+            *n0 = i;
+        *b = i;
+        *e = w;
+        names++;
+        i = w;
+    }
+    /* "President Joe Biden", not "President Biden" (a word that may be
+     * anything) */
+    return names >= 2;
+}
+
 /* Notes the family names of the persons named in full among hits (the
  * last word, or the first for the states of lexicon family_first: "Yoon"
  * of "Yoon Suk Yeol"), but names of months and days ("Theresa May" does
  * not make every "May" a person). */
 static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
-                       const gaz_hit *hits, size_t nh)
+                       size_t end, const gaz_hit *hits, size_t nh)
 {
     const lexicon *month = rules_lexicon(rs, "month");
     const lexicon *wday = rules_lexicon(rs, "weekday");
     const lexicon *ff = rules_lexicon(rs, "family_first");
-    size_t i, k, b, e, min;
+    const lexicon *office = rules_lexicon(rs, "alias_office");
+    size_t i, b, e, n0, min;
 
     for (i = 0; i < nh; i++) {
         const lex_entry *who = person_of(&hits[i]);
+        const gaz_ent *ge;
 
+        /* "Kosovo Prime Minister Arben Krasniqi": the state stands for
+         * the person named after its office, later by "Krasniqi". */
+        if (who == NULL && office != NULL &&
+            (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) != NULL &&
+            ge->e->code[0] != '@' && ge->e->code[0] != '\0' &&
+            titled_name(office, s, end, &hits[i], &n0, &b, &e)) {
+            /* Not a person the lexicons know ("West German Finance
+             * Minister Gerhard Stoltenberg"), whose name is a hit. */
+            if (e - b >= 3 &&
+                !(i + 1 < nh && hits[i + 1].start < e &&
+                  hits[i + 1].end > n0) &&
+                !(month && lexicon_find(month, s + b, e - b)) &&
+                !(wday && lexicon_find(wday, s + b, e - b)))
+                note_one(tab, s, b, e, &hits[i], ge->e);
+            continue;
+        }
         if (who == NULL)
             continue;
         /* Family names written first may have two letters ("Li"). */
@@ -760,23 +877,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
             (month && lexicon_find(month, s + b, e - b)) ||
             (wday && lexicon_find(wday, s + b, e - b)))
             continue;
-        for (k = 0; k < tab->count; k++)
-            if (tab->v[k].n == e - b && memcmp(tab->v[k].w, s + b, e - b) == 0)
-                break;
-        if (k < tab->count) {
-            if (tab->v[k].who != NULL &&
-                strcmp(tab->v[k].who->canon, who->canon) != 0)
-                tab->v[k].who = NULL;
-            continue;
-        }
-        if (tab->count == ALIAS_MAX)
-            continue;
-        tab->v[k].n = e - b;
-        memcpy(tab->v[k].w, s + b, tab->v[k].n);
-        tab->v[k].ents = hits[i].ents;
-        tab->v[k].count = hits[i].count;
-        tab->v[k].who = who;
-        tab->count++;
+        note_one(tab, s, b, e, &hits[i], who);
     }
 }
 
@@ -833,14 +934,17 @@ static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
 }
 
 /* Is there in s[start, end), outside hits, a word that is the last
- * word of some person's name in the lexicons? */
+ * word of some person's name in the lexicons, or a word of a name after
+ * the first word (a person the lexicons do not know, named in full
+ * before with an office: alias_note)? */
 static int surname_in(const dtl_rules *rs, const char *s, size_t start,
                       size_t end, const gaz_hit *hits, size_t nh)
 {
     size_t i = start, b, h = 0;
 
     while (next_name_word(s, &i, end, hits, nh, &h, &b))
-        if (gazetteer_last_word(rs->gaz, s + b, i - b))
+        if (gazetteer_last_word(rs->gaz, s + b, i - b) ||
+            (i - b >= 3 && name_word_at(s, b, i)))
             return 1;
     return 0;
 }
@@ -864,13 +968,13 @@ static size_t names_of(const dtl_rules *rs, const char *s,
         for (; tab->upto < si; tab->upto++) {
             const sent *o = &seg->s[tab->upto];
 
-            alias_note(rs, tab, s, before,
+            alias_note(rs, tab, s, o->end, before,
                        gazetteer_scan(rs->gaz, s, o->start, o->end, before,
                                       EV_MAX_HITS));
         }
     }
     nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
-    alias_note(rs, tab, s, hits, nh);
+    alias_note(rs, tab, s, st->end, hits, nh);
     tab->upto = si + 1;
     return nh;
 }
