@@ -785,8 +785,9 @@ static void note_one(alias_tab *tab, const char *s, size_t b, size_t e,
  * two or three words of a name.  Returns the bounds of the last word of
  * the name [*b, *e), or 0.
  */
-static int titled_name(const lexicon *office, const char *s, size_t end,
-                       const gaz_hit *h, size_t *n0, size_t *b, size_t *e)
+static int titled_name(const lexicon *office, const lexicon *no, const char *s,
+                       size_t end, const gaz_hit *h, size_t *n0, size_t *b,
+                       size_t *e)
 {
     size_t i = h->end, w, k, offices = 0, names = 0;
 
@@ -810,7 +811,8 @@ static int titled_name(const lexicon *office, const char *s, size_t end,
         while (i < end && s[i] == ' ')
             i++;
         w = word_end(s, i, end);
-        if (w == i || !name_word_at(s, i, w))
+        if (w == i || !name_word_at(s, i, w) ||
+            (no != NULL && lexicon_find(no, s + i, w - i) != NULL))
             break;
         if (names == 0)
             *n0 = i;
@@ -821,6 +823,37 @@ static int titled_name(const lexicon *office, const char *s, size_t end,
     }
     /* "President Joe Biden", not "President Biden" (a word that may be
      * anything) */
+    return names >= 2;
+}
+
+/*
+ * A person not in the lexicons named before "of" and the state, hit h
+ * ("Narek Avetisyan of Armenia"): two or three words of a name before
+ * " of ".  Returns the bounds of the last word [*b, *e), or 0.
+ */
+static int name_of_state(const lexicon *no, const char *s, const gaz_hit *h,
+                         size_t *b, size_t *e)
+{
+    size_t p = h->start, names = 0, w;
+
+    if (p < 4 || strncmp(s + p - 4, " of ", 4) != 0)
+        return 0;
+    p -= 3;
+    while (names < 3) {
+        if (p == 0 || s[p - 1] != ' ')
+            break;
+        w = --p;
+        while (p > 0 && s[p - 1] != ' ' && s[p - 1] != ',' && s[p - 1] != '(')
+            p--;
+        if (!name_word_at(s, p, w) ||
+            (no != NULL && lexicon_find(no, s + p, w - p) != NULL))
+            break;
+        if (names == 0) {
+            *b = p;
+            *e = w;
+        }
+        names++;
+    }
     return names >= 2;
 }
 
@@ -835,6 +868,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
     const lexicon *wday = rules_lexicon(rs, "weekday");
     const lexicon *ff = rules_lexicon(rs, "family_first");
     const lexicon *office = rules_lexicon(rs, "alias_office");
+    const lexicon *no = rules_lexicon(rs, "alias_not_name");
     size_t i, b, e, n0, min;
 
     for (i = 0; i < nh; i++) {
@@ -846,7 +880,19 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
         if (who == NULL && office != NULL &&
             (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) != NULL &&
             ge->e->code[0] != '@' && ge->e->code[0] != '\0' &&
-            titled_name(office, s, end, &hits[i], &n0, &b, &e)) {
+            name_of_state(no, s, &hits[i], &b, &e)) {
+            /* "Narek Avetisyan of Armenia", not "the Foreign Minister
+             * of Iran" (words that are names of a hit before). */
+            if (e - b >= 3 && !(i > 0 && hits[i - 1].end > b) &&
+                !(month && lexicon_find(month, s + b, e - b)) &&
+                !(wday && lexicon_find(wday, s + b, e - b)))
+                note_one(tab, s, b, e, &hits[i], ge->e);
+            continue;
+        }
+        if (who == NULL && office != NULL &&
+            (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) != NULL &&
+            ge->e->code[0] != '@' && ge->e->code[0] != '\0' &&
+            titled_name(office, no, s, end, &hits[i], &n0, &b, &e)) {
             /* Not a person the lexicons know ("West German Finance
              * Minister Gerhard Stoltenberg"), whose name is a hit. */
             if (e - b >= 3 &&
