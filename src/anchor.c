@@ -852,6 +852,22 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
     return !(e->trig_start >= i && e->trig_start < j);
 }
 
+/* Is the trigger of e a verb in the present tense of a schedule
+ * (lexicon timex_present: "26 May: Chinese premier arrives in Seoul")?
+ * A time to come then dates it, and it is planned. */
+static int schedule_trigger(const walker *w, const ev_raw *e)
+{
+    const lexicon *lx = rules_lexicon(w->rules, "timex_present");
+    size_t len, n = 0;
+    const char *t = text_norm(w->text, &len);
+
+    /* the verb of "arrives in" */
+    while (e->trig_start + n < e->trig_end && t[e->trig_start + n] != ' ')
+        n++;
+    return lx != NULL && e->tense != TENSE_PAST &&
+           lexicon_find(lx, t + e->trig_start, n) != NULL;
+}
+
 /* The date expression of the event's sentence that governs it: the
  * nearest to its trigger of the best rank.  Worse than the others:
  *   - a dateline, and a time of a verb of saying that is not the
@@ -901,7 +917,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         /* A cancelled event may keep the time it was planned for
          * ("cancelled talks planned for next week"). */
         if (!fut && !dl && e->status != DTL_STATUS_CANCELLED && is_dated(o) &&
-            now.hi != DTL_DAY_NONE && o->earliest > now.hi)
+            now.hi != DTL_DAY_NONE && o->earliest > now.hi &&
+            !schedule_trigger(w, e))
             continue;
         /* "will hold talks ... during the visit, his first since he
          * assumed power in June 1982": what will be is not dated
@@ -1258,6 +1275,10 @@ static void anchor_one(walker *w, size_t i)
         e->anchor_tx = ri;
         e->when = w->when[ri];
         int brk = BREAK_NONE;
+
+        if (!is_future(e) && is_dated(&e->when) && now.hi != DTL_DAY_NONE &&
+            e->when.earliest > now.hi && schedule_trigger(w, e))
+            e->status = DTL_STATUS_PLANNED;
 
         if (is_dated(&e->when) && !is_future(e))
             brk = broken_off(w, e, r);

@@ -593,10 +593,32 @@ static int relative_object(const char *s, const match *mt)
     size_t i, b, e, k;
 
     for (i = 0; i < mt->cap_count; i++) {
+        size_t at = mt->caps[i].start, n;
+
         if (mt->caps[i].cap->fld != FIELD_SOURCE ||
             mt->caps[i].end <= mt->caps[i].start)
             continue;
-        if ((e = lower_word_before(s, mt->caps[i].start, &b)) == 0 ||
+        /* the last of a list of names: "who visited Belgrade and
+         * Pristina" (names are masked with '_') */
+        for (n = 0; n < 4; n++) {
+            size_t p = at;
+
+            if ((e = lower_word_before(s, p, &b)) != 0 && e - b == 3 &&
+                strncmp(s + b, "and", 3) == 0)
+                p = b;
+            else if (p >= 2 && s[p - 1] == ' ' && s[p - 2] == ',')
+                p -= 2;
+            else
+                break;
+            while (p > 0 && s[p - 1] == ' ')
+                p--;
+            if (p == 0 || s[p - 1] != '_')
+                break;
+            while (p > 0 && s[p - 1] == '_')
+                p--;
+            at = p;
+        }
+        if ((e = lower_word_before(s, at, &b)) == 0 ||
             (e = lower_word_before(s, b, &b)) == 0)
             return 0;
         if ((e - b == 3 && (strncmp(s + b, "had", 3) == 0 ||
