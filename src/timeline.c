@@ -207,8 +207,15 @@ uint64_t timeline_event_key(const char *seed, const dtl_event *e)
             continue;
         h = util_fnv1a(codes[i], strlen(codes[i]) + 1, h);
     }
-    if (e->location)
-        h = util_fnv1a(e->location, strlen(e->location) + 1, h);
+    /* "the Red Sea" and "Red Sea" are one place, whichever the rules
+     * make canonical. */
+    if (e->location) {
+        const char *loc = e->location;
+
+        if (strncmp(loc, "the ", 4) == 0)
+            loc += 4;
+        h = util_fnv1a(loc, strlen(loc) + 1, h);
+    }
     return h;
 }
 
