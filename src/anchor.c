@@ -508,7 +508,8 @@ static int is_future(const ev_raw *e);
 
 /* Is there, between r and the event's trigger, which follows it, a word
  * of lexicon anchor_prior ("on Wednesday, only weeks after Reagan
- * imposed tariffs")?  The event came before r then. */
+ * imposed tariffs") whose phrase holds the event?  The event came
+ * before r then. */
 static int prior_clause(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
@@ -524,8 +525,16 @@ static int prior_clause(const walker *w, const ev_raw *e, const tx_raw *r)
         for (b = i; i < e->trig_start && util_islower(t[i]); i++)
             ;
         if ((b == 0 || !util_isalnum((unsigned char)t[b - 1])) &&
-            lexicon_find(w->pri, t + b, i - b) != NULL)
-            return 1;
+            lexicon_find(w->pri, t + b, i - b) != NULL) {
+            /* "On Thursday, after an arrival ceremony, the two
+             * governments issued": the phrase ends before the event's
+             * subject, whose clause is the main one. */
+            size_t k;
+
+            for (k = i; k < e->start && t[k] != ','; k++)
+                ;
+            return k >= e->start;
+        }
     }
     return 0;
 }
