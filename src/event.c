@@ -253,6 +253,20 @@ static int has_source(const match *mt)
     return 0;
 }
 
+/* The name of the state of code, from lexicon country ("United
+ * States" for USA); dflt when there is none. */
+static const char *state_name(const dtl_rules *rs, const char *code,
+                              const char *dflt)
+{
+    const lexicon *lx = rules_lexicon(rs, "country");
+    size_t i;
+
+    for (i = 0; lx != NULL && i < lx->count; i++)
+        if (strcmp(lx->entries[i].code, code) == 0)
+            return lx->entries[i].canon;
+    return dflt;
+}
+
 /* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
  * be resolved. */
 static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
@@ -276,7 +290,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
     }
     if (strcmp(a->code, "@pair") == 0) {
         /* "the two countries": the last two states named by earlier
-         * events. */
+         * events, a person standing for the state ("Biden met Modi ...
+         * the two governments": India and the United States). */
         size_t got = 0, k, q;
 
         for (i = out->count; i-- > 0 && got < 2;) {
@@ -293,6 +308,7 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
                 if (dup)
                     continue;
                 extra[got] = *c;
+                extra[got].name = state_name(rs, c->code, c->name);
                 extra[got].role = a->role;
                 extra[got].start = a->start;
                 extra[got].end = a->end;
