@@ -31,8 +31,29 @@
 #define EV_MAX_HITS    128
 
 /* Appends the actors among hits[0..n) inside [start, end) to a. */
-static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
-                             size_t end, dtl_role role, ev_actor *a, size_t max)
+/* The state whose possessive comes right before hit i, an office of a
+ * state ("Pakistan's Foreign Office", which alone is Britain's): its
+ * entry, or NULL. */
+static const gaz_ent *possessor(const char *s, const gaz_hit *hits, size_t i)
+{
+    const gaz_ent *ge, *own;
+
+    if (i == 0 || hits[i - 1].end + 3 != hits[i].start ||
+        strncmp(s + hits[i - 1].end, "'s ", 3) != 0)
+        return NULL;
+    ge = gazetteer_pick(&hits[i], LEX_ACTOR);
+    own = gazetteer_pick(&hits[i - 1], LEX_ACTOR);
+    if (ge == NULL || own == NULL || strcmp(ge->lx->name, "title") != 0 ||
+        (strcmp(own->lx->name, "country") != 0 &&
+         strcmp(own->lx->name, "demonym") != 0) ||
+        !*own->e->code || strcmp(own->e->code, ge->e->code) == 0)
+        return NULL;
+    return own;
+}
+
+static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
+                             size_t start, size_t end, dtl_role role,
+                             ev_actor *a, size_t max)
 {
     size_t i, k, count = 0;
     unsigned char person[64] = {0};
@@ -48,6 +69,8 @@ static size_t actors_of_hits(const gaz_hit *hits, size_t n, size_t start,
         ge = gazetteer_pick(&hits[i], LEX_ACTOR | LEX_ANAPHOR);
         if (ge == NULL)
             continue;
+        if (possessor(s, hits, i) != NULL)
+            ge = possessor(s, hits, i);
         is_person = strcmp(ge->lx->name, "person") == 0;
         /* Two names of one actor ("Secretary of State Tony Blinken"):
          * keep the last, the head of the phrase, but a person before a
@@ -85,7 +108,7 @@ size_t event_actors_in(const dtl_rules *rs, matcher *m, const char *s,
     size_t n = gazetteer_scan(rs->gaz, s, start, end, hits, 64);
 
     (void)m;
-    return actors_of_hits(hits, n, start, end, role, a, max);
+    return actors_of_hits(s, hits, n, start, end, role, a, max);
 }
 
 /* ------------------------------------------------------------------ */
@@ -301,7 +324,9 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
                 const ev_actor *c = &e->actors[k];
                 int dup = 0;
 
-                if (c->code[0] == '@' || c->code[0] == '\0')
+                /* states only: not "the International Court" */
+                if (c->code[0] == '@' || c->code[0] == '\0' ||
+                    state_name(rs, c->code, NULL) == NULL)
                     continue;
                 for (q = 0; q < got; q++)
                     dup |= strcmp(extra[q].code, c->code) == 0;
@@ -422,7 +447,7 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
                 }
             }
         }
-        n = actors_of_hits(hits, nh, base + mt->caps[i].start,
+        n = actors_of_hits(s, hits, nh, base + mt->caps[i].start,
                            base + mt->caps[i].end, role_of(f), tmp,
                            EV_MAX_ACTORS);
         for (j = 0; j < n; j++) {
