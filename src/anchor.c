@@ -1578,6 +1578,20 @@ static int span_before(const walker *w, const ev_raw *e, int *after, long *lo,
     *lo = *hi = -1;
     while (p > st->start && tx[p - 1] == ' ')
         p--;
+    /* "days after a senior U.S. delegation held talks": the subject's
+     * determiner and words before its name */
+    for (k = 0; k < 3 && !word_ends_at(tx, st->start, p, len, "after") &&
+                !word_ends_at(tx, st->start, p, len, "before");
+         k++) {
+        size_t q = p;
+
+        while (q > st->start && util_islower(tx[q - 1]))
+            q--;
+        if (q == p || q == st->start || tx[q - 1] != ' ')
+            break;
+        for (p = q; p > st->start && tx[p - 1] == ' ';)
+            p--;
+    }
     if (word_ends_at(tx, st->start, p, len, "after"))
         *after = 1, p -= 5;
     else if (word_ends_at(tx, st->start, p, len, "before"))
