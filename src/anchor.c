@@ -742,6 +742,25 @@ static int aside(const walker *w, const ev_raw *e, const tx_raw *r)
 }
 
 /*
+ * Is r, in an aside before the trigger of a cancelled event, the time
+ * it was planned for ("A meeting of IGAD ministers, which had been
+ * scheduled for Monday in Djibouti, was postponed")?  A word of lexicon
+ * anchor_schedule right before it, "for" perhaps between, tells.
+ */
+static int planned_aside(const walker *w, const ev_raw *e, const tx_raw *r)
+{
+    size_t len, b, end, at = r->start;
+    const char *t = text_norm(w->text, &len);
+
+    if (e->status != DTL_STATUS_CANCELLED || w->sched == NULL)
+        return 0;
+    end = word_before(t, 0, at, &b);
+    if (end && end - b == 3 && strncmp(t + b, "for", 3) == 0)
+        end = word_before(t, 0, b, &b);
+    return end && lexicon_find(w->sched, t + b, end - b) != NULL;
+}
+
+/*
  * Does r, after the event's trigger, date another verb?  Either a
  * participle right before it, or before a word of lexicon anchor_prep
  * right before it ("threatened tariffs over a pact on the microchip
@@ -952,7 +971,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         if (told_content(w, e, r) ||
             (attributive(w, e, r) && brk != BREAK_AFTER &&
              brk != BREAK_BEFORE) ||
-            other_verb(w, e, r) || aside(w, e, r))
+            other_verb(w, e, r) || (aside(w, e, r) && !planned_aside(w, e, r)))
             continue;
         if (dl || brk != BREAK_NONE)
             rank = 2;

@@ -238,6 +238,10 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
         ;
     if (k == seg->count)
         return 0;
+    /* "the regional bloc IGAD": the name that follows is the one */
+    n = gazetteer_scan(rs->gaz, s, a->end, seg->s[k].end, hits, 1);
+    if (n == 1 && hits[0].start == a->end + 1 && s[a->end] == ' ')
+        return 0;
     for (j = k + 1; j-- > 0 && k - j <= LAST_REACH;) {
         size_t end = j == k ? a->start : seg->s[j].end;
         const gaz_ent *found = NULL;
@@ -563,7 +567,7 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
                     const sent *st, size_t trig, int past, int status)
 {
     size_t from = trig, words = 0, i;
-    size_t best_end = 0;
+    size_t best_end = 0, best_start = 0, deny_end = 0;
     int best = -1;
     match mt;
 
@@ -594,8 +598,12 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
             while (matcher_find(m, &ru->pats[j], ru, s + st->start,
                                 trig - st->start, pos, &mt) == 1) {
                 pos = mt.end > mt.start ? mt.end : mt.end + 1;
+                if (ru->status == DTL_STATUS_DENIED &&
+                    (deny_end == 0 || mt.end < deny_end))
+                    deny_end = mt.end;
                 if (best < 0 || mt.end >= best_end) {
                     best_end = mt.end;
+                    best_start = mt.start;
                     best = ru->status;
                 }
             }
@@ -603,6 +611,11 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
     }
     if (best >= 0 && past && has_and(s, st->start + best_end, trig))
         best = -1;
+    /* "denied that Washington had agreed to lift sanctions": what the
+     * denial holds is denied, plan or threat though it be. */
+    if (best >= 0 && best != DTL_STATUS_DENIED && deny_end > 0 &&
+        deny_end <= best_start && !has_and(s, st->start + deny_end, trig))
+        best = DTL_STATUS_DENIED;
     return best >= 0 ? best : status;
 }
 
