@@ -611,6 +611,30 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
     }
     if (best >= 0 && past && has_and(s, st->start + best_end, trig))
         best = -1;
+    /* "denied a report in a Lebanese newspaper that the kingdom's crown
+     * prince would travel": a denial of a report that ends in "that"
+     * holds the clause after it, however far back it begins. */
+    for (i = 0; i < rs->live_count && deny_end == 0 && from > st->start; i++) {
+        const rule *ru = rs->live[i];
+        size_t j;
+
+        if (ru->kind != RULE_MODALITY || ru->status != DTL_STATUS_DENIED)
+            continue;
+        for (j = 0; j < ru->pat_count && deny_end == 0; j++) {
+            size_t pos = 0;
+
+            while (deny_end == 0 &&
+                   matcher_find(m, &ru->pats[j], ru, s + st->start,
+                                trig - st->start, pos, &mt) == 1) {
+                pos = mt.end > mt.start ? mt.end : mt.end + 1;
+                if (mt.end >= 4 && mt.start < from - st->start &&
+                    strncmp(s + st->start + mt.end - 4, "that", 4) == 0)
+                    deny_end = mt.end;
+            }
+        }
+    }
+    if (best < 0 && deny_end > 0 && !has_and(s, st->start + deny_end, trig))
+        best = DTL_STATUS_DENIED;
     /* "denied that Washington had agreed to lift sanctions": what the
      * denial holds is denied, plan or threat though it be. */
     if (best >= 0 && best != DTL_STATUS_DENIED && deny_end > 0 &&
