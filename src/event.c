@@ -315,16 +315,17 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
                 return 0;
         return n;
     }
-    if (strcmp(a->code, "@pair") == 0) {
+    if (strcmp(a->code, "@pair") == 0 || strcmp(a->code, "@three") == 0) {
         /* "the two countries": the last two states named by earlier
          * events, a person standing for the state ("Biden met Modi ...
-         * the two governments": India and the United States). */
-        size_t got = 0, k, q;
+         * the two governments": India and the United States); "the
+         * three countries" the last three. */
+        size_t got = 0, k, q, want = a->code[1] == 'p' ? 2 : 3;
 
-        for (i = out->count; i-- > 0 && got < 2;) {
+        for (i = out->count; i-- > 0 && got < want;) {
             const ev_raw *e = &out->v[i];
 
-            for (k = 0; k < e->actor_count && got < 2; k++) {
+            for (k = 0; k < e->actor_count && got < want && got < max; k++) {
                 const ev_actor *c = &e->actors[k];
                 int dup = 0;
 
@@ -344,7 +345,7 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
                 got++;
             }
         }
-        return got == 2 && max >= 2 ? 2 : 0;
+        return got == want ? got : 0;
     }
     if (strcmp(a->code, "@he") == 0)
         return resolve_he(rs, seg, out, a, extra);
