@@ -322,6 +322,39 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
          * three countries" the last three. */
         size_t got = 0, k, q, want = a->code[1] == 'p' ? 2 : 3;
 
+        /* First the last event that names so many states itself ("South
+         * Korea, Japan and the United States staged drills, two days
+         * after North Korea launched ... the three countries"). */
+        for (i = out->count; i-- > 0;) {
+            const ev_raw *e = &out->v[i];
+
+            got = 0;
+            for (k = 0; k < e->actor_count && got < max; k++) {
+                const ev_actor *c = &e->actors[k];
+                int dup = 0;
+
+                if (c->code[0] == '@' || c->code[0] == '\0' ||
+                    state_name(rs, c->code, NULL) == NULL)
+                    continue;
+                for (q = 0; q < got; q++)
+                    dup |= strcmp(extra[q].code, c->code) == 0;
+                if (dup)
+                    continue;
+                extra[got] = *c;
+                extra[got].name = state_name(rs, c->code, c->name);
+                extra[got].role = a->role;
+                extra[got].start = a->start;
+                extra[got].end = a->end;
+                got++;
+            }
+            if (got == want)
+                return got;
+        }
+        /* Three are named together or not at all; two may be named by
+         * two events. */
+        if (want == 3)
+            return 0;
+        got = 0;
         for (i = out->count; i-- > 0 && got < want;) {
             const ev_raw *e = &out->v[i];
 
