@@ -996,6 +996,11 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
     return best;
 }
 
+/* How far back the window of an undated event may follow the story
+ * told before it (anchor_one). */
+#define NARRATIVE_DAYS  366
+#define NARRATIVE_PARAS 3
+
 static void window(dtl_timex *t, tx_ref ref, int future)
 {
     memset(t, 0, sizeof(*t));
@@ -1357,6 +1362,20 @@ static void anchor_one(walker *w, size_t i)
         e->when.anchor = q >= 0 ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
         if (now.lo == DTL_DAY_NONE)
             e->when.anchor = DTL_ANCHOR_NONE;
+        /* A story told months back ("On March 3, ... Yerevan denied
+         * it"): when the last dated event told, in this paragraph or
+         * the three before and within a year, lies before the window,
+         * the window reaches back to it. */
+        if (q < 0 && !is_future(e) && prev >= 0 && is_dated(&e->when)) {
+            const ev_raw *p = &w->evs->v[prev];
+
+            if (p->when.certainty != DTL_CERT_VAGUE &&
+                p->when.latest < e->when.earliest &&
+                p->when.earliest + NARRATIVE_DAYS >= e->when.latest &&
+                w->seg->s[p->sent].para + NARRATIVE_PARAS >=
+                    w->seg->s[e->sent].para)
+                e->when.earliest = p->when.earliest;
+        }
     }
     bound(e, now);
     if (is_dated(&e->when) && ri >= 0) {
