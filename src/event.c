@@ -169,14 +169,16 @@ static void settle(cand *c, size_t n)
 #define HE_REACH 80
 
 /*
- * "He" or "She" opening a sentence: the person who is the first actor of
+ * "He" or "She" opening a sentence (person_wanted; "It": a state or
+ * body, not a person): the person who is the first actor of
  * the first event of the sentence before, in the same paragraph, named
  * in its first words (its subject: "Baghaei rejected the criticism. He
  * denied that ...").  Anything else is left unresolved, and a mention
  * with no other actor is dropped.
  */
 static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
-                         const ev_list *out, const ev_actor *a, ev_actor *extra)
+                         const ev_list *out, const ev_actor *a, ev_actor *extra,
+                         int person_wanted)
 {
     const lexicon *person = rules_lexicon(rs, "person");
     const ev_raw *first = NULL;
@@ -194,8 +196,9 @@ static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
     if (first == NULL || first->actor_count == 0 ||
         first->actors[0].role != DTL_ROLE_SOURCE ||
         first->actors[0].start > seg->s[k - 1].start + HE_REACH ||
-        lexicon_find(person, first->actors[0].name,
-                     strlen(first->actors[0].name)) == NULL)
+        first->actors[0].code[0] == '\0' ||
+        (lexicon_find(person, first->actors[0].name,
+                      strlen(first->actors[0].name)) != NULL) != person_wanted)
         return 0;
     extra[0] = first->actors[0];
     extra[0].role = a->role;
@@ -381,7 +384,9 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
         return got == want ? got : 0;
     }
     if (strcmp(a->code, "@he") == 0)
-        return resolve_he(rs, seg, out, a, extra);
+        return resolve_he(rs, seg, out, a, extra, 1);
+    if (strcmp(a->code, "@it") == 0)
+        return resolve_he(rs, seg, out, a, extra, 0);
     if (strncmp(a->code, "@last:", 6) == 0)
         return resolve_last(rs, s, seg, a, extra);
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
