@@ -38,8 +38,11 @@ static const gaz_ent *possessor(const char *s, const gaz_hit *hits, size_t i)
 {
     const gaz_ent *ge, *own;
 
-    if (i == 0 || hits[i - 1].end + 3 != hits[i].start ||
-        strncmp(s + hits[i - 1].end, "'s ", 3) != 0)
+    if (i == 0 || !((hits[i - 1].end + 3 == hits[i].start &&
+                     strncmp(s + hits[i - 1].end, "'s ", 3) == 0) ||
+                    (hits[i - 1].end + 2 == hits[i].start &&
+                     strncmp(s + hits[i - 1].end, "' ", 2) == 0 &&
+                     s[hits[i - 1].end - 1] == 's')))
         return NULL;
     ge = gazetteer_pick(&hits[i], LEX_ACTOR);
     own = gazetteer_pick(&hits[i - 1], LEX_ACTOR);
