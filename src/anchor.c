@@ -173,7 +173,7 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
-    const lexicon *prep, *sched, *perf, *aft, *react;
+    const lexicon *prep, *sched, *perf, *aft, *react, *present;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -885,15 +885,14 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
  * A time to come then dates it, and it is planned. */
 static int schedule_trigger(const walker *w, const ev_raw *e)
 {
-    const lexicon *lx = rules_lexicon(w->rules, "timex_present");
     size_t len, n = 0;
     const char *t = text_norm(w->text, &len);
 
     /* the verb of "arrives in" */
     while (e->trig_start + n < e->trig_end && t[e->trig_start + n] != ' ')
         n++;
-    return lx != NULL && e->tense != TENSE_PAST &&
-           lexicon_find(lx, t + e->trig_start, n) != NULL;
+    return w->present != NULL && e->tense != TENSE_PAST &&
+           lexicon_find(w->present, t + e->trig_start, n) != NULL;
 }
 
 /* The date expression of the event's sentence that governs it: the
@@ -1248,6 +1247,7 @@ static void reaction_target(walker *w, size_t i, long r)
     ev_raw *e = &w->evs->v[i];
     const lex_entry *le;
     const ev_raw *c;
+    const char *src;
     size_t k, j;
 
     if (r < 0 || w->react == NULL ||
@@ -1266,13 +1266,13 @@ static void reaction_target(walker *w, size_t i, long r)
                 return;
     /* "condemned the weekend raids" after raids by both sides told:
      * which side's is not sure, and no one is named. */
-    for (k = 0; k < i; k++) {
+    src = first_source(c);
+    for (k = 0; k < i && src != NULL; k++) {
         const ev_raw *o = &w->evs->v[k];
-        const char *a = first_source(o), *b = first_source(c);
+        const char *a = first_source(o);
 
         if ((long)k != r && o->sent < e->sent &&
-            strcmp(o->ru->type, c->ru->type) == 0 && a && b &&
-            strcmp(a, b) != 0)
+            strcmp(o->ru->type, c->ru->type) == 0 && a && strcmp(a, src) != 0)
             return;
     }
     for (k = 0; k < c->actor_count && e->actor_count < EV_MAX_ACTORS; k++)
@@ -1928,6 +1928,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->perf = rules_lexicon(rs, "anchor_perfect");
     w->aft = rules_lexicon(rs, "anchor_after");
     w->react = rules_lexicon(rs, "anchor_reaction");
+    w->present = rules_lexicon(rs, "timex_present");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 

@@ -39,19 +39,6 @@ static int cmp_str0(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "");
 }
 
-/* Places compare without a leading "the": "Red Sea" in a timeline of
- * an older version is "the Red Sea" of today. */
-static int cmp_place(const char *a, const char *b)
-{
-    a = a ? a : "";
-    b = b ? b : "";
-    if (strncmp(a, "the ", 4) == 0)
-        a += 4;
-    if (strncmp(b, "the ", 4) == 0)
-        b += 4;
-    return strcmp(a, b);
-}
-
 /* Best score first; ties by the smaller, then the larger uid of the
  * pair, whichever side it is on. */
 static int cmp_pair(const void *pa, const void *pb)
@@ -115,7 +102,9 @@ static unsigned changes_of(const dtl_event *o, const dtl_event *n)
         c |= DTL_CHANGE_STATUS;
     if (!same_actors(o, n))
         c |= DTL_CHANGE_ACTORS;
-    if (cmp_place(o->location, n->location) != 0)
+    /* "Red Sea" in a timeline of an older version is "the Red Sea" */
+    if (strcmp(timeline_place_key(o->location),
+               timeline_place_key(n->location)) != 0)
         c |= DTL_CHANGE_LOCATION;
     if (strcmp(o->type, n->type) != 0)
         c |= DTL_CHANGE_TYPE;

@@ -64,7 +64,7 @@ static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
     if (max > sizeof(person))
         max = sizeof(person);
     for (i = 0; i < n && count < max; i++) {
-        const gaz_ent *ge;
+        const gaz_ent *ge, *own;
         int dup = 0, is_person;
 
         if (hits[i].start < start || hits[i].end > end)
@@ -72,8 +72,9 @@ static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
         ge = gazetteer_pick(&hits[i], LEX_ACTOR | LEX_ANAPHOR);
         if (ge == NULL)
             continue;
-        if (possessor(s, hits, i) != NULL)
-            ge = possessor(s, hits, i);
+        own = possessor(s, hits, i);
+        if (own != NULL)
+            ge = own;
         is_person = strcmp(ge->lx->name, "person") == 0;
         /* Two names of one actor ("Secretary of State Tony Blinken"):
          * keep the last, the head of the phrase, but a person before a
@@ -300,6 +301,29 @@ static const char *state_name(const dtl_rules *rs, const char *code,
     return dflt;
 }
 
+/* Appends to extra[0, got) the state of actor c, standing for anaphor
+ * a, unless it is there or c is no state ("the International Court",
+ * a reference); returns the new count. */
+static size_t add_state(const dtl_rules *rs, const ev_actor *c,
+                        const ev_actor *a, ev_actor *extra, size_t got)
+{
+    const char *name;
+    size_t q;
+
+    if (c->code[0] == '@' || c->code[0] == '\0' ||
+        (name = state_name(rs, c->code, NULL)) == NULL)
+        return got;
+    for (q = 0; q < got; q++)
+        if (strcmp(extra[q].code, c->code) == 0)
+            return got;
+    extra[got] = *c;
+    extra[got].name = name;
+    extra[got].role = a->role;
+    extra[got].start = a->start;
+    extra[got].end = a->end;
+    return got + 1;
+}
+
 /* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
  * be resolved. */
 static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
@@ -326,7 +350,7 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
          * events, a person standing for the state ("Biden met Modi ...
          * the two governments": India and the United States); "the
          * three countries" the last three. */
-        size_t got = 0, k, q, want = a->code[1] == 'p' ? 2 : 3;
+        size_t got = 0, k, want = a->code[1] == 'p' ? 2 : 3;
 
         /* First the last event that names so many states itself ("South
          * Korea, Japan and the United States staged drills, two days
@@ -334,25 +358,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
         for (i = out->count; i-- > 0;) {
             const ev_raw *e = &out->v[i];
 
-            got = 0;
-            for (k = 0; k < e->actor_count && got < max; k++) {
-                const ev_actor *c = &e->actors[k];
-                int dup = 0;
-
-                if (c->code[0] == '@' || c->code[0] == '\0' ||
-                    state_name(rs, c->code, NULL) == NULL)
-                    continue;
-                for (q = 0; q < got; q++)
-                    dup |= strcmp(extra[q].code, c->code) == 0;
-                if (dup)
-                    continue;
-                extra[got] = *c;
-                extra[got].name = state_name(rs, c->code, c->name);
-                extra[got].role = a->role;
-                extra[got].start = a->start;
-                extra[got].end = a->end;
-                got++;
-            }
+            for (k = got = 0; k < e->actor_count && got < max; k++)
+                got = add_state(rs, &e->actors[k], a, extra, got);
             if (got == want)
                 return got;
         }
@@ -364,25 +371,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
         for (i = out->count; i-- > 0 && got < want;) {
             const ev_raw *e = &out->v[i];
 
-            for (k = 0; k < e->actor_count && got < want && got < max; k++) {
-                const ev_actor *c = &e->actors[k];
-                int dup = 0;
-
-                /* states only: not "the International Court" */
-                if (c->code[0] == '@' || c->code[0] == '\0' ||
-                    state_name(rs, c->code, NULL) == NULL)
-                    continue;
-                for (q = 0; q < got; q++)
-                    dup |= strcmp(extra[q].code, c->code) == 0;
-                if (dup)
-                    continue;
-                extra[got] = *c;
-                extra[got].name = state_name(rs, c->code, c->name);
-                extra[got].role = a->role;
-                extra[got].start = a->start;
-                extra[got].end = a->end;
-                got++;
-            }
+            for (k = 0; k < e->actor_count && got < want && got < max; k++)
+                got = add_state(rs, &e->actors[k], a, extra, got);
         }
         return got == want ? got : 0;
     }
@@ -999,6 +989,15 @@ static int name_of_state(const lexicon *no, const char *s, const gaz_hit *h,
     return names >= 2;
 }
 
+/* Whether s[b, e) names a month or a day ("Theresa May" does not make
+ * every "May" a person). */
+static int date_word(const lexicon *month, const lexicon *wday, const char *s,
+                     size_t b, size_t e)
+{
+    return (month && lexicon_find(month, s + b, e - b)) ||
+           (wday && lexicon_find(wday, s + b, e - b));
+}
+
 /* Notes the family names of the persons named in full among hits (the
  * last word, or the first for the states of lexicon family_first: "Yoon"
  * of "Yoon Suk Yeol"), but names of months and days ("Theresa May" does
@@ -1017,36 +1016,30 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
         const lex_entry *who = person_of(&hits[i]);
         const gaz_ent *ge;
 
-        /* "Kosovo Prime Minister Arben Krasniqi": the state stands for
-         * the person named after its office, later by "Krasniqi". */
-        if (who == NULL && office != NULL &&
-            (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) != NULL &&
-            ge->e->code[0] != '@' && ge->e->code[0] != '\0' &&
-            name_of_state(no, s, &hits[i], &b, &e)) {
-            /* "Narek Avetisyan of Armenia", not "the Foreign Minister
-             * of Iran" (words that are names of a hit before). */
-            if (e - b >= 3 && !(i > 0 && hits[i - 1].end > b) &&
-                !(month && lexicon_find(month, s + b, e - b)) &&
-                !(wday && lexicon_find(wday, s + b, e - b)))
-                note_one(tab, s, b, e, &hits[i], ge->e);
+        /* "Kosovo Prime Minister Arben Krasniqi", "Narek Avetisyan of
+         * Armenia": the state stands for the person named with it, later
+         * by "Krasniqi". */
+        if (who == NULL) {
+            if (office == NULL ||
+                (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) == NULL ||
+                ge->e->code[0] == '@' || ge->e->code[0] == '\0')
+                continue;
+            /* Not "the Foreign Minister of Iran" nor "West German
+             * Finance Minister Gerhard Stoltenberg": the name may not
+             * be (in) a hit, a person the lexicons know. */
+            if (name_of_state(no, s, &hits[i], &b, &e)) {
+                if (e - b >= 3 && !(i > 0 && hits[i - 1].end > b) &&
+                    !date_word(month, wday, s, b, e))
+                    note_one(tab, s, b, e, &hits[i], ge->e);
+            } else if (titled_name(office, no, s, end, &hits[i], &n0, &b, &e)) {
+                if (e - b >= 3 &&
+                    !(i + 1 < nh && hits[i + 1].start < e &&
+                      hits[i + 1].end > n0) &&
+                    !date_word(month, wday, s, b, e))
+                    note_one(tab, s, b, e, &hits[i], ge->e);
+            }
             continue;
         }
-        if (who == NULL && office != NULL &&
-            (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) != NULL &&
-            ge->e->code[0] != '@' && ge->e->code[0] != '\0' &&
-            titled_name(office, no, s, end, &hits[i], &n0, &b, &e)) {
-            /* Not a person the lexicons know ("West German Finance
-             * Minister Gerhard Stoltenberg"), whose name is a hit. */
-            if (e - b >= 3 &&
-                !(i + 1 < nh && hits[i + 1].start < e &&
-                  hits[i + 1].end > n0) &&
-                !(month && lexicon_find(month, s + b, e - b)) &&
-                !(wday && lexicon_find(wday, s + b, e - b)))
-                note_one(tab, s, b, e, &hits[i], ge->e);
-            continue;
-        }
-        if (who == NULL)
-            continue;
         /* Family names written first may have two letters ("Li"). */
         if (ff && lexicon_find(ff, who->code, strlen(who->code))) {
             for (b = hits[i].start, e = b; e < hits[i].end && s[e] != ' ';)
@@ -1061,9 +1054,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                 continue;
             min = 3;
         }
-        if (!surname_word(s, b, e, min) ||
-            (month && lexicon_find(month, s + b, e - b)) ||
-            (wday && lexicon_find(wday, s + b, e - b)))
+        if (!surname_word(s, b, e, min) || date_word(month, wday, s, b, e))
             continue;
         note_one(tab, s, b, e, &hits[i], who);
     }

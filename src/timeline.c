@@ -207,16 +207,19 @@ uint64_t timeline_event_key(const char *seed, const dtl_event *e)
             continue;
         h = util_fnv1a(codes[i], strlen(codes[i]) + 1, h);
     }
-    /* "the Red Sea" and "Red Sea" are one place, whichever the rules
-     * make canonical. */
     if (e->location) {
-        const char *loc = e->location;
+        const char *loc = timeline_place_key(e->location);
 
-        if (strncmp(loc, "the ", 4) == 0)
-            loc += 4;
         h = util_fnv1a(loc, strlen(loc) + 1, h);
     }
     return h;
+}
+
+const char *timeline_place_key(const char *place)
+{
+    if (place == NULL)
+        return "";
+    return strncmp(place, "the ", 4) == 0 ? place + 4 : place;
 }
 
 int timeline_finish(dtl_timeline *tl, const char *seed, int sort)

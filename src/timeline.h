@@ -39,6 +39,11 @@ int timeline_finish(dtl_timeline *tl, const char *uid_seed, int sort);
  */
 uint64_t timeline_event_key(const char *seed, const dtl_event *e);
 
+/* A place as events are matched by it: without a leading "the" ("the
+ * Red Sea" and "Red Sea" are one place, whichever the rules make
+ * canonical); "" for none. */
+const char *timeline_place_key(const char *place);
+
 /* The timeline order of events: by date, then by first evidence. */
 int timeline_cmp_events(const dtl_event *a, const dtl_event *b);
 
