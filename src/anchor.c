@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "diag.h"
@@ -173,7 +174,8 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
-    const lexicon *prep, *sched, *perf, *aft, *react, *present;
+    const lexicon *prep, *sched, *perf, *aft, *react, *present, *later;
+    const lexicon *func;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -264,6 +266,29 @@ static int possessive(const walker *w, const tx_raw *r)
     return r->end < len && t[r->end] == '\'' &&
            (r->end + 1 == len || t[r->end + 1] == 's' || t[r->end + 1] == 'S' ||
             !util_isalnum((unsigned char)t[r->end + 1]));
+}
+
+static size_t word_before(const char *t, size_t lo, size_t at, size_t *b);
+
+/* Whether r is attributive: after a word of lexicon anchor_det and
+ * before a lower-case word that is none of anchor_function ("the
+ * January coup", "its 2016 election"). */
+static int attributive_tx(const walker *w, const tx_raw *r)
+{
+    size_t len, b, e, i;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->det == NULL || w->func == NULL ||
+        (e = word_before(t, 0, r->start, &b)) == 0 ||
+        lexicon_find(w->det, t + b, e - b) == NULL || r->end + 1 >= len ||
+        t[r->end] != ' ' || !util_islower(t[r->end + 1]))
+        return 0;
+    for (i = r->end + 1; i < len && util_isalpha((unsigned char)t[i]);)
+        i++;
+    return i - r->end - 1 >= 3 &&
+           (i == len || (!util_isalnum((unsigned char)t[i]) && t[i] != '\'' &&
+                         t[i] != '-')) &&
+           lexicon_find(w->func, t + r->end + 1, i - r->end - 1) == NULL;
 }
 
 /*
@@ -453,7 +478,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * compared with ("in February from January"); neither takes
          * the place of a time its sentence has already given. */
         if (!(mine->have && mine->sent == r->sent &&
-              (possessive(w, r) || compared(w, r, o)))) {
+              (possessive(w, r) || compared(w, r, o) ||
+               attributive_tx(w, r)))) {
             mine->t = *o;
             mine->start = o->start;
             mine->end = o->end;
@@ -680,6 +706,61 @@ static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
                    (at == 0 || !util_isalnum((unsigned char)t[at - 1]))
                ? e
                : 0;
+}
+
+/*
+ * The time that heads event e's paragraph, before a dash or colon, as
+ * the stamps of a live page do ("08:20 - ...", "26 May: ..."), when e is
+ * in a later sentence of that paragraph: its index, or -1.
+ */
+static long heading_time(const walker *w, const ev_raw *e)
+{
+    size_t len, k = e->sent, end;
+    const char *t = text_norm(w->text, &len);
+    const tx_raw *r;
+
+    while (k > 0 && w->seg->s[k - 1].para == w->seg->s[e->sent].para)
+        k--;
+    if (k == e->sent ||
+        (r = timex_within(w->tx, w->seg->s[k].start, w->seg->s[k].end)) ==
+            NULL ||
+        r->start != w->seg->s[k].start || !is_dated(&w->when[r - w->tx->v]))
+        return -1;
+    end = r->end;
+    if (end < len && t[end] == ':')
+        return r - w->tx->v;
+    if (end + 2 <= len && t[end] == ' ' &&
+        (t[end + 1] == '-' ||
+         (end + 4 <= len && (memcmp(t + end + 1, "\xe2\x80\x93", 3) == 0 ||
+                             memcmp(t + end + 1, "\xe2\x80\x94", 3) == 0))))
+        return r - w->tx->v;
+    return -1;
+}
+
+/* Words of the clause before the trigger read for later_word(). */
+#define LATER_WORDS 8
+
+/* Is one of the words before event e's trigger in its sentence, at
+ * most LATER_WORDS, of lexicon anchor_later, after no article ("She
+ * later flew to Nairobi", "Then the envoy met", not "the then
+ * president")? */
+static int later_word(const walker *w, const ev_raw *e)
+{
+    size_t len, lo = w->seg->s[e->sent].start, at = e->trig_start, b, end, n,
+                pb;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->later == NULL)
+        return 0;
+    for (n = 0; n < LATER_WORDS && (end = word_before(t, lo, at, &b)) != 0;
+         n++, at = b) {
+        if (t[end] == '-' || lexicon_find(w->later, t + b, end - b) == NULL)
+            continue;
+        end = word_before(t, lo, b, &pb);
+        return !(end == pb + 3 && strncasecmp(t + pb, "the", 3) == 0) &&
+               !(end == pb + 1 && (t[pb] == 'a' || t[pb] == 'A'));
+    }
+    return 0;
 }
 
 /* Is the word before at one of lexicon anchor_occasion ("at an
@@ -1357,6 +1438,12 @@ static void anchor_one(walker *w, size_t i)
             dtl_date_format(now.lo, e->when.value);
         else
             e->when.anchor = DTL_ANCHOR_NONE;
+    } else if (!is_future(e) && (ri = heading_time(w, e)) >= 0) {
+        /* "19:30 - Reaction from Beijing and Moscow: ... In Moscow,
+         * the Russian foreign ministry accused Washington ..." */
+        e->when = w->when[ri];
+        e->anchor_start = w->tx->v[ri].start;
+        e->anchor_end = w->tx->v[ri].end;
     } else {
         window(&e->when, now, is_future(e));
         e->when.anchor = q >= 0 ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
@@ -1375,6 +1462,16 @@ static void anchor_one(walker *w, size_t i)
                 w->seg->s[p->sent].para + NARRATIVE_PARAS >=
                     w->seg->s[e->sent].para)
                 e->when.earliest = p->when.earliest;
+            /* "She later flew to Nairobi": from that event's day on. */
+            else if (p->when.certainty != DTL_CERT_VAGUE &&
+                     p->when.earliest > e->when.earliest &&
+                     p->when.earliest <= e->when.latest &&
+                     w->seg->s[p->sent].para + 1 >= w->seg->s[e->sent].para &&
+                     later_word(w, e)) {
+                e->when.earliest = p->when.earliest;
+                e->when.certainty = DTL_CERT_APPROX;
+                e->anchor_event = prev;
+            }
         }
     }
     bound(e, now);
@@ -1929,6 +2026,8 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->aft = rules_lexicon(rs, "anchor_after");
     w->react = rules_lexicon(rs, "anchor_reaction");
     w->present = rules_lexicon(rs, "timex_present");
+    w->later = rules_lexicon(rs, "anchor_later");
+    w->func = rules_lexicon(rs, "anchor_function");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 

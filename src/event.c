@@ -21,6 +21,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "gazetteer.h"
 #include "text.h"
@@ -54,6 +55,15 @@ static const gaz_ent *possessor(const char *s, const gaz_hit *hits, size_t i)
     return own;
 }
 
+/* Whether the words of hit h are those of entry e, in any case. */
+static int names_entry(const char *s, const gaz_hit *h, const lex_entry *e)
+{
+    size_t n = h->end - h->start;
+
+    return strlen(e->phrase) == n &&
+           strncasecmp(s + h->start, e->phrase, n) == 0;
+}
+
 static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
                              size_t start, size_t end, dtl_role role,
                              ev_actor *a, size_t max)
@@ -75,7 +85,10 @@ static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
         own = possessor(s, hits, i);
         if (own != NULL)
             ge = own;
-        is_person = strcmp(ge->lx->name, "person") == 0;
+        /* a person the lexicons do not know, named for the state or
+         * body an office gives (alias_find, appos_find) */
+        is_person = strcmp(ge->lx->name, "person") == 0 ||
+                    (own == NULL && !names_entry(s, &hits[i], ge->e));
         /* Two names of one actor ("Secretary of State Tony Blinken"):
          * keep the last, the head of the phrase, but a person before a
          * title ("Antony Blinken, the U.S. Secretary of State"). */
@@ -180,12 +193,30 @@ static void settle(cand *c, size_t n)
  * denied that ...").  Anything else is left unresolved, and a mention
  * with no other actor is dropped.
  */
-static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
-                         const ev_list *out, const ev_actor *a, ev_actor *extra,
-                         int person_wanted)
+/* Whether actor a, named at s[a->start, a->end), is a person: one of
+ * the lexicon's, or named by words no lexicon knows as an actor (the
+ * name of a person the lexicons do not know, given a state or body by
+ * an office: "Amina Diallo-Keita, the African Union's envoy ...";
+ * "She", resolved to such a person). */
+static int is_person(const dtl_rules *rs, const lexicon *person, const char *s,
+                     const ev_actor *a)
+{
+    gaz_hit h;
+
+    if (lexicon_find(person, a->name, strlen(a->name)) != NULL)
+        return 1;
+    return gazetteer_scan(rs->gaz, s, a->start, a->end, &h, 1) == 0 ||
+           h.start != a->start || h.end != a->end ||
+           gazetteer_pick(&h, LEX_ACTOR) == NULL;
+}
+
+static size_t resolve_he(const dtl_rules *rs, const char *s,
+                         const segmentation *seg, const ev_list *out,
+                         const ev_actor *a, ev_actor *extra, int person_wanted)
 {
     const lexicon *person = rules_lexicon(rs, "person");
     const ev_raw *first = NULL;
+    const ev_actor *who;
     size_t k, i;
 
     for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
@@ -197,14 +228,17 @@ static size_t resolve_he(const dtl_rules *rs, const segmentation *seg,
         if (out->v[i].sent + 1 == k &&
             (first == NULL || out->v[i].start < first->start))
             first = &out->v[i];
-    if (first == NULL || first->actor_count == 0 ||
-        first->actors[0].role != DTL_ROLE_SOURCE ||
-        first->actors[0].start > seg->s[k - 1].start + HE_REACH ||
-        first->actors[0].code[0] == '\0' ||
-        (lexicon_find(person, first->actors[0].name,
-                      strlen(first->actors[0].name)) != NULL) != person_wanted)
+    if (first == NULL || first->actor_count == 0)
         return 0;
-    extra[0] = first->actors[0];
+    /* the actor named first (a meeting lists its other side first) */
+    for (who = &first->actors[0], i = 1; i < first->actor_count; i++)
+        if (first->actors[i].start < who->start)
+            who = &first->actors[i];
+    if (who->role != DTL_ROLE_SOURCE ||
+        who->start > seg->s[k - 1].start + HE_REACH || who->code[0] == '\0' ||
+        is_person(rs, person, s, who) != person_wanted)
+        return 0;
+    extra[0] = *who;
     extra[0].role = a->role;
     extra[0].start = a->start;
     extra[0].end = a->end;
@@ -377,9 +411,9 @@ static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
         return got == want ? got : 0;
     }
     if (strcmp(a->code, "@he") == 0)
-        return resolve_he(rs, seg, out, a, extra, 1);
+        return resolve_he(rs, s, seg, out, a, extra, 1);
     if (strcmp(a->code, "@it") == 0)
-        return resolve_he(rs, seg, out, a, extra, 0);
+        return resolve_he(rs, s, seg, out, a, extra, 0);
     if (strncmp(a->code, "@last:", 6) == 0)
         return resolve_last(rs, s, seg, a, extra);
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
@@ -857,7 +891,8 @@ static int surname_word(const char *s, size_t b, size_t e, size_t min)
 }
 
 /* Is s[b, e) a word of a name: a capital, then lower-case letters,
- * hyphens or letters beyond ASCII ("Ilić")? */
+ * hyphens or letters beyond ASCII ("Ilić"), a capital after a hyphen
+ * ("Diallo-Keita")? */
 static int name_word_at(const char *s, size_t b, size_t e)
 {
     size_t i;
@@ -865,7 +900,8 @@ static int name_word_at(const char *s, size_t b, size_t e)
     if (e - b < 2 || !util_isupper(s[b]))
         return 0;
     for (i = b + 1; i < e; i++)
-        if (!util_islower(s[i]) && s[i] != '-' && (unsigned char)s[i] < 0x80)
+        if (!util_islower(s[i]) && s[i] != '-' && (unsigned char)s[i] < 0x80 &&
+            !(util_isupper(s[i]) && s[i - 1] == '-'))
             return 0;
     return 1;
 }
@@ -998,6 +1034,115 @@ static int date_word(const lexicon *month, const lexicon *wday, const char *s,
            (wday && lexicon_find(wday, s + b, e - b));
 }
 
+/* The words of lexicon office in s[*i, end), at most four, each after
+ * one space (the first after at most one); how many. */
+static size_t office_words(const lexicon *office, const char *s, size_t *i,
+                           size_t end)
+{
+    size_t n = 0, j, w;
+
+    while (n < 4) {
+        j = *i;
+        if (j < end && s[j] == ' ')
+            j++;
+        w = word_end(s, j, end);
+        if (w == j || lexicon_find(office, s + j, w - j) == NULL)
+            break;
+        *i = w;
+        n++;
+    }
+    return n;
+}
+
+/* The length of a possessive "'s" or "’s" at s[i, end), or 0. */
+static size_t possessive_at(const char *s, size_t i, size_t end)
+{
+    if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
+        return 2;
+    if (i + 4 <= end && memcmp(s + i, "\xe2\x80\x99s", 4) == 0)
+        return 4;
+    return 0;
+}
+
+/*
+ * A person the lexicons do not know, named before an apposition that
+ * gives the office and the state or body of hit i ("Amina Diallo-Keita,
+ * the African Union's special envoy for the Horn of Africa, met ...";
+ * "Tom Reyes, a senior U.S. official, said"): two or three words of a
+ * name outside other hits, a comma, perhaps an article and words of
+ * lexicon office, hit i, perhaps "'s", words of that lexicon, and a
+ * comma within APPOS_REACH bytes.  Returns the name's bounds [*n0, *n1)
+ * and its last word's [*b, *e), or 0.
+ */
+#define APPOS_REACH 80
+static int appos_name(const lexicon *office, const lexicon *no,
+                      const lexicon *month, const lexicon *wday, const char *s,
+                      size_t end, const gaz_hit *hits, size_t nh, size_t i,
+                      size_t *n0, size_t *n1, size_t *b, size_t *e)
+{
+    size_t p = hits[i].start, k, w, names = 0, j;
+
+    /* back over "a senior" and "the" to ", " */
+    for (k = 0;; k++) {
+        if (p >= 2 && s[p - 1] == ' ' && s[p - 2] == ',')
+            break;
+        if (k == 4 || p == 0 || s[p - 1] != ' ')
+            return 0;
+        for (w = --p; p > 0 && s[p - 1] != ' ' && s[p - 1] != ',';)
+            p--;
+        if (!((w - p == 3 && memcmp(s + p, "the", 3) == 0) ||
+              (w - p == 1 && s[p] == 'a') ||
+              (w - p == 2 && memcmp(s + p, "an", 2) == 0) ||
+              (w > p && lexicon_find(office, s + p, w - p) != NULL)))
+            return 0;
+    }
+    *n1 = p -= 2;
+    for (; names < 3; names++) {
+        for (w = p; p > 0 && s[p - 1] != ' ' && s[p - 1] != ',' &&
+                    s[p - 1] != '(' && s[p - 1] != '"';)
+            p--;
+        if (!name_word_at(s, p, w) || date_word(month, wday, s, p, w) ||
+            (no != NULL && lexicon_find(no, s + p, w - p) != NULL))
+            break;
+        if (names == 0) {
+            *b = p;
+            *e = w;
+        }
+        *n0 = p;
+        if (p < 2 || s[p - 1] != ' ') {
+            names++;
+            break;
+        }
+        p--;
+    }
+    if (names < 2 || *e - *b < 3)
+        return 0;
+    for (j = 0; j < nh; j++)
+        if (hits[j].start < *n1 && hits[j].end > *n0)
+            return 0;
+    /* the office after the body: "'s special envoy", "official" */
+    k = hits[i].end;
+    k += possessive_at(s, k, end);
+    if (office_words(office, s, &k, end) == 0)
+        return 0;
+    for (j = k; j < end && j - k < APPOS_REACH; j++) {
+        if (s[j] == ',')
+            return 1;
+        if (s[j] == ';' || s[j] == '"' || s[j] == '(' || s[j] == '.')
+            return 0;
+    }
+    return 0;
+}
+
+/* Whether "former " or "ex-" comes right before s[p]. */
+static int former_before(const char *s, size_t p)
+{
+    return (p >= 7 && (memcmp(s + p - 7, "former ", 7) == 0 ||
+                       memcmp(s + p - 7, "Former ", 7) == 0)) ||
+           (p >= 3 && (memcmp(s + p - 3, "ex-", 3) == 0 ||
+                       memcmp(s + p - 3, "Ex-", 3) == 0));
+}
+
 /* Notes the family names of the persons named in full among hits (the
  * last word, or the first for the states of lexicon family_first: "Yoon"
  * of "Yoon Suk Yeol"), but names of months and days ("Theresa May" does
@@ -1010,7 +1155,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
     const lexicon *ff = rules_lexicon(rs, "family_first");
     const lexicon *office = rules_lexicon(rs, "alias_office");
     const lexicon *no = rules_lexicon(rs, "alias_not_name");
-    size_t i, b, e, n0, min;
+    size_t i, b, e, n0, n1, min;
 
     for (i = 0; i < nh; i++) {
         const lex_entry *who = person_of(&hits[i]);
@@ -1032,11 +1177,16 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                     !date_word(month, wday, s, b, e))
                     note_one(tab, s, b, e, &hits[i], ge->e);
             } else if (titled_name(office, no, s, end, &hits[i], &n0, &b, &e)) {
-                if (e - b >= 3 &&
+                /* not "Former White House aide Michael Deaver": he no
+                 * longer acts for the state */
+                if (e - b >= 3 && !former_before(s, hits[i].start) &&
                     !(i + 1 < nh && hits[i + 1].start < e &&
                       hits[i + 1].end > n0) &&
                     !date_word(month, wday, s, b, e))
                     note_one(tab, s, b, e, &hits[i], ge->e);
+            } else if (appos_name(office, no, month, wday, s, end, hits, nh, i,
+                                  &n0, &n1, &b, &e)) {
+                note_one(tab, s, b, e, &hits[i], ge->e);
             }
             continue;
         }
@@ -1112,6 +1262,43 @@ static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
     return nh;
 }
 
+/* Adds to hits (sorted by start) the names of persons the lexicons do
+ * not know, given their body or state by an apposition (appos_name), as
+ * mentions of that actor, and notes their last words; returns the new
+ * count. */
+static size_t appos_find(const dtl_rules *rs, alias_tab *tab, const char *s,
+                         size_t end, gaz_hit *hits, size_t nh, size_t max)
+{
+    const lexicon *office = rules_lexicon(rs, "alias_office");
+    const lexicon *no = rules_lexicon(rs, "alias_not_name");
+    const lexicon *month = rules_lexicon(rs, "month");
+    const lexicon *wday = rules_lexicon(rs, "weekday");
+    size_t i, k, n0, n1, b, e;
+    const gaz_ent *ge;
+
+    if (office == NULL)
+        return nh;
+    for (i = 0; i < nh && nh < max; i++) {
+        if (person_of(&hits[i]) != NULL ||
+            (ge = gazetteer_pick(&hits[i], LEX_ACTOR)) == NULL ||
+            ge->e->code[0] == '@' || ge->e->code[0] == '\0' ||
+            !appos_name(office, no, month, wday, s, end, hits, nh, i, &n0, &n1,
+                        &b, &e))
+            continue;
+        note_one(tab, s, b, e, &hits[i], ge->e);
+        for (k = 0; k < nh && hits[k].start < n0; k++)
+            ;
+        memmove(hits + k + 1, hits + k, (nh - k) * sizeof(*hits));
+        hits[k].start = n0;
+        hits[k].end = n1;
+        hits[k].ents = hits[i + 1].ents;
+        hits[k].count = hits[i + 1].count;
+        nh++;
+        i++;
+    }
+    return nh;
+}
+
 /* Is there in s[start, end), outside hits, a word that is the last
  * word of some person's name in the lexicons, or a word of a name after
  * the first word (a person the lexicons do not know, named in full
@@ -1153,6 +1340,7 @@ static size_t names_of(const dtl_rules *rs, const char *s,
         }
     }
     nh = alias_find(tab, s, st->start, st->end, hits, nh, max);
+    nh = appos_find(rs, tab, s, st->end, hits, nh, max);
     alias_note(rs, tab, s, st->end, hits, nh);
     tab->upto = si + 1;
     return nh;

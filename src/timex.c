@@ -516,6 +516,7 @@ typedef struct tense_lex {
     const lexicon *tx_past, *not_past;    /* timex_past, timex_not_past */
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
     const lexicon *until, *defer;         /* timex_until, timex_defer */
+    const lexicon *target;                /* timex_target */
     const lexicon *present, *aux;         /* timex_present, timex_aux */
     const lexicon *participle;            /* timex_participle */
     const lexicon *be_present;            /* timex_be_present */
@@ -537,6 +538,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->plan_past = rules_lexicon(rs, "timex_plan_past");
     tl->until = rules_lexicon(rs, "timex_until");
     tl->defer = rules_lexicon(rs, "timex_defer");
+    tl->target = rules_lexicon(rs, "timex_target");
     tl->present = rules_lexicon(rs, "timex_present");
     tl->aux = rules_lexicon(rs, "timex_aux");
     tl->participle = rules_lexicon(rs, "timex_participle");
@@ -789,13 +791,15 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     }
     /* "postponed until Tuesday", "extended its deadline until 9 a.m.
      * Tuesday", "gave them until Friday", "has given shippers until
-     * close of business on Thursday": a new deadline is ahead. */
+     * close of business on Thursday", "delayed its meeting to June 22":
+     * a new deadline is ahead. */
     for (u = left; u > 0 && left - u < 6; u--) {
         if (clause_break(s, w[u - 1].end, u < left ? w[u].start : ts, 0))
             break;
         /* Further back than the word before, "through" is no deadline
          * ("sell arms through Israel in August"). */
-        if (!tw_in(tl, tl->until, s, &w[u - 1]) ||
+        if (!(tw_in(tl, tl->until, s, &w[u - 1]) ||
+              (u == left && tw_in(tl, tl->target, s, &w[u - 1]))) ||
             (u < left && word_is(s, &w[u - 1], "through")))
             continue;
         for (k = u - 1; k-- > 0 && u - k <= 6;) {
@@ -1319,8 +1323,8 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
         return month - m < -10 ? y + 1 : y;
     }
     if (tense == TENSE_PAST) {
-        ahead = 122;
-        back = 243;
+        ahead = 61;
+        back = 304;
     } else if (tense == TENSE_FUTURE) {
         ahead = 305;
         back = 90;
