@@ -175,7 +175,7 @@ typedef struct walker {
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
     const lexicon *prep, *sched, *perf, *aft, *react, *present, *later;
-    const lexicon *func;
+    const lexicon *func, *evpres;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -991,6 +991,18 @@ static int schedule_trigger(const walker *w, const ev_raw *e)
  * wire story may carry the next day's dateline) or an event called off
  * (the time it was planned for); nor, for one that will happen, a time
  * wholly before now. */
+/* Is e's trigger in the present tense of lexicon event_present ("The
+ * Government of Indonesia strongly condemns the attack ...")? */
+static int present_trigger(const walker *w, const ev_raw *e)
+{
+    size_t len;
+    const char *t = text_norm(w->text, &len);
+
+    return w->evpres != NULL &&
+           lexicon_find(w->evpres, t + e->trig_start,
+                        e->trig_end - e->trig_start) != NULL;
+}
+
 static long governing(const walker *w, const ev_raw *e, tx_ref now)
 {
     const tx_list *tx = w->tx;
@@ -1038,6 +1050,11 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
          * go ahead with sanctions": the dateline is when it was said,
          * not when what is to come will be. */
         if (dl && fut)
+            continue;
+        /* "condemns the attack on a health clinic ... on Sunday": a
+         * past time after a trigger in the present dates its object. */
+        if (r->start >= e->trig_end && is_dated(o) && now.lo != DTL_DAY_NONE &&
+            o->latest < now.lo && present_trigger(w, e))
             continue;
         /* A reference far from the trigger qualifies something else
          * ("urged Japan to open its markets, a key issue in current
@@ -1419,6 +1436,17 @@ static void anchor_one(walker *w, size_t i)
                 prev = w->last_narr;
             e->anchor_event = prev;
         }
+    } else if (q < 0 && !is_future(e) && now.lo != DTL_DAY_NONE &&
+               present_trigger(w, e)) {
+        /* What the text does as it speaks: its date. */
+        memset(&e->when, 0, sizeof(e->when));
+        e->when.type = DTL_TIMEX_DATE;
+        e->when.earliest = now.lo;
+        e->when.latest = now.hi;
+        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT : DTL_CERT_APPROX;
+        e->when.granularity = DTL_GRAN_DAY;
+        e->when.anchor = DTL_ANCHOR_DOCUMENT;
+        dtl_date_format(now.lo, e->when.value);
     } else if ((ri = day_of_event(w, i, &e->when, &e->anchor_start,
                                   &e->anchor_end)) >= 0) {
         e->anchor_event = ri;
@@ -2028,6 +2056,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->present = rules_lexicon(rs, "timex_present");
     w->later = rules_lexicon(rs, "anchor_later");
     w->func = rules_lexicon(rs, "anchor_function");
+    w->evpres = rules_lexicon(rs, "event_present");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 

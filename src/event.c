@@ -210,6 +210,24 @@ static int is_person(const dtl_rules *rs, const lexicon *person, const char *s,
            gazetteer_pick(&h, LEX_ACTOR) == NULL;
 }
 
+/* Whether a mention at s[a] opens its sentence, which starts at b, or
+ * follows there a phrase of at most HE_LEAD bytes and a comma, the
+ * only one ("Yesterday, she held ...", "On Monday, he met ..."). */
+#define HE_LEAD 24
+static int opens_clause(const char *s, size_t b, size_t a)
+{
+    size_t i;
+
+    if (a == b)
+        return 1;
+    if (a - b > HE_LEAD || a < b + 3 || s[a - 1] != ' ' || s[a - 2] != ',')
+        return 0;
+    for (i = b; i < a - 2; i++)
+        if (s[i] == ',' || s[i] == '"')
+            return 0;
+    return 1;
+}
+
 static size_t resolve_he(const dtl_rules *rs, const char *s,
                          const segmentation *seg, const ev_list *out,
                          const ev_actor *a, ev_actor *extra, int person_wanted)
@@ -222,7 +240,8 @@ static size_t resolve_he(const dtl_rules *rs, const char *s,
     for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
         ;
     if (person == NULL || k == 0 || k == seg->count ||
-        seg->s[k].start != a->start || seg->s[k - 1].para != seg->s[k].para)
+        !opens_clause(s, seg->s[k].start, a->start) ||
+        seg->s[k - 1].para != seg->s[k].para)
         return 0;
     for (i = out->count; i-- > 0 && out->v[i].sent + 1 >= k;)
         if (out->v[i].sent + 1 == k &&
@@ -959,6 +978,11 @@ static int titled_name(const lexicon *office, const lexicon *no, const char *s,
 {
     size_t i = h->end, w, k, offices = 0, names = 0;
 
+    /* a title of the lexicons: "Australian Foreign Minister" */
+    for (w = i; w > h->start && s[w - 1] != ' ';)
+        w--;
+    if (w > h->start && lexicon_find(office, s + w, i - w) != NULL)
+        offices = 1;
     if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
         i += 2;
     for (k = 0; k < 6; k++) {
@@ -1143,6 +1167,50 @@ static int former_before(const char *s, size_t p)
                        memcmp(s + p - 3, "Ex-", 3) == 0));
 }
 
+/*
+ * A person the lexicons do not know, named after an office of the
+ * state or body of hit h ("the Minister for Foreign Affairs of
+ * Australia, James Whitcombe, ..."): a word of lexicon office and "of"
+ * (perhaps "of the") before h, or h a title of the lexicons itself
+ * ("the Australian Foreign Minister, James Whitcombe,"), then a comma
+ * and two or three words of a name, and a comma.  Returns the bounds of
+ * the last word [*b, *e), or 0.
+ */
+static int office_of_name(const lexicon *office, const lexicon *no,
+                          const char *s, size_t end, const gaz_hit *h,
+                          int title, size_t *b, size_t *e)
+{
+    size_t p = h->start, w, i, names = 0;
+
+    if (!title) {
+        if (p >= 4 && memcmp(s + p - 4, "the ", 4) == 0)
+            p -= 4;
+        if (p < 4 || memcmp(s + p - 4, " of ", 4) != 0)
+            return 0;
+        for (w = p -= 4; p > 0 && s[p - 1] != ' ';)
+            p--;
+        if (lexicon_find(office, s + p, w - p) == NULL)
+            return 0;
+    }
+    i = h->end;
+    if (i + 2 > end || s[i] != ',' || s[i + 1] != ' ')
+        return 0;
+    for (i += 2; names < 3; names++) {
+        w = word_end(s, i, end);
+        if (!name_word_at(s, i, w) ||
+            (no != NULL && lexicon_find(no, s + i, w - i) != NULL))
+            break;
+        *b = i;
+        *e = w;
+        if (w < end && s[w] == ',')
+            return names >= 1 && *e - *b >= 3;
+        if (w >= end || s[w] != ' ')
+            break;
+        i = w + 1;
+    }
+    return 0;
+}
+
 /* Notes the family names of the persons named in full among hits (the
  * last word, or the first for the states of lexicon family_first: "Yoon"
  * of "Yoon Suk Yeol"), but names of months and days ("Theresa May" does
@@ -1186,6 +1254,12 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                     note_one(tab, s, b, e, &hits[i], ge->e);
             } else if (appos_name(office, no, month, wday, s, end, hits, nh, i,
                                   &n0, &n1, &b, &e)) {
+                note_one(tab, s, b, e, &hits[i], ge->e);
+            } else if (office_of_name(office, no, s, end, &hits[i],
+                                      strcmp(ge->lx->name, "title") == 0, &b,
+                                      &e) &&
+                       !date_word(month, wday, s, b, e) &&
+                       !(i + 1 < nh && hits[i + 1].start < e)) {
                 note_one(tab, s, b, e, &hits[i], ge->e);
             }
             continue;
@@ -1325,6 +1399,17 @@ static size_t names_of(const dtl_rules *rs, const char *s,
 {
     const sent *st = &seg->s[si];
     size_t nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
+    size_t i, k;
+    const gaz_ent *ge;
+
+    /* "he" and "she" name someone only where a clause opens */
+    for (i = k = 0; i < nh; i++)
+        if (!(util_islower(s[hits[i].start]) &&
+              (ge = gazetteer_pick(&hits[i], LEX_ANAPHOR)) != NULL &&
+              strcmp(ge->e->code, "@he") == 0 &&
+              !opens_clause(s, st->start, hits[i].start)))
+            hits[k++] = hits[i];
+    nh = k;
 
     if (tab->upto < si) {
         gaz_hit before[EV_MAX_HITS];
