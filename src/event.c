@@ -379,20 +379,29 @@ static size_t add_state(const dtl_rules *rs, const ev_actor *c,
 
 /* Resolves an anaphor actor (code "@...") in place; 0 when it cannot
  * be resolved. */
-static size_t resolve_anaphor(const dtl_rules *rs, matcher *m, const char *s,
+/* The surnames of persons named in full before (alias_note). */
+typedef struct alias_tab alias_tab;
+static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
+                         size_t end, gaz_hit *hits, size_t nh, size_t max);
+
+static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
                               const segmentation *seg, const ev_list *out,
-                              const rule *ru, long qidx, ev_actor *a,
-                              ev_actor *extra, size_t max)
+                              const alias_tab *tab, const rule *ru, long qidx,
+                              ev_actor *a, ev_actor *extra, size_t max)
 {
     size_t i, n;
 
     if (strcmp(a->code, "@speaker") == 0) {
         const quote *q = segment_quote_owner(seg, qidx);
+        gaz_hit hits[64];
 
         if (q == NULL || q->sp_end <= q->sp_start)
             return 0;
-        n = event_actors_in(rs, m, s, q->sp_start, q->sp_end, a->role, extra,
-                            max);
+        /* "Villanueva-Cruz said:", named in full before */
+        n = gazetteer_scan(rs->gaz, s, q->sp_start, q->sp_end, hits, 64);
+        n = alias_find(tab, s, q->sp_start, q->sp_end, hits, n, 64);
+        n = actors_of_hits(s, hits, n, q->sp_start, q->sp_end, a->role, extra,
+                           max);
         for (i = 0; i < n; i++)
             if (extra[i].code[0] == '@')
                 return 0;
@@ -503,10 +512,10 @@ static int after_in_at(const char *s, size_t p)
            (p == 3 || s[p - 4] == ' ' || s[p - 4] == '(' || s[p - 4] == ',');
 }
 
-static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
-                       const segmentation *seg, const ev_list *out, ev_raw *ev,
-                       size_t base, const match *mt, const gaz_hit *hits,
-                       size_t nh)
+static void add_actors(const dtl_rules *rs, const char *s,
+                       const segmentation *seg, const ev_list *out,
+                       const alias_tab *tab, ev_raw *ev, size_t base,
+                       const match *mt, const gaz_hit *hits, size_t nh)
 {
     size_t i, j, k, n;
     ev_actor tmp[EV_MAX_ACTORS], res[EV_MAX_ACTORS];
@@ -544,7 +553,7 @@ static void add_actors(const dtl_rules *rs, matcher *m, const char *s,
 
             res[0] = tmp[j];
             if (tmp[j].code[0] == '@')
-                r = resolve_anaphor(rs, m, s, seg, out, ev->ru, ev->quote,
+                r = resolve_anaphor(rs, s, seg, out, tab, ev->ru, ev->quote,
                                     &tmp[j], res, EV_MAX_ACTORS);
             for (k = 0; k < r && ev->actor_count < EV_MAX_ACTORS; k++) {
                 size_t q;
@@ -875,7 +884,7 @@ static int list_tail(const char *masked, const match *mt)
 #define ALIAS_MAX 64
 #define ALIAS_LEN 32
 
-typedef struct alias_tab {
+struct alias_tab {
     struct alias {
         char w[ALIAS_LEN];
         size_t n;
@@ -885,7 +894,7 @@ typedef struct alias_tab {
     } v[ALIAS_MAX];
     size_t count;
     size_t upto; /* sentences [0, upto) have been read for names */
-} alias_tab;
+};
 
 /* The person entry of hit h, or NULL. */
 static const lex_entry *person_of(const gaz_hit *h)
@@ -1078,13 +1087,18 @@ static size_t office_words(const lexicon *office, const char *s, size_t *i,
     return n;
 }
 
-/* The length of a possessive "'s" or "’s" at s[i, end), or 0. */
+/* The length of a possessive "'s", "’s", or "'" after a plural
+ * ("the Department of Foreign Affairs' undersecretary") at s[i, end), or
+ * 0. */
 static size_t possessive_at(const char *s, size_t i, size_t end)
 {
     if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
         return 2;
     if (i + 4 <= end && memcmp(s + i, "\xe2\x80\x99s", 4) == 0)
         return 4;
+    if (i > 0 && s[i - 1] == 's' && i + 2 <= end && s[i] == '\'' &&
+        s[i + 1] == ' ')
+        return 1;
     return 0;
 }
 
@@ -1525,7 +1539,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         ev.quote = segment_quote_at(seg, ev.trig_start);
         ev.anchor_event = -1;
         ev.anchor_tx = -1;
-        add_actors(rs, m, s, seg, out, &ev, st->start, &c[i].mt, hits, nh);
+        add_actors(rs, s, seg, out, tab, &ev, st->start, &c[i].mt, hits, nh);
         /* With no one who acted ("He" unresolved): no event. */
         for (j = 0; j < ev.actor_count; j++)
             if (ev.actors[j].role == DTL_ROLE_SOURCE)
