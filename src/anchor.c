@@ -160,6 +160,11 @@ typedef struct walker {
         dtl_timex pt;
         size_t pstart, pend;
         int phave;
+        /* The last day mentioned, for "the following day" after "earlier
+         * that week". */
+        dtl_timex dt;
+        size_t dstart, dend;
+        int dhave;
     } * prev;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
@@ -409,6 +414,17 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     } else if (pmode == PERIOD_YES && w->per_reset) {
         ref = speech;
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+    } else if (timex_is_context(r) && p->have && p->dhave &&
+               r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
+               !offset && p->t.granularity == DTL_GRAN_WEEK &&
+               p->dt.earliest >= p->t.earliest && p->dt.latest <= p->t.latest) {
+        /* "The sixth round ... ended on Friday, November 24 ... Earlier
+         * that week, Norway had pledged ... The following day": the day
+         * told last, inside the week told since. */
+        ref = ctx_ref(&p->dt);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->dstart;
+        o->anchor_end = p->dend;
     } else if (timex_is_context(r) && p->have &&
                ((r->ru->ttype != DTL_TIMEX_TIME &&
                  (r->parts.unit != UNIT_DAY || offset)) ||
@@ -491,6 +507,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
                 mine->pstart = o->start;
                 mine->pend = o->end;
                 mine->phave = 1;
+            }
+            if (o->granularity == DTL_GRAN_DAY) {
+                mine->dt = *o;
+                mine->dstart = o->start;
+                mine->dend = o->end;
+                mine->dhave = 1;
             }
         }
     }
@@ -1098,6 +1120,21 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
 #define NARRATIVE_DAYS  366
 #define NARRATIVE_PARAS 3
 
+/* Whether the last time told in the narrative, after the last dated
+ * event prev (or with none), lies before undated event e's window, in a
+ * sentence before e's in its paragraph and within NARRATIVE_DAYS: the
+ * story is told from that time on. */
+static int narrative_time(const walker *w, const ev_raw *e, long prev)
+{
+    const struct prev *c = &w->prev[0];
+
+    return c->have && is_dated(&c->t) && c->t.certainty != DTL_CERT_VAGUE &&
+           c->t.latest < e->when.earliest &&
+           c->t.earliest + NARRATIVE_DAYS >= e->when.latest &&
+           c->sent < e->sent && (prev < 0 || w->evs->v[prev].sent < c->sent) &&
+           w->seg->s[c->sent].para == w->seg->s[e->sent].para;
+}
+
 static void window(dtl_timex *t, tx_ref ref, int future)
 {
     memset(t, 0, sizeof(*t));
@@ -1481,7 +1518,13 @@ static void anchor_one(walker *w, size_t i)
          * it"): when the last dated event told, in this paragraph or
          * the three before and within a year, lies before the window,
          * the window reaches back to it. */
-        if (q < 0 && !is_future(e) && prev >= 0 && is_dated(&e->when)) {
+        /* "The first test came the following week. ... the group
+         * denied any involvement": likewise with the last time told,
+         * when no dated event was told since. */
+        if (q < 0 && !is_future(e) && is_dated(&e->when) &&
+            narrative_time(w, e, prev))
+            e->when.earliest = w->prev[0].t.earliest;
+        else if (q < 0 && !is_future(e) && prev >= 0 && is_dated(&e->when)) {
             const ev_raw *p = &w->evs->v[prev];
 
             if (p->when.certainty != DTL_CERT_VAGUE &&
