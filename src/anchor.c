@@ -1014,12 +1014,22 @@ static int schedule_trigger(const walker *w, const ev_raw *e)
  * (the time it was planned for); nor, for one that will happen, a time
  * wholly before now. */
 /* Is e's trigger in the present tense of lexicon event_present ("The
- * Government of Indonesia strongly condemns the attack ...")? */
+ * Government of Indonesia strongly condemns the attack ..."), in a
+ * sentence that ends as sentences do?  A headline ("Tony Blinken
+ * Condemns North Korea's Ballistic Missile Tests") tells in the present
+ * what is past. */
 static int present_trigger(const walker *w, const ev_raw *e)
 {
-    size_t len;
+    size_t len, end = w->seg->s[e->sent].end;
     const char *t = text_norm(w->text, &len);
 
+    while (end > w->seg->s[e->sent].start &&
+           (util_isspace((unsigned char)t[end - 1]) || t[end - 1] == '"' ||
+            t[end - 1] == '\'' || (unsigned char)t[end - 1] >= 0x80))
+        end--;
+    if (end == w->seg->s[e->sent].start ||
+        (t[end - 1] != '.' && t[end - 1] != '!' && t[end - 1] != '?'))
+        return 0;
     return w->evpres != NULL &&
            lexicon_find(w->evpres, t + e->trig_start,
                         e->trig_end - e->trig_start) != NULL;

@@ -1044,7 +1044,8 @@ static int name_of_state(const lexicon *no, const char *s, const gaz_hit *h,
         if (p == 0 || s[p - 1] != ' ')
             break;
         w = --p;
-        while (p > 0 && s[p - 1] != ' ' && s[p - 1] != ',' && s[p - 1] != '(')
+        while (p > 0 && !util_isspace((unsigned char)s[p - 1]) &&
+               s[p - 1] != ',' && s[p - 1] != '(')
             p--;
         if (!name_word_at(s, p, w) ||
             (no != NULL && lexicon_find(no, s + p, w - p) != NULL))
@@ -1126,7 +1127,8 @@ static int appos_name(const lexicon *office, const lexicon *no,
             break;
         if (k == 4 || p == 0 || s[p - 1] != ' ')
             return 0;
-        for (w = --p; p > 0 && s[p - 1] != ' ' && s[p - 1] != ',';)
+        for (w = --p; p > 0 && !util_isspace((unsigned char)s[p - 1]) &&
+                      s[p - 1] != ',';)
             p--;
         if (!((w - p == 3 && memcmp(s + p, "the", 3) == 0) ||
               (w - p == 1 && s[p] == 'a') ||
@@ -1136,8 +1138,8 @@ static int appos_name(const lexicon *office, const lexicon *no,
     }
     *n1 = p -= 2;
     for (; names < 3; names++) {
-        for (w = p; p > 0 && s[p - 1] != ' ' && s[p - 1] != ',' &&
-                    s[p - 1] != '(' && s[p - 1] != '"';)
+        for (w = p; p > 0 && !util_isspace((unsigned char)s[p - 1]) &&
+                    s[p - 1] != ',' && s[p - 1] != '(' && s[p - 1] != '"';)
             p--;
         if (!name_word_at(s, p, w) || date_word(month, wday, s, p, w) ||
             (no != NULL && lexicon_find(no, s + p, w - p) != NULL))
@@ -1445,6 +1447,26 @@ static size_t names_of(const dtl_rules *rs, const char *s,
     return nh;
 }
 
+/* A visit (CAMEO 042) to a place of the visitor's own state that names
+ * no other side is no diplomatic visit ("Dole visited the New York Stock
+ * Exchange"). */
+static int domestic_visit(const ev_raw *ev)
+{
+    size_t k;
+    int own = 0;
+
+    if (strcmp(ev->ru->cameo, "042") != 0 || ev->location_code == NULL ||
+        ev->location_code[0] == '\0')
+        return 0;
+    for (k = 0; k < ev->actor_count; k++) {
+        if (ev->actors[k].role != DTL_ROLE_SOURCE)
+            return 0;
+        if (strcmp(ev->actors[k].code, ev->location_code) == 0)
+            own = 1;
+    }
+    return own;
+}
+
 static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                                   segmentation *seg, size_t si, matcher *m,
                                   alias_tab *tab, ev_list *out)
@@ -1560,6 +1582,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
                     later_location(&ev, s, hits, nh, st->start + mc->end);
             }
         }
+        if (domestic_visit(&ev))
+            continue;
         w = NULL;
         for (j = 0; j < c[i].mt.cap_count; j++) {
             if (c[i].mt.caps[j].cap->fld == FIELD_WEAPON)
