@@ -512,6 +512,13 @@ static int after_in_at(const char *s, size_t p)
            (p == 3 || s[p - 4] == ' ' || s[p - 4] == '(' || s[p - 4] == ',');
 }
 
+/* Whether rule ru tells of force: CAMEO 17 (coerce) to 20. */
+static int forceful(const rule *ru)
+{
+    return (ru->cameo[0] == '1' && ru->cameo[1] >= '7') ||
+           (ru->cameo[0] == '2' && ru->cameo[1] == '0');
+}
+
 static void add_actors(const dtl_rules *rs, const char *s,
                        const segmentation *seg, const ev_list *out,
                        const alias_tab *tab, ev_raw *ev, size_t base,
@@ -528,12 +535,14 @@ static void add_actors(const dtl_rules *rs, const char *s,
         /* A place where an actor was expected ("in Anchorage"): the
          * masks of names do not tell actors from places.  Only after
          * "in" or "at": "counterparts from Europe" names no place; but
-         * a place that is the target is where it was hit ("missiles
-         * struck residential districts of Kharkiv"). */
+         * a place that is the target of force (CAMEO 17 to 20) is where
+         * it was hit ("missiles struck residential districts of
+         * Kharkiv"), not one that is criticised ("the Geneva format"). */
         for (j = 0; j < nh && ev->location == NULL; j++) {
             if (hits[j].start < base + mt->caps[i].start ||
                 hits[j].end > base + mt->caps[i].end ||
-                (f != FIELD_TARGET && !after_in_at(s, hits[j].start)) ||
+                ((f != FIELD_TARGET || !forceful(ev->ru)) &&
+                 !after_in_at(s, hits[j].start)) ||
                 gazetteer_pick(&hits[j], LEX_ACTOR | LEX_ANAPHOR))
                 continue;
             {
