@@ -165,6 +165,8 @@ typedef struct walker {
         dtl_timex dt;
         size_t dstart, dend;
         int dhave;
+        /* t opens its sentence ("In mid-March, a quarrel ...") */
+        int lead;
     } * prev;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
@@ -380,6 +382,60 @@ static void dateline_now(walker *w, const dtl_timex *o)
 }
 
 /* Resolves time expression i (its sentence's events come next). */
+/*
+ * "The following year, in October, Turkey test-fired the system", "Late
+ * last year, efforts stalled again.  A meeting ... due in December was
+ * cancelled": a month without a year (o, resolved from r) that falls
+ * in the span of one year told last (p) at the opening of r's sentence
+ * or the one before, is of that year ("since 1990" sets no scene).
+ */
+static void in_years_told(const walker *w, const tx_raw *r,
+                          const struct prev *p, dtl_timex *o)
+{
+    tx_raw copy = *r;
+    dtl_timex t = *o;
+    dtl_day first;
+    int y, y2, m, d;
+
+    if (strcmp(r->ru->resolver, "date") != 0 || r->parts.year >= 0 ||
+        r->parts.month == 0 || r->parts.month2 != 0 || !p->have || !p->lead ||
+        p->t.granularity != DTL_GRAN_YEAR || !is_dated(&p->t) ||
+        p->sent + 1 < r->sent ||
+        w->seg->s[p->sent].para != w->seg->s[r->sent].para)
+        return;
+    date_to_ymd(p->t.earliest, &y, &m, &d);
+    date_to_ymd(p->t.latest, &y2, &m, &d);
+    if (y != y2 ||
+        !date_valid(y, r->parts.month, r->parts.day ? r->parts.day : 1))
+        return;
+    first = date_from_ymd(y, r->parts.month, r->parts.day ? r->parts.day : 1);
+    if (first < p->t.earliest || first > p->t.latest ||
+        (is_dated(o) && o->earliest >= p->t.earliest &&
+         o->latest <= p->t.latest))
+        return;
+    copy.parts.year = y;
+    copy.parts.year_digits = 4;
+    if (timex_resolve(&copy, w->now, &t) != 0)
+        return;
+    t.start = o->start;
+    t.end = o->end;
+    t.anchor = DTL_ANCHOR_CONTEXT;
+    t.anchor_start = p->start;
+    t.anchor_end = p->end;
+    *o = t;
+}
+
+/* Whether r starts with "that" or "the same", which point back to a
+ * time told. */
+static int back_to(const walker *w, const tx_raw *r)
+{
+    size_t len;
+    const char *t = text_norm(w->text, &len);
+
+    return util_word_at(t, r->start, r->end, "that") ||
+           util_word_at(t, r->start, r->end, "the same");
+}
+
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
     const tx_raw *r = &w->tx->v[i];
@@ -457,6 +513,11 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = past ? p->pstart : p->start;
         o->anchor_end = past ? p->pend : p->end;
+    } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
+               back_to(w, r)) {
+        /* "the same evening" with no day told before it: some day told
+         * of, not the publication's */
+        ref.lo = ref.hi = DTL_DAY_NONE;
     } else {
         ref = speech;
         o->anchor = !timex_is_relative(r) ? DTL_ANCHOR_NONE
@@ -470,6 +531,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     timex_resolve(r, ref, o);
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
+    in_years_told(w, r, p, o);
     if (!w->counted && is_dateline(w, r))
         dateline_now(w, o);
     else if (o->anchor == DTL_ANCHOR_DOCUMENT)
@@ -501,6 +563,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             mine->end = o->end;
             mine->sent = r->sent;
             mine->have = 1;
+            mine->lead = r->start <= w->seg->s[r->sent].start + 3;
             if (is_dated(o) && speech.hi != DTL_DAY_NONE &&
                 o->latest <= speech.hi) {
                 mine->pt = *o;
@@ -959,7 +1022,8 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
                 (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
         j++;
     if (j == i || !util_isalpha((unsigned char)t[i]) ||
-        (w->join && lexicon_find(w->join, t + i, j - i) != NULL))
+        (w->join && lexicon_find(w->join, t + i, j - i) != NULL) ||
+        (w->func && lexicon_find(w->func, t + i, j - i) != NULL))
         return 0;
     /* The noun phrase runs to the next punctuation but the stops of
      * abbreviations ("U.S.": the event is in the same sentence), or a
@@ -1054,6 +1118,9 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         /* The type as resolved: "two days before the summit" is a date */
         if (o->type != DTL_TIMEX_DATE && o->type != DTL_TIMEX_TIME)
             continue;
+        /* "the same evening" with no day to count from dates nothing */
+        if (!is_dated(o) && now.lo != DTL_DAY_NONE && timex_is_relative(r))
+            continue;
         d = r->start >= e->trig_end ? r->start - e->trig_end
                                     : e->trig_start - r->end;
         if (r->start < e->trig_end && r->end > e->trig_start)
@@ -1132,8 +1199,10 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
 
 /* Whether the last time told in the narrative, after the last dated
  * event prev (or with none), lies before undated event e's window, in a
- * sentence before e's in its paragraph and within NARRATIVE_DAYS: the
- * story is told from that time on. */
+ * sentence before e's in its paragraph, or opening a sentence of the
+ * NARRATIVE_PARAS before ("In mid-March, a quarrel ... turned violent.
+ * // Dushanbe accused ..."), and within NARRATIVE_DAYS: the story is told
+ * from that time on. */
 static int narrative_time(const walker *w, const ev_raw *e, long prev)
 {
     const struct prev *c = &w->prev[0];
@@ -1142,7 +1211,9 @@ static int narrative_time(const walker *w, const ev_raw *e, long prev)
            c->t.latest < e->when.earliest &&
            c->t.earliest + NARRATIVE_DAYS >= e->when.latest &&
            c->sent < e->sent && (prev < 0 || w->evs->v[prev].sent < c->sent) &&
-           w->seg->s[c->sent].para == w->seg->s[e->sent].para;
+           (w->seg->s[c->sent].para == w->seg->s[e->sent].para ||
+            (c->lead && w->seg->s[c->sent].para + NARRATIVE_PARAS >=
+                            w->seg->s[e->sent].para));
 }
 
 static void window(dtl_timex *t, tx_ref ref, int future)
