@@ -182,7 +182,7 @@ typedef struct walker {
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
     const lexicon *prep, *sched, *perf, *aft, *react, *present, *later;
-    const lexicon *func, *evpres;
+    const lexicon *func, *evpres, *deed;
     /* Nouns naming events ("the summit"), and for each time expression
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
@@ -1099,6 +1099,58 @@ static int present_trigger(const walker *w, const ev_raw *e)
                         e->trig_end - e->trig_start) != NULL;
 }
 
+/*
+ * Does r, a month or longer after e's trigger (or before it and "and"),
+ * date a deed named in between (lexicons event_noun and anchor_deed) with
+ * "of" or "by" at most DEED_WORDS words after it ("condemned the execution of
+ * four activists by the military in July 2022", "the launches carried out by
+ * the DPRK earlier this year")?
+ */
+#define DEED_REACH 240
+#define DEED_WORDS 3
+static int deed_time(const walker *w, const ev_raw *e, const tx_raw *r,
+                     const dtl_timex *o)
+{
+    size_t len, i, b, from = e->trig_end, after = 0;
+    const char *t = text_norm(w->text, &len);
+
+    if (o->granularity < DTL_GRAN_MONTH)
+        return 0;
+    /* "condemned the launches carried out by the DPRK earlier this year
+     * and urged the DPRK": before a verb joined by "and", the deed is
+     * read from the sentence's start */
+    if (r->end <= e->trig_start) {
+        for (i = r->end; i + 5 <= e->trig_start; i++)
+            if (memcmp(t + i, " and ", 5) == 0)
+                break;
+        if (i + 5 > e->trig_start)
+            return 0;
+        from = w->seg->s[e->sent].start;
+    } else if (r->start < e->trig_end) {
+        return 0;
+    }
+    if (r->start - from > DEED_REACH)
+        return 0;
+    /* after: words since a deed noun, up to DEED_WORDS */
+    for (i = from; i < r->start;) {
+        while (i < r->start && !util_isalpha((unsigned char)t[i]))
+            i++;
+        for (b = i; i < r->start && util_isalpha((unsigned char)t[i]);)
+            i++;
+        if (i == b)
+            break;
+        if (after > 0 && i - b == 2 &&
+            (memcmp(t + b, "of", 2) == 0 || memcmp(t + b, "by", 2) == 0))
+            return 1;
+        if ((w->noun && lexicon_find(w->noun, t + b, i - b)) ||
+            (w->deed && lexicon_find(w->deed, t + b, i - b)))
+            after = 1;
+        else if (after > 0 && ++after > DEED_WORDS)
+            after = 0;
+    }
+    return 0;
+}
+
 static long governing(const walker *w, const ev_raw *e, tx_ref now)
 {
     const tx_list *tx = w->tx;
@@ -1154,6 +1206,8 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
          * past time after a trigger in the present dates its object. */
         if (r->start >= e->trig_end && is_dated(o) && now.lo != DTL_DAY_NONE &&
             o->latest < now.lo && present_trigger(w, e))
+            continue;
+        if (deed_time(w, e, r, o))
             continue;
         /* A reference far from the trigger qualifies something else
          * ("urged Japan to open its markets, a key issue in current
@@ -2181,6 +2235,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->later = rules_lexicon(rs, "anchor_later");
     w->func = rules_lexicon(rs, "anchor_function");
     w->evpres = rules_lexicon(rs, "event_present");
+    w->deed = rules_lexicon(rs, "anchor_deed");
     w->noun = rules_lexicon(rs, "event_noun");
 }
 
