@@ -384,6 +384,17 @@ typedef struct alias_tab alias_tab;
 static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
                          size_t end, gaz_hit *hits, size_t nh, size_t max);
 
+/* Whether e is what a third party says, appeals or demands (CAMEO 01,
+ * 02, 10): "Macron said that Azerbaijani forces must withdraw.
+ * Washington has urged both sides to pull back" makes France no side. */
+static int third_party(const ev_raw *e)
+{
+    const char *c = e->ru->cameo;
+
+    return c[0] == '0' ? (c[1] == '1' || c[1] == '2')
+                       : (c[0] == '1' && c[1] == '0');
+}
+
 static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
                               const segmentation *seg, const ev_list *out,
                               const alias_tab *tab, const rule *ru, long qidx,
@@ -420,6 +431,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
         for (i = out->count; i-- > 0;) {
             const ev_raw *e = &out->v[i];
 
+            if (third_party(e))
+                continue;
             for (k = got = 0; k < e->actor_count && got < max; k++)
                 got = add_state(rs, &e->actors[k], a, extra, got);
             if (got == want)
@@ -432,6 +445,9 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
         got = 0;
         for (i = out->count; i-- > 0 && got < want;) {
             const ev_raw *e = &out->v[i];
+
+            if (third_party(e))
+                continue;
 
             for (k = 0; k < e->actor_count && got < want && got < max; k++)
                 got = add_state(rs, &e->actors[k], a, extra, got);
