@@ -328,6 +328,49 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
     return 0;
 }
 
+/* How many sentences open a text where its issuer is named. */
+#define ISSUER_SENTS 3
+
+/*
+ * "The Ministry", "the Minister" with a capital (code @issuer), in the
+ * release of a ministry: the state or body named first in the text's
+ * first sentences ("Tallinn, 9 March 2021 // The Ministry of Foreign
+ * Affairs of the Republic of Estonia hereby informs ..."), a person not
+ * counted.  Not when "of" follows: "The Ministry of Foreign Affairs of
+ * the Russian Federation" names its state itself.
+ */
+static size_t resolve_issuer(const dtl_rules *rs, const char *s,
+                             const segmentation *seg, const ev_actor *a,
+                             ev_actor *extra)
+{
+    gaz_hit hits[64];
+    size_t k, n, h;
+
+    if (strncmp(s + a->end, " of ", 4) == 0)
+        return 0;
+    for (k = 0; k < seg->count && k < ISSUER_SENTS; k++) {
+        n = gazetteer_scan(rs->gaz, s, seg->s[k].start, seg->s[k].end, hits,
+                           64);
+        for (h = 0; h < n; h++) {
+            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
+
+            if (hits[h].start >= a->start)
+                return 0;
+            if (ge == NULL || strcmp(ge->lx->name, "person") == 0 ||
+                ge->e->code[0] == '\0' || ge->e->code[0] == '@')
+                continue;
+            memset(&extra[0], 0, sizeof(extra[0]));
+            extra[0].name = ge->e->canon;
+            extra[0].code = ge->e->code;
+            extra[0].role = a->role;
+            extra[0].start = a->start;
+            extra[0].end = a->end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does the match name a source (a capture of the source field)? */
 static int has_source(const match *mt)
 {
@@ -456,6 +499,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
     }
     if (strcmp(a->code, "@he") == 0)
         return resolve_he(rs, s, seg, out, a, extra, 1);
+    if (strcmp(a->code, "@issuer") == 0)
+        return resolve_issuer(rs, s, seg, a, extra);
     if (strcmp(a->code, "@it") == 0)
         return resolve_he(rs, s, seg, out, a, extra, 0);
     if (strncmp(a->code, "@last:", 6) == 0)
@@ -1443,13 +1488,19 @@ static size_t names_of(const dtl_rules *rs, const char *s,
     size_t i, k;
     const gaz_ent *ge;
 
-    /* "he" and "she" name someone only where a clause opens */
-    for (i = k = 0; i < nh; i++)
-        if (!(util_islower(s[hits[i].start]) &&
-              (ge = gazetteer_pick(&hits[i], LEX_ANAPHOR)) != NULL &&
+    /* "he" and "she" name someone only where a clause opens; "The
+     * Ministry of Foreign Affairs of ..." is no issuer's */
+    for (i = k = 0; i < nh; i++) {
+        ge = gazetteer_pick(&hits[i], LEX_ANAPHOR);
+        if (ge != NULL &&
+            ((util_islower(s[hits[i].start]) &&
               strcmp(ge->e->code, "@he") == 0 &&
-              !opens_clause(s, st->start, hits[i].start)))
-            hits[k++] = hits[i];
+              !opens_clause(s, st->start, hits[i].start)) ||
+             (strcmp(ge->e->code, "@issuer") == 0 &&
+              strncmp(s + hits[i].end, " of ", 4) == 0)))
+            continue;
+        hits[k++] = hits[i];
+    }
     nh = k;
 
     if (tab->upto < si) {
