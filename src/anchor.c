@@ -514,6 +514,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor_start = past ? p->pstart : p->start;
         o->anchor_end = past ? p->pend : p->end;
     } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
+               back_to(w, r) && p->dhave) {
+        /* "Turkey said on Thursday it would hold exercises next week ...
+         * Dendias condemned the announcement that afternoon": the day
+         * told last */
+        ref = ctx_ref(&p->dt);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->dstart;
+        o->anchor_end = p->dend;
+    } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
                back_to(w, r)) {
         /* "the same evening" with no day told before it: some day told
          * of, not the publication's */

@@ -1492,12 +1492,11 @@ static size_t names_of(const dtl_rules *rs, const char *s,
      * Ministry of Foreign Affairs of ..." is no issuer's */
     for (i = k = 0; i < nh; i++) {
         ge = gazetteer_pick(&hits[i], LEX_ANAPHOR);
-        if (ge != NULL &&
-            ((util_islower(s[hits[i].start]) &&
-              strcmp(ge->e->code, "@he") == 0 &&
-              !opens_clause(s, st->start, hits[i].start)) ||
-             (strcmp(ge->e->code, "@issuer") == 0 &&
-              strncmp(s + hits[i].end, " of ", 4) == 0)))
+        if (ge != NULL && ((util_islower(s[hits[i].start]) &&
+                            strcmp(ge->e->code, "@he") == 0 &&
+                            !opens_clause(s, st->start, hits[i].start)) ||
+                           (strcmp(ge->e->code, "@issuer") == 0 &&
+                            strncmp(s + hits[i].end, " of ", 4) == 0)))
             continue;
         hits[k++] = hits[i];
     }
