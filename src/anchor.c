@@ -163,7 +163,7 @@ typedef struct walker {
         /* The last day mentioned, for "the following day" after "earlier
          * that week". */
         dtl_timex dt;
-        size_t dstart, dend;
+        size_t dstart, dend, dsent;
         int dhave;
         /* t opens its sentence ("In mid-March, a quarrel ...") */
         int lead;
@@ -472,11 +472,16 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
     } else if (timex_is_context(r) && p->have && p->dhave &&
                r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
-               !offset && p->t.granularity == DTL_GRAN_WEEK &&
-               p->dt.earliest >= p->t.earliest && p->dt.latest <= p->t.latest) {
+               !offset && p->t.granularity != DTL_GRAN_DAY &&
+               ((p->t.granularity == DTL_GRAN_WEEK &&
+                 p->dt.earliest >= p->t.earliest &&
+                 p->dt.latest <= p->t.latest) ||
+                p->dsent + 1 >= r->sent)) {
         /* "The sixth round ... ended on Friday, November 24 ... Earlier
          * that week, Norway had pledged ... The following day": the day
-         * told last, inside the week told since. */
+         * told last, inside the week told since, or in this sentence or
+         * the one before ("On February 13, ... a week earlier. Beijing
+         * denied the account the following day"). */
         ref = ctx_ref(&p->dt);
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->dstart;
@@ -514,10 +519,10 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor_start = past ? p->pstart : p->start;
         o->anchor_end = past ? p->pend : p->end;
     } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
-               back_to(w, r) && p->dhave) {
+               back_to(w, r) && p->dhave && p->dsent + 1 >= r->sent) {
         /* "Turkey said on Thursday it would hold exercises next week ...
          * Dendias condemned the announcement that afternoon": the day
-         * told last */
+         * told last, in this sentence or the one before */
         ref = ctx_ref(&p->dt);
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->dstart;
@@ -584,6 +589,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
                 mine->dt = *o;
                 mine->dstart = o->start;
                 mine->dend = o->end;
+                mine->dsent = r->sent;
                 mine->dhave = 1;
             }
         }

@@ -1423,6 +1423,14 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
             return p->season > cur ? y : y + 1;
         return y;
     }
+    if (p->season && rt->tense == TENSE_PAST) {
+        /* "The goodwill did not survive the winter": one that has
+         * begun by the reference */
+        dtl_day a, b;
+
+        season_days(y, p->season, &a, &b);
+        return a > ref_mid(ref) ? y - 1 : y;
+    }
     if (p->quarter)
         return pick_quarter_year(ref, p->quarter, rt->tense);
     if (p->tense == PARTS_TENSE_DONE && p->month) {
