@@ -1570,6 +1570,23 @@ static void reaction_target(walker *w, size_t i, long r)
 static long clause_after(const walker *w, const ev_raw *e, dtl_timex *t);
 static long noun_came_after(const walker *w, size_t i, dtl_timex *t);
 
+/* Dates t at now, the day of the text or of the speech (anchor); no
+ * date, and no anchor, when now is unknown. */
+static void at_now(dtl_timex *t, tx_ref now, dtl_anchor_kind anchor)
+{
+    memset(t, 0, sizeof(*t));
+    t->type = DTL_TIMEX_DATE;
+    t->earliest = now.lo;
+    t->latest = now.hi;
+    t->certainty = now.lo == now.hi ? DTL_CERT_EXACT : DTL_CERT_APPROX;
+    t->granularity = DTL_GRAN_DAY;
+    t->anchor = anchor;
+    if (now.lo != DTL_DAY_NONE)
+        dtl_date_format(now.lo, t->value);
+    else
+        t->anchor = DTL_ANCHOR_NONE;
+}
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
@@ -1626,14 +1643,7 @@ static void anchor_one(walker *w, size_t i)
     } else if (q < 0 && !is_future(e) && now.lo != DTL_DAY_NONE &&
                present_trigger(w, e)) {
         /* What the text does as it speaks: its date. */
-        memset(&e->when, 0, sizeof(e->when));
-        e->when.type = DTL_TIMEX_DATE;
-        e->when.earliest = now.lo;
-        e->when.latest = now.hi;
-        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT : DTL_CERT_APPROX;
-        e->when.granularity = DTL_GRAN_DAY;
-        e->when.anchor = DTL_ANCHOR_DOCUMENT;
-        dtl_date_format(now.lo, e->when.value);
+        at_now(&e->when, now, DTL_ANCHOR_DOCUMENT);
     } else if ((ri = day_of_event(w, i, &e->when, &e->anchor_start,
                                   &e->anchor_end)) >= 0) {
         e->anchor_event = ri;
@@ -1642,17 +1652,7 @@ static void anchor_one(walker *w, size_t i)
         e->anchor_event = ri;
     } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
         /* Present tense in a quotation: when it was said. */
-        memset(&e->when, 0, sizeof(e->when));
-        e->when.type = DTL_TIMEX_DATE;
-        e->when.earliest = now.lo;
-        e->when.latest = now.hi;
-        e->when.certainty = now.lo == now.hi ? DTL_CERT_EXACT : DTL_CERT_APPROX;
-        e->when.granularity = DTL_GRAN_DAY;
-        e->when.anchor = DTL_ANCHOR_SPEECH;
-        if (now.lo != DTL_DAY_NONE)
-            dtl_date_format(now.lo, e->when.value);
-        else
-            e->when.anchor = DTL_ANCHOR_NONE;
+        at_now(&e->when, now, DTL_ANCHOR_SPEECH);
     } else if (!is_future(e) && (ri = heading_time(w, e)) >= 0) {
         /* "19:30 - Reaction from Beijing and Moscow: ... In Moscow,
          * the Russian foreign ministry accused Washington ..." */

@@ -264,6 +264,19 @@ static size_t resolve_he(const dtl_rules *rs, const char *s,
     return 1;
 }
 
+/* Puts into extra[0] the actor of entry ge, named by reference a, in
+ * a's role and place; returns 1. */
+static size_t stand_in(const gaz_ent *ge, const ev_actor *a, ev_actor *extra)
+{
+    memset(&extra[0], 0, sizeof(extra[0]));
+    extra[0].name = ge->e->canon;
+    extra[0].code = ge->e->code;
+    extra[0].role = a->role;
+    extra[0].start = a->start;
+    extra[0].end = a->end;
+    return 1;
+}
+
 /* How many sentences back "the alliance" looks for the alliance. */
 #define LAST_REACH 8
 
@@ -315,15 +328,8 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
                 strcmp(ge->lx->name, "person") != 0)
                 found = ge;
         }
-        if (found != NULL) {
-            memset(&extra[0], 0, sizeof(extra[0]));
-            extra[0].name = found->e->canon;
-            extra[0].code = found->e->code;
-            extra[0].role = a->role;
-            extra[0].start = a->start;
-            extra[0].end = a->end;
-            return 1;
-        }
+        if (found != NULL)
+            return stand_in(found, a, extra);
     }
     return 0;
 }
@@ -359,13 +365,7 @@ static size_t resolve_issuer(const dtl_rules *rs, const char *s,
             if (ge == NULL || strcmp(ge->lx->name, "person") == 0 ||
                 ge->e->code[0] == '\0' || ge->e->code[0] == '@')
                 continue;
-            memset(&extra[0], 0, sizeof(extra[0]));
-            extra[0].name = ge->e->canon;
-            extra[0].code = ge->e->code;
-            extra[0].role = a->role;
-            extra[0].start = a->start;
-            extra[0].end = a->end;
-            return 1;
+            return stand_in(ge, a, extra);
         }
     }
     return 0;
