@@ -425,6 +425,16 @@ static void in_years_told(const walker *w, const tx_raw *r,
     *o = t;
 }
 
+/* Whether o, counted from the time t its sentence gave, lies before
+ * it: "accused Khartoum on April 30 of bombing villages the day before"
+ * looks back from the story's time, which later expressions still count
+ * from ("... denied the accusation the following day"). */
+static int flashback(const dtl_timex *o, const dtl_timex *t)
+{
+    return o->anchor == DTL_ANCHOR_CONTEXT && is_dated(o) && is_dated(t) &&
+           o->latest < t->earliest;
+}
+
 /* Whether r starts with "that" or "the same", which point back to a
  * time told. */
 static int back_to(const walker *w, const tx_raw *r)
@@ -567,11 +577,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
 
         /* "attacked on Monday in retaliation for Friday's attack": a
          * possessive dates a noun, not the clause; nor does a time
-         * compared with ("in February from January"); neither takes
-         * the place of a time its sentence has already given. */
+         * compared with ("in February from January"), nor one that
+         * looks back from it; none takes the place of a time its
+         * sentence has already given. */
         if (!(mine->have && mine->sent == r->sent &&
-              (possessive(w, r) || compared(w, r, o) ||
-               attributive_tx(w, r)))) {
+              (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
+               flashback(o, &mine->t)))) {
             mine->t = *o;
             mine->start = o->start;
             mine->end = o->end;
@@ -2024,11 +2035,25 @@ static long noun_came_after(const walker *w, size_t i, dtl_timex *t)
     for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
         if (word_ends_at(tx, st->start, p, len, verbs[k]))
             break;
-    if (k == sizeof(verbs) / sizeof(verbs[0]) ||
-        !util_word_at(tx, st->start, st->end, "the") ||
-        (r = named_event(w, st->start + 3, st, e->sent, i, &end, 0)) < 0 ||
-        end + 60 < p - strlen(verbs[k]))
+    if (k == sizeof(verbs) / sizeof(verbs[0]))
         return -1;
+    if (util_word_at(tx, st->start, st->end, "it")) {
+        /* "North Korea test-fired a missile early on Thursday ... It
+         * ... came hours after the ministers met": the first dated
+         * event of the sentence before, in the same paragraph */
+        for (r = 0; r < (long)i; r++)
+            if (w->evs->v[r].sent + 1 == e->sent &&
+                w->seg->s[e->sent - 1].para == st->para &&
+                is_dated(&w->evs->v[r].when))
+                break;
+        if (r == (long)i)
+            return -1;
+    } else if (!util_word_at(tx, st->start, st->end, "the") ||
+               (r = named_event(w, st->start + 3, st, e->sent, i, &end, 0)) <
+                   0 ||
+               end + 60 < p - strlen(verbs[k])) {
+        return -1;
+    }
     *t = w->evs->v[r].when;
     if (shift_span(t, after, lo, hi) != 0)
         return -1;
