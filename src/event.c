@@ -427,6 +427,15 @@ typedef struct alias_tab alias_tab;
 static size_t alias_find(const alias_tab *tab, const char *s, size_t start,
                          size_t end, gaz_hit *hits, size_t nh, size_t max);
 
+/* Whether e is a dispute or a fight between its actors: CAMEO 11
+ * (disapprove) to 20. */
+static int adversarial(const ev_raw *e)
+{
+    const char *c = e->ru->cameo;
+
+    return (c[0] == '1' && c[1] >= '1') || (c[0] == '2' && c[1] == '0');
+}
+
 /* Whether e is what a third party says, appeals or demands (CAMEO 01,
  * 02, 10): "Macron said that Azerbaijani forces must withdraw.
  * Washington has urged both sides to pull back" makes France no side. */
@@ -461,12 +470,31 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
                 return 0;
         return n;
     }
-    if (strcmp(a->code, "@pair") == 0 || strcmp(a->code, "@three") == 0) {
+    if (strcmp(a->code, "@sides") == 0) {
+        /* "both sides": first the two of the last dispute or fight told
+         * (CAMEO 11 to 20: "Azerbaijani troops attacked Armenian
+         * positions ... Pashinyan spoke by phone with Putin ... France
+         * urges both sides"), else as "the two countries" */
+        size_t got, k;
+
+        for (i = out->count; i-- > 0;) {
+            const ev_raw *e = &out->v[i];
+
+            if (!adversarial(e))
+                continue;
+            for (k = got = 0; k < e->actor_count && got < max; k++)
+                got = add_state(rs, &e->actors[k], a, extra, got);
+            if (got == 2)
+                return got;
+        }
+    }
+    if (strcmp(a->code, "@pair") == 0 || strcmp(a->code, "@three") == 0 ||
+        strcmp(a->code, "@sides") == 0) {
         /* "the two countries": the last two states named by earlier
          * events, a person standing for the state ("Biden met Modi ...
          * the two governments": India and the United States); "the
          * three countries" the last three. */
-        size_t got = 0, k, want = a->code[1] == 'p' ? 2 : 3;
+        size_t got = 0, k, want = a->code[1] == 't' ? 3 : 2;
 
         /* First the last event that names so many states itself ("South
          * Korea, Japan and the United States staged drills, two days
@@ -719,10 +747,24 @@ static int has_and(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* Whether e's trigger is a verb of the third person ("accuses", not
+ * "discuss"): after "and", like a past tense, a predicate of its own
+ * ("denies starting the fighting and accuses Armenian units"). */
+static int third_person(const char *s, const ev_raw *e)
+{
+    size_t n = e->trig_end - e->trig_start;
+    const char *w = s + e->trig_start;
+
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+           util_islower((unsigned char)w[0]);
+}
+
 /*
  * The status from the modality cue nearest before the trigger, within
  * MODALITY_WORDS words of the same sentence part.  A trigger in the
- * past tense after "and" has a predicate of its own, which a cue
+ * past tense, or in the third person of the present, after "and" has a
+ * predicate of
+ * its own, which a cue
  * before the "and" does not rule: "denied the accusation and summoned
  * the ambassador" (but "will visit Seoul and meet", "refused to meet
  * and sign": the bare verb shares the cue).
@@ -1675,7 +1717,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             ev.weapon_end = st->start + w->end;
         }
         past = trigger_is_past(rs, s, &ev);
-        ev.status = modality(rs, m, s, st, ev.trig_start, past, ev.ru->status);
+        ev.status = modality(rs, m, s, st, ev.trig_start,
+                             past || third_person(s, &ev), ev.ru->status);
         ev.tense =
             past ? (int)TENSE_PAST
             : trigger_is_present(rs, s, &ev)
