@@ -229,6 +229,63 @@ static int same_event(const draft *a, const draft *b)
     return 1;
 }
 
+/* Whether draft x names a person of the lexicons of state code, and
+ * whether one of those is named name (*same). */
+static int persons_of(const lexicon *person, const draft *x, const char *code,
+                      const char *name, int *same)
+{
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < x->ev.actor_count; i++) {
+        const dtl_actor *a = &x->actors[i];
+
+        if (strcmp(a->code, code) != 0 ||
+            lexicon_find(person, a->name, strlen(a->name)) == NULL)
+            continue;
+        any = 1;
+        if (strcmp(a->name, name) == 0)
+            *same = 1;
+    }
+    return any;
+}
+
+/*
+ * Whether x and y name different persons of one state and none in
+ * common ("Pashinyan spoke by phone with Putin"; "Shoigu held separate
+ * calls with his Armenian and Azerbaijani counterparts"): two events,
+ * though their states agree.
+ */
+static int persons_clash(const builder *b, const draft *x, const draft *y)
+{
+    const lexicon *person = rules_lexicon(b->rules, "person");
+    size_t i;
+
+    if (person == NULL)
+        return 0;
+    for (i = 0; i < y->ev.actor_count; i++) {
+        const dtl_actor *a = &y->actors[i];
+        size_t j;
+        int same = 0, in_y = 0;
+
+        if (*a->code == '\0' ||
+            lexicon_find(person, a->name, strlen(a->name)) == NULL ||
+            !persons_of(person, x, a->code, a->name, &same) || same)
+            continue;
+        /* none of x's persons of that state in y */
+        for (j = 0; j < x->ev.actor_count && !in_y; j++) {
+            const dtl_actor *o = &x->actors[j];
+
+            if (strcmp(o->code, a->code) == 0 &&
+                lexicon_find(person, o->name, strlen(o->name)) != NULL)
+                persons_of(person, y, o->code, o->name, &in_y);
+        }
+        if (!in_y)
+            return 1;
+    }
+    return 0;
+}
+
 static int absorb(builder *b, draft *into, draft *from, const ev_raw *e)
 {
     size_t i;
@@ -284,7 +341,7 @@ static int group(builder *b)
                 (b->d[j].ev.date.earliest != d.ev.date.earliest ||
                  b->d[j].ev.date.latest != d.ev.date.latest))
                 continue;
-            if (same_event(&b->d[j], &d)) {
+            if (same_event(&b->d[j], &d) && !persons_clash(b, &b->d[j], &d)) {
                 into = (long)j;
                 break;
             }
