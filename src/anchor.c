@@ -278,8 +278,9 @@ static int possessive(const walker *w, const tx_raw *r)
 static size_t word_before(const char *t, size_t lo, size_t at, size_t *b);
 
 /* Whether r is attributive: after a word of lexicon anchor_det and
- * before a lower-case word that is none of anchor_function ("the
- * January coup", "its 2016 election"). */
+ * before a noun of an event (lexicons event_noun, anchor_deed: "the
+ * January coup", "the May 30 launch"); not a figure's period ("its
+ * February load factor"), which later times count from. */
 static int attributive_tx(const walker *w, const tx_raw *r)
 {
     size_t len, b, e, i;
@@ -295,7 +296,10 @@ static int attributive_tx(const walker *w, const tx_raw *r)
     return i - r->end - 1 >= 3 &&
            (i == len || (!util_isalnum((unsigned char)t[i]) && t[i] != '\'' &&
                          t[i] != '-')) &&
-           lexicon_find(w->func, t + r->end + 1, i - r->end - 1) == NULL;
+           ((w->noun &&
+             lexicon_find(w->noun, t + r->end + 1, i - r->end - 1) != NULL) ||
+            (w->deed &&
+             lexicon_find(w->deed, t + r->end + 1, i - r->end - 1) != NULL));
 }
 
 /*
@@ -382,12 +386,27 @@ static void dateline_now(walker *w, const dtl_timex *o)
 }
 
 /* Resolves time expression i (its sentence's events come next). */
+/* Whether a word of lexicon anchor_det comes right before r ("the
+ * February 9 USDA report"). */
+static int after_det(const walker *w, const tx_raw *r)
+{
+    size_t len, b, e;
+    const char *t = text_norm(w->text, &len);
+
+    return w->det != NULL && (e = word_before(t, 0, r->start, &b)) != 0 &&
+           lexicon_find(w->det, t + b, e - b) != NULL;
+}
+
 /*
  * "The following year, in October, Turkey test-fired the system", "Late
  * last year, efforts stalled again.  A meeting ... due in December was
  * cancelled": a month without a year (o, resolved from r) that falls
- * in the span of one year told last (p) at the opening of r's sentence
- * or the one before, is of that year ("since 1990" sets no scene).
+ * in the span of one year told last (p) at the opening of r's sentence,
+ * or of the one before when it is part of a year ("Late last year"; not
+ * "Last year the surplus was ... It widened in January"), is of that
+ * year ("since 1990" sets no scene); not a month with a direction ("last
+ * January") or after a determiner ("In 1986, ... according to the
+ * February 9 USDA report").
  */
 static void in_years_told(const walker *w, const tx_raw *r,
                           const struct prev *p, dtl_timex *o)
@@ -398,9 +417,11 @@ static void in_years_told(const walker *w, const tx_raw *r,
     int y, y2, m, d;
 
     if (strcmp(r->ru->resolver, "date") != 0 || r->parts.year >= 0 ||
-        r->parts.month == 0 || r->parts.month2 != 0 || !p->have || !p->lead ||
+        r->parts.month == 0 || r->parts.month2 != 0 || r->parts.has_dir ||
+        after_det(w, r) || !p->have || !p->lead ||
         p->t.granularity != DTL_GRAN_YEAR || !is_dated(&p->t) ||
         p->sent + 1 < r->sent ||
+        (p->sent != r->sent && p->t.latest - p->t.earliest >= 360) ||
         w->seg->s[p->sent].para != w->seg->s[r->sent].para)
         return;
     date_to_ymd(p->t.earliest, &y, &m, &d);

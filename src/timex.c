@@ -517,6 +517,7 @@ typedef struct tense_lex {
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
     const lexicon *until, *defer;         /* timex_until, timex_defer */
     const lexicon *target;                /* timex_target */
+    const lexicon *happened;              /* timex_happened */
     const lexicon *present, *aux;         /* timex_present, timex_aux */
     const lexicon *participle;            /* timex_participle */
     const lexicon *be_present;            /* timex_be_present */
@@ -539,6 +540,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->until = rules_lexicon(rs, "timex_until");
     tl->defer = rules_lexicon(rs, "timex_defer");
     tl->target = rules_lexicon(rs, "timex_target");
+    tl->happened = rules_lexicon(rs, "timex_happened");
     tl->present = rules_lexicon(rs, "timex_present");
     tl->aux = rules_lexicon(rs, "timex_aux");
     tl->participle = rules_lexicon(rs, "timex_participle");
@@ -750,7 +752,7 @@ static int clause_break(const char *s, size_t from, size_t to, int comma)
  * ("will leave at 4 in the morning (4 a.m. EDT Thursday)").
  */
 static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
-                             size_t ts, size_t te)
+                             size_t ts, size_t te, int *happened)
 {
     tword w[TENSE_WORDS];
     size_t nw = 0, i = st->start, left = 0, k, u, a = ts, b = te;
@@ -830,6 +832,10 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         if (t) {
             best = 2 * (long)(left - k);
             tense = t;
+            /* "The first rupture came on January 24" */
+            if (t < 0 && happened != NULL && left - k <= 2 &&
+                tw_in(tl, tl->happened, s, &w[k]))
+                *happened = 1;
             break;
         }
         /* "the first round is on Sunday", "when the case is heard in
@@ -895,8 +901,8 @@ static tx_tense ended_tense(const tense_lex *tl, const char *s, const sent *st,
             b++;
     if (util_word_at(s, b, st->end, "ended"))
         te = b + 5;
-    return clause_tense(tl, s, st, ts, te) == TENSE_FUTURE ? TENSE_FUTURE
-                                                           : TENSE_PAST;
+    return clause_tense(tl, s, st, ts, te, NULL) == TENSE_FUTURE ? TENSE_FUTURE
+                                                                 : TENSE_PAST;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1032,7 +1038,7 @@ static dtl_status detect_sentence(const dtl_rules *rs, const tense_lex *tl,
                 c->parts.tense == PARTS_TENSE_PAST ? TENSE_PAST : TENSE_FUTURE;
         else if (needs_tense(c))
             c->tense = clause_tense(tl, s, st, c->start + st->start,
-                                    c->end + st->start);
+                                    c->end + st->start, &c->happened);
         else
             c->tense = TENSE_NONE;
         if (strcmp(c->ru->resolver, "range") == 0 && c->parts.end2_end &&
@@ -1306,7 +1312,8 @@ static dtl_day day_in_month(int y, int month, int day)
  * Example: "Nov. 6" in a past sentence of 1989-11-02 is 1989-11-06;
  * "Dec. 28" in one of 2021-01-03 is 2020-12-28.
  */
-static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
+static int pick_year(tx_ref ref, int month, int day, tx_tense tense,
+                     int happened)
 {
     dtl_day r = ref_mid(ref), c;
     int y, m, d;
@@ -1323,8 +1330,10 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense)
         return month - m < -10 ? y + 1 : y;
     }
     if (tense == TENSE_PAST) {
-        ahead = 61;
-        back = 304;
+        /* "came on January 24" happened: not two months ahead, as "said
+         * ... payable May 12" may be */
+        ahead = happened ? 31 : 122;
+        back = happened ? 334 : 243;
     } else if (tense == TENSE_FUTURE) {
         ahead = 305;
         back = 90;
@@ -1423,14 +1432,6 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
             return p->season > cur ? y : y + 1;
         return y;
     }
-    if (p->season && rt->tense == TENSE_PAST) {
-        /* "The goodwill did not survive the winter": one that has
-         * begun by the reference */
-        dtl_day a, b;
-
-        season_days(y, p->season, &a, &b);
-        return a > ref_mid(ref) ? y - 1 : y;
-    }
     if (p->quarter)
         return pick_quarter_year(ref, p->quarter, rt->tense);
     if (p->tense == PARTS_TENSE_DONE && p->month) {
@@ -1459,7 +1460,7 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
         return c >= r - (p->tense == PARTS_TENSE_ENDING ? 31 : 92) ? y : y + 1;
     }
     if (p->month)
-        return pick_year(ref, p->month, p->day, rt->tense);
+        return pick_year(ref, p->month, p->day, rt->tense, rt->happened);
     return y;
 }
 

@@ -108,6 +108,7 @@ typedef struct tx_raw {
     const rule *ru;
     tx_parts parts;
     tx_tense tense;
+    int happened; /* after a verb of lexicon timex_happened: it is past */
     size_t sent;
 } tx_raw;
 
