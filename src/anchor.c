@@ -401,7 +401,8 @@ static int after_det(const walker *w, const tx_raw *r)
  * "The following year, in October, Turkey test-fired the system", "Late
  * last year, efforts stalled again.  A meeting ... due in December was
  * cancelled": a month without a year (o, resolved from r) that falls
- * in the span of one year told last (p) at the opening of r's sentence,
+ * in the span of one year or month told last (p) at the opening of r's
+ * sentence ("In mid-May, ... Tokyo protested ... on May 16"),
  * or of the one before when it is part of a year ("Late last year"; not
  * "Last year the surplus was ... It widened in January"), is of that
  * year ("since 1990" sets no scene); not a month with a direction ("last
@@ -419,8 +420,9 @@ static void in_years_told(const walker *w, const tx_raw *r,
     if (strcmp(r->ru->resolver, "date") != 0 || r->parts.year >= 0 ||
         r->parts.month == 0 || r->parts.month2 != 0 || r->parts.has_dir ||
         after_det(w, r) || !p->have || !p->lead ||
-        p->t.granularity != DTL_GRAN_YEAR || !is_dated(&p->t) ||
-        p->sent + 1 < r->sent ||
+        (p->t.granularity != DTL_GRAN_YEAR &&
+         p->t.granularity != DTL_GRAN_MONTH) ||
+        !is_dated(&p->t) || p->sent + 1 < r->sent ||
         (p->sent != r->sent && p->t.latest - p->t.earliest >= 360) ||
         w->seg->s[p->sent].para != w->seg->s[r->sent].para)
         return;
