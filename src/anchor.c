@@ -277,18 +277,27 @@ static int possessive(const walker *w, const tx_raw *r)
 
 static size_t word_before(const char *t, size_t lo, size_t at, size_t *b);
 
+/* Whether a word of lexicon anchor_det comes right before r ("the
+ * February 9 USDA report"). */
+static int after_det(const walker *w, const tx_raw *r)
+{
+    size_t len, b, e;
+    const char *t = text_norm(w->text, &len);
+
+    return w->det != NULL && (e = word_before(t, 0, r->start, &b)) != 0 &&
+           lexicon_find(w->det, t + b, e - b) != NULL;
+}
+
 /* Whether r is attributive: after a word of lexicon anchor_det and
  * before a noun of an event (lexicons event_noun, anchor_deed: "the
  * January coup", "the May 30 launch"); not a figure's period ("its
  * February load factor"), which later times count from. */
 static int attributive_tx(const walker *w, const tx_raw *r)
 {
-    size_t len, b, e, i;
+    size_t len, i;
     const char *t = text_norm(w->text, &len);
 
-    if (w->det == NULL || w->func == NULL ||
-        (e = word_before(t, 0, r->start, &b)) == 0 ||
-        lexicon_find(w->det, t + b, e - b) == NULL || r->end + 1 >= len ||
+    if (w->func == NULL || !after_det(w, r) || r->end + 1 >= len ||
         t[r->end] != ' ' || !util_islower(t[r->end + 1]))
         return 0;
     for (i = r->end + 1; i < len && util_isalpha((unsigned char)t[i]);)
@@ -386,16 +395,6 @@ static void dateline_now(walker *w, const dtl_timex *o)
 }
 
 /* Resolves time expression i (its sentence's events come next). */
-/* Whether a word of lexicon anchor_det comes right before r ("the
- * February 9 USDA report"). */
-static int after_det(const walker *w, const tx_raw *r)
-{
-    size_t len, b, e;
-    const char *t = text_norm(w->text, &len);
-
-    return w->det != NULL && (e = word_before(t, 0, r->start, &b)) != 0 &&
-           lexicon_find(w->det, t + b, e - b) != NULL;
-}
 
 /*
  * "The following year, in October, Turkey test-fired the system", "Late
@@ -863,10 +862,7 @@ static long heading_time(const walker *w, const ev_raw *e)
     end = r->end;
     if (end < len && t[end] == ':')
         return r - w->tx->v;
-    if (end + 2 <= len && t[end] == ' ' &&
-        (t[end + 1] == '-' ||
-         (end + 4 <= len && (memcmp(t + end + 1, "\xe2\x80\x93", 3) == 0 ||
-                             memcmp(t + end + 1, "\xe2\x80\x94", 3) == 0))))
+    if (end + 2 <= len && t[end] == ' ' && t[end + 1] == '-')
         return r - w->tx->v;
     return -1;
 }

@@ -48,7 +48,8 @@ typedef struct builder {
     const dtl_text *text;
     const segmentation *seg;
     const ev_list *evs;
-    const char *s; /* normalised body */
+    const char *s;         /* normalised body */
+    const lexicon *person; /* lexicon person, for persons_clash() */
     draft *d;
     size_t count, cap;
     long *group_of; /* mention -> draft */
@@ -258,7 +259,7 @@ static int persons_of(const lexicon *person, const draft *x, const char *code,
  */
 static int persons_clash(const builder *b, const draft *x, const draft *y)
 {
-    const lexicon *person = rules_lexicon(b->rules, "person");
+    const lexicon *person = b->person;
     size_t i;
 
     if (person == NULL)
@@ -525,6 +526,7 @@ dtl_timeline *dtl_timeline_build(const dtl_rules *rules, const dtl_text *t,
             goto done;
     }
     b.rules = rules;
+    b.person = rules_lexicon(rules, "person");
     b.text = t;
     b.seg = &seg;
     b.evs = &evs;

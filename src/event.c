@@ -31,19 +31,30 @@
 #define MODALITY_WORDS 8
 #define EV_MAX_HITS    128
 
-/* Appends the actors among hits[0..n) inside [start, end) to a. */
+/* The length of a possessive "'s", or "'" after a plural ("the
+ * Department of Foreign Affairs' undersecretary"), at s[i, end), or 0.
+ * The normalised text has no other apostrophes. */
+static size_t possessive_at(const char *s, size_t i, size_t end)
+{
+    if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
+        return 2;
+    if (i > 0 && s[i - 1] == 's' && i + 2 <= end && s[i] == '\'' &&
+        s[i + 1] == ' ')
+        return 1;
+    return 0;
+}
+
 /* The state whose possessive comes right before hit i, an office of a
  * state ("Pakistan's Foreign Office", which alone is Britain's): its
  * entry, or NULL. */
 static const gaz_ent *possessor(const char *s, const gaz_hit *hits, size_t i)
 {
     const gaz_ent *ge, *own;
+    size_t k;
 
-    if (i == 0 || !((hits[i - 1].end + 3 == hits[i].start &&
-                     strncmp(s + hits[i - 1].end, "'s ", 3) == 0) ||
-                    (hits[i - 1].end + 2 == hits[i].start &&
-                     strncmp(s + hits[i - 1].end, "' ", 2) == 0 &&
-                     s[hits[i - 1].end - 1] == 's')))
+    if (i == 0 || (k = possessive_at(s, hits[i - 1].end, hits[i].start)) == 0 ||
+        hits[i - 1].end + k + 1 != hits[i].start ||
+        s[hits[i - 1].end + k] != ' ')
         return NULL;
     ge = gazetteer_pick(&hits[i], LEX_ACTOR);
     own = gazetteer_pick(&hits[i - 1], LEX_ACTOR);
@@ -64,6 +75,7 @@ static int names_entry(const char *s, const gaz_hit *h, const lex_entry *e)
            strncasecmp(s + h->start, e->phrase, n) == 0;
 }
 
+/* Appends the actors among hits[0..n) inside [start, end) to a. */
 static size_t actors_of_hits(const char *s, const gaz_hit *hits, size_t n,
                              size_t start, size_t end, dtl_role role,
                              ev_actor *a, size_t max)
@@ -763,11 +775,10 @@ static int third_person(const char *s, const ev_raw *e)
  * The status from the modality cue nearest before the trigger, within
  * MODALITY_WORDS words of the same sentence part.  A trigger in the
  * past tense, or in the third person of the present, after "and" has a
- * predicate of
- * its own, which a cue
- * before the "and" does not rule: "denied the accusation and summoned
- * the ambassador" (but "will visit Seoul and meet", "refused to meet
- * and sign": the bare verb shares the cue).
+ * predicate of its own, which a cue before the "and" does not rule:
+ * "denied the accusation and summoned the ambassador" (but "will visit
+ * Seoul and meet", "refused to meet and sign": the bare verb shares the
+ * cue).
  */
 static int modality(const dtl_rules *rs, matcher *m, const char *s,
                     const sent *st, size_t trig, int past, int status)
@@ -1198,21 +1209,6 @@ static size_t office_words(const lexicon *office, const char *s, size_t *i,
         n++;
     }
     return n;
-}
-
-/* The length of a possessive "'s", "’s", or "'" after a plural
- * ("the Department of Foreign Affairs' undersecretary") at s[i, end), or
- * 0. */
-static size_t possessive_at(const char *s, size_t i, size_t end)
-{
-    if (i + 2 <= end && s[i] == '\'' && s[i + 1] == 's')
-        return 2;
-    if (i + 4 <= end && memcmp(s + i, "\xe2\x80\x99s", 4) == 0)
-        return 4;
-    if (i > 0 && s[i - 1] == 's' && i + 2 <= end && s[i] == '\'' &&
-        s[i + 1] == ' ')
-        return 1;
-    return 0;
 }
 
 /*

@@ -1330,8 +1330,8 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense,
         return month - m < -10 ? y + 1 : y;
     }
     if (tense == TENSE_PAST) {
-        /* "came on January 24" happened: not two months ahead, as "said
-         * ... payable May 12" may be */
+        /* "came on January 24" happened: at most a month ahead, where
+         * "declared a split, payable May 12" may lie four months on */
         ahead = happened ? 31 : 122;
         back = happened ? 334 : 243;
     } else if (tense == TENSE_FUTURE) {
