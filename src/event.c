@@ -19,6 +19,7 @@
  */
 #include "event.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -346,6 +347,142 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
     return 0;
 }
 
+/* Whether one of the comma-separated phrases of list ('_' for a
+ * space) is written at s[at], case aside, and ends a word there; its
+ * length, or 0. */
+static size_t phrase_at(const char *list, const char *s, size_t at)
+{
+    size_t k, i;
+
+    for (; *list; list += k + (list[k] == ',')) {
+        k = strcspn(list, ",");
+        for (i = 0; i < k; i++)
+            if (list[i] == '_' ? s[at + i] != ' '
+                               : tolower((unsigned char)s[at + i]) !=
+                                     tolower((unsigned char)list[i]))
+                break;
+        if (k > 0 && i == k && !isalnum((unsigned char)s[at + k]))
+            return k;
+    }
+    return 0;
+}
+
+/* Whether the mention s[h0, h1) of a state or body owns one of the
+ * offices of list: "Sudan's army", "Niger' military", "the Sudanese
+ * army", "the Ministry of Foreign Affairs of Japan". */
+static int owns_office(const char *list, const char *s, size_t from,
+                       size_t h0, size_t h1)
+{
+    static const char *const before[] = {" of the ", " of "};
+    size_t at = h1, i;
+
+    if (s[at] == '\'')
+        at += s[at + 1] == 's' ? 2 : 1;
+    if (s[at] == ' ' && phrase_at(list, s, at + 1) > 0)
+        return 1;
+    for (i = 0; i < sizeof(before) / sizeof(before[0]); i++) {
+        size_t b = strlen(before[i]), p, n;
+
+        if (h0 < from + b || strncmp(s + h0 - b, before[i], b) != 0)
+            continue;
+        /* the start of the word run before " of ", as far as the
+         * longest phrase might reach, tried at each word */
+        for (p = h0 - b; p > from && h0 - b - p < 40; p--) {
+            if (s[p - 1] != ' ')
+                continue;
+            n = phrase_at(list, s, p);
+            if (n > 0 && p + n == h0 - b)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether the mention s[h0, h1) owns an office of any entry of
+ * lexicon anaphor_office. */
+static int owns_any_office(const dtl_rules *rs, const char *s, size_t from,
+                           size_t h0, size_t h1)
+{
+    const lexicon *lx = rules_lexicon(rs, "anaphor_office");
+    size_t i;
+
+    for (i = 0; lx != NULL && i < lx->count; i++)
+        if (strncmp(lx->entries[i].code, "@office:", 8) == 0 &&
+            owns_office(lx->entries[i].code + 8, s, from, h0, h1))
+            return 1;
+    return 0;
+}
+
+/*
+ * "the army", "the ministry", "the government" (code
+ * "@office:army,armed_forces,..."): the state or body whose office of
+ * the list was named last before, in the sentence or at most
+ * LAST_REACH sentences back ("Sudan's army accused the RSF ... The army
+ * said it had launched air strikes").  Unresolved when none was, when
+ * another state's office was named since ("Japan's government
+ * protested ... The army of Mali accused ... The government denied":
+ * whose?), and when a name follows ("the army of Sudan", "the
+ * government in Khartoum" name their state themselves).
+ */
+static size_t resolve_office(const dtl_rules *rs, const char *s,
+                             const segmentation *seg, const ev_actor *a,
+                             ev_actor *extra)
+{
+    const char *list = a->code + 8;
+    const gaz_ent *last = NULL;
+    gaz_hit hits[64];
+    size_t k, j, n, h;
+
+    /* "the army of Sudan", "the government in Khartoum" */
+    if (strncmp(s + a->end, " of ", 4) == 0 ||
+        (strncmp(s + a->end, " in ", 4) == 0 && util_isupper(s[a->end + 4])))
+        return 0;
+    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
+        ;
+    if (k == seg->count)
+        return 0;
+    for (j = k + 1; j-- > 0 && k - j <= LAST_REACH;) {
+        size_t end = j == k ? a->start : seg->s[j].end;
+        const gaz_ent *found = NULL;
+
+        n = gazetteer_scan(rs->gaz, s, seg->s[j].start, end, hits, 64);
+        for (h = n; h-- > 0 && found == NULL;) {
+            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
+
+            if (ge == NULL || ge->e->code[0] == '\0' ||
+                ge->e->code[0] == '@' || strcmp(ge->lx->name, "person") == 0)
+                continue;
+            if (owns_office(list, s, seg->s[j].start, hits[h].start,
+                            hits[h].end))
+                found = ge;
+            else if (last == NULL &&
+                     owns_any_office(rs, s, seg->s[j].start, hits[h].start,
+                                     hits[h].end))
+                last = ge;
+        }
+        if (found != NULL) {
+            if (last != NULL && strcmp(last->e->code, found->e->code) != 0)
+                return 0;
+            return stand_in(found, a, extra);
+        }
+    }
+    return 0;
+}
+
+/* Whether the office of hit h (entry ge, code @office:) resolves. */
+static int office_known(const dtl_rules *rs, const char *s,
+                        const segmentation *seg, const gaz_hit *h,
+                        const gaz_ent *ge)
+{
+    ev_actor a, extra;
+
+    memset(&a, 0, sizeof(a));
+    a.code = ge->e->code;
+    a.start = h->start;
+    a.end = h->end;
+    return resolve_office(rs, s, seg, &a, &extra) == 1;
+}
+
 /* How many sentences open a text where its issuer is named. */
 #define ISSUER_SENTS 3
 
@@ -545,6 +682,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
         return resolve_he(rs, s, seg, out, a, extra, 0);
     if (strncmp(a->code, "@last:", 6) == 0)
         return resolve_last(rs, s, seg, a, extra);
+    if (strncmp(a->code, "@office:", 8) == 0)
+        return resolve_office(rs, s, seg, a, extra);
     if (strcmp(a->code, "@same") == 0 || strcmp(a->code, "@prev") == 0) {
         int same = strcmp(a->code, "@same") == 0;
 
@@ -1527,14 +1666,19 @@ static size_t names_of(const dtl_rules *rs, const char *s,
     const gaz_ent *ge;
 
     /* "he" and "she" name someone only where a clause opens; "The
-     * Ministry of Foreign Affairs of ..." is no issuer's */
+     * Ministry of Foreign Affairs of ..." is no issuer's; "the
+     * government" is no name unless its state was named with the
+     * office (else "leaders called on the government" would be a call
+     * on no one, by whoever is named before) */
     for (i = k = 0; i < nh; i++) {
         ge = gazetteer_pick(&hits[i], LEX_ANAPHOR);
         if (ge != NULL && ((util_islower(s[hits[i].start]) &&
                             strcmp(ge->e->code, "@he") == 0 &&
                             !opens_clause(s, st->start, hits[i].start)) ||
                            (strcmp(ge->e->code, "@issuer") == 0 &&
-                            strncmp(s + hits[i].end, " of ", 4) == 0)))
+                            strncmp(s + hits[i].end, " of ", 4) == 0) ||
+                           (strncmp(ge->e->code, "@office:", 8) == 0 &&
+                            !office_known(rs, s, seg, &hits[i], ge))))
             continue;
         hits[k++] = hits[i];
     }
