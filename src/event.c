@@ -370,8 +370,8 @@ static size_t phrase_at(const char *list, const char *s, size_t at)
 /* Whether the mention s[h0, h1) of a state or body owns one of the
  * offices of list: "Sudan's army", "Niger' military", "the Sudanese
  * army", "the Ministry of Foreign Affairs of Japan". */
-static int owns_office(const char *list, const char *s, size_t from,
-                       size_t h0, size_t h1)
+static int owns_office(const char *list, const char *s, size_t from, size_t h0,
+                       size_t h1)
 {
     static const char *const before[] = {" of the ", " of "};
     size_t at = h1, i;
@@ -449,8 +449,8 @@ static size_t resolve_office(const dtl_rules *rs, const char *s,
         for (h = n; h-- > 0 && found == NULL;) {
             const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
 
-            if (ge == NULL || ge->e->code[0] == '\0' ||
-                ge->e->code[0] == '@' || strcmp(ge->lx->name, "person") == 0)
+            if (ge == NULL || ge->e->code[0] == '\0' || ge->e->code[0] == '@' ||
+                strcmp(ge->lx->name, "person") == 0)
                 continue;
             if (owns_office(list, s, seg->s[j].start, hits[h].start,
                             hits[h].end))
