@@ -759,13 +759,21 @@ static int forceful(const rule *ru)
            (ru->cameo[0] == '2' && ru->cameo[1] == '0');
 }
 
-static void add_actors(const dtl_rules *rs, const char *s,
-                       const segmentation *seg, const ev_list *out,
-                       const alias_tab *tab, ev_raw *ev, size_t base,
-                       const match *mt, const gaz_hit *hits, size_t nh)
+/*
+ * Adds the actors of match mt to ev, anaphors resolved, each once.
+ * Returns 1 when a deed other than force is done to its doer's own
+ * state (a target of the code of a source: "Washington ... summoned the
+ * U.S. ambassador", read where a clause was misattached), which is no
+ * event between states; else 0.
+ */
+static int add_actors(const dtl_rules *rs, const char *s,
+                      const segmentation *seg, const ev_list *out,
+                      const alias_tab *tab, ev_raw *ev, size_t base,
+                      const match *mt, const gaz_hit *hits, size_t nh)
 {
     size_t i, j, k, n;
     ev_actor tmp[EV_MAX_ACTORS], res[EV_MAX_ACTORS];
+    int self = 0;
 
     for (i = 0; i < mt->cap_count; i++) {
         field f = mt->caps[i].cap->fld;
@@ -808,15 +816,27 @@ static void add_actors(const dtl_rules *rs, const char *s,
                 size_t q;
                 int dup = 0;
 
-                for (q = 0; q < ev->actor_count; q++)
-                    if (strcmp(ev->actors[q].code, res[k].code) == 0 &&
-                        strcmp(ev->actors[q].name, res[k].name) == 0)
+                for (q = 0; q < ev->actor_count; q++) {
+                    if (strcmp(ev->actors[q].code, res[k].code) != 0)
+                        continue;
+                    if (strcmp(ev->actors[q].name, res[k].name) == 0)
                         dup = 1;
+                    /* force on a place of one's own state is told
+                     * in a civil war ("the army struck positions near
+                     * Khartoum"): the place was named as a target */
+                    if (!forceful(ev->ru) &&
+                        ((ev->actors[q].role == DTL_ROLE_SOURCE &&
+                          res[k].role == DTL_ROLE_TARGET) ||
+                         (ev->actors[q].role == DTL_ROLE_TARGET &&
+                          res[k].role == DTL_ROLE_SOURCE)))
+                        self = 1;
+                }
                 if (!dup)
                     ev->actors[ev->actor_count++] = res[k];
             }
         }
     }
+    return self;
 }
 
 /* A place, or a country or capital named where a place was expected
@@ -1818,7 +1838,9 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
         ev.quote = segment_quote_at(seg, ev.trig_start);
         ev.anchor_event = -1;
         ev.anchor_tx = -1;
-        add_actors(rs, s, seg, out, tab, &ev, st->start, &c[i].mt, hits, nh);
+        if (add_actors(rs, s, seg, out, tab, &ev, st->start, &c[i].mt, hits,
+                       nh))
+            continue;
         /* With no one who acted ("He" unresolved): no event. */
         for (j = 0; j < ev.actor_count; j++)
             if (ev.actors[j].role == DTL_ROLE_SOURCE)
