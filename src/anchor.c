@@ -168,6 +168,14 @@ typedef struct walker {
         /* t opens its sentence ("In mid-March, a quarrel ...") */
         int lead;
     } * prev;
+    /* The last year told in the narrative, alone or in a date ("in
+     * 2020", "last year", "on June 3, 2019"), for "in September that
+     * year" after days told without one. */
+    struct {
+        dtl_timex t;
+        size_t start, end, sent;
+        int have;
+    } year;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
     size_t per_start, per_end;
@@ -447,6 +455,37 @@ static void in_years_told(const walker *w, const tx_raw *r,
     *o = t;
 }
 
+/* How many sentences back "that year" looks for a year told. */
+#define YEAR_REACH 5
+
+/*
+ * "That approach collapsed in 2020.  After troops moved in in the
+ * spring, soldiers fought ... on the night of June 15. ...  In September
+ * that year, the ministers met": "that year" (r, of unit year and no
+ * direction) is the year told last (w->year, in the narrative, at most
+ * YEAR_REACH sentences back), not that of a day told since without a
+ * year, which was read as of the reference's year.  Sets *ref to it
+ * and returns 1 when they differ; else 0.
+ */
+static int that_year(const walker *w, const tx_raw *r, long q, tx_ref *ref)
+{
+    tx_ref y;
+
+    if (q >= 0 || r->parts.unit != UNIT_YEAR || !r->parts.has_dir ||
+        r->parts.dir != 0 || !w->year.have || w->year.sent > r->sent ||
+        w->year.sent + YEAR_REACH < r->sent)
+        return 0;
+    y = ctx_ref(&w->year.t);
+    if (y.lo == DTL_DAY_NONE || (ref->lo >= y.lo && ref->hi <= y.hi))
+        return 0;
+    /* "maturities arising between January 1, 1985 and end-1988.  It had
+     * signed agreements in March of that year": not a year to come */
+    if (r->tense == TENSE_PAST && w->now.hi != DTL_DAY_NONE && y.lo > w->now.hi)
+        return 0;
+    *ref = y;
+    return 1;
+}
+
 /* Whether o, counted from the time t its sentence gave, lies before
  * it: "accused Khartoum on April 30 of bombing villages the day before"
  * looks back from the story's time, which later expressions still count
@@ -550,6 +589,10 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = past ? p->pstart : p->start;
         o->anchor_end = past ? p->pend : p->end;
+        if (that_year(w, r, q, &ref)) {
+            o->anchor_start = w->year.start;
+            o->anchor_end = w->year.end;
+        }
     } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
                back_to(w, r) && p->dhave && p->dsent + 1 >= r->sent) {
         /* "Turkey said on Thursday it would hold exercises next week ...
@@ -578,6 +621,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
     in_years_told(w, r, p, o);
+    if (q < 0 && is_dated(o) &&
+        ((o->granularity == DTL_GRAN_YEAR && o->latest - o->earliest < 366) ||
+         r->parts.year >= 0)) {
+        w->year.t = *o;
+        w->year.start = text_raw_off(w->text, r->start);
+        w->year.end = text_raw_off(w->text, r->end);
+        w->year.sent = r->sent;
+        w->year.have = 1;
+    }
     if (!w->counted && is_dateline(w, r))
         dateline_now(w, o);
     else if (o->anchor == DTL_ANCHOR_DOCUMENT)
