@@ -834,15 +834,32 @@ enum {
  * ("destroyed a platform in response to an attack last Friday": the
  * event came after the time), BREAK_BEFORE for another word of
  * anchor_break ("ahead of talks on Monday"), BREAK_CLAUSE for the
- * rest, BREAK_NONE when there is none. */
+ * rest, BREAK_NONE when there is none.  A time before the trigger is
+ * bounded by such a word right before it ("Shortly before Christmas,
+ * the two countries swapped prisoners"). */
 static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
     const char *t = text_norm(w->text, &len);
     int comma = 0;
 
-    if (r->start < e->trig_end)
-        return BREAK_NONE;
+    if (r->start < e->trig_end) {
+        size_t end = word_before(t, 0, r->start, &b);
+
+        /* not from inside a quotation ("Until today we have announced
+         * policies," the minister told reporters) */
+        for (i = r->end; i < e->trig_start && t[i] != '"'; i++)
+            ;
+        if (r->end > e->trig_start || i < e->trig_start || end == 0 ||
+            w->brk == NULL || lexicon_find(w->brk, t + b, end - b) == NULL ||
+            !(util_word_at(t, b, end, "before") ||
+              util_word_at(t, b, end, "until") ||
+              (w->aft && lexicon_find(w->aft, t + b, end - b) != NULL)))
+            return BREAK_NONE;
+        return w->aft && lexicon_find(w->aft, t + b, end - b) != NULL
+                   ? BREAK_AFTER
+                   : BREAK_BEFORE;
+    }
     for (i = e->trig_end; i < r->start;) {
         if (t[i] == ';')
             return BREAK_CLAUSE;
