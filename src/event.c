@@ -1506,6 +1506,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
     const lexicon *ff = rules_lexicon(rs, "family_first");
     const lexicon *office = rules_lexicon(rs, "alias_office");
     const lexicon *no = rules_lexicon(rs, "alias_not_name");
+    const lexicon *sfx = rules_lexicon(rs, "name_suffix");
     size_t i, b, e, n0, n1, min;
 
     for (i = 0; i < nh; i++) {
@@ -1557,6 +1558,11 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
         } else {
             for (b = e = hits[i].end; b > hits[i].start && s[b - 1] != ' ';)
                 b--;
+            /* "Ferdinand Marcos Jr.": "Marcos" */
+            if (sfx && b > hits[i].start + 1 &&
+                lexicon_find(sfx, s + b, e - b) != NULL)
+                for (e = b - 1; b > hits[i].start && s[b - 1] != ' ';)
+                    b--;
             if (b == hits[i].start)
                 continue;
             min = 3;

@@ -181,8 +181,10 @@ static int add_prefixes(gazetteer *g, table *t, const char *key)
 }
 
 /* Notes the family name of a name of several words, as written: its
- * last word, or its first when first (lexicon family_first). */
-static int add_last(gazetteer *g, const char *phrase, int first)
+ * last word (before a suffix of lexicon sfx: "Marcos" of "Ferdinand
+ * Marcos Jr."), or its first when first (lexicon family_first). */
+static int add_last(gazetteer *g, const char *phrase, int first,
+                    const lexicon *sfx)
 {
     const char *sp = first ? strchr(phrase, ' ') : strrchr(phrase, ' ');
     const char *w0;
@@ -193,6 +195,16 @@ static int add_last(gazetteer *g, const char *phrase, int first)
         return 0;
     w0 = first ? phrase : sp + 1;
     n = first ? (size_t)(sp - phrase) : strlen(w0);
+    if (!first && sfx != NULL && lexicon_find(sfx, w0, n) != NULL) {
+        const char *e = sp;
+
+        while (sp > phrase && sp[-1] != ' ')
+            sp--;
+        if (sp == phrase)
+            return 0;
+        w0 = sp;
+        n = (size_t)(e - sp);
+    }
     if (find(&g->last, w0, n))
         return 0;
     w = arena_strndup(&g->mem, w0, n);
@@ -208,6 +220,7 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
 {
     gazetteer *g = calloc(1, sizeof(*g));
     const lexicon *ff = rules_lexicon(rs, "family_first");
+    const lexicon *sfx = rules_lexicon(rs, "name_suffix");
     size_t i, j;
 
     if (g == NULL)
@@ -235,7 +248,8 @@ gazetteer *gazetteer_new(const dtl_rules *rs)
             s->count++;
             if (strcmp(lx->name, "person") == 0 &&
                 add_last(g, e->phrase,
-                         ff && lexicon_find(ff, e->code, strlen(e->code))) != 0)
+                         ff && lexicon_find(ff, e->code, strlen(e->code)),
+                         sfx) != 0)
                 goto fail;
         }
     }
