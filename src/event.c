@@ -520,6 +520,26 @@ static size_t resolve_issuer(const dtl_rules *rs, const char *s,
     return 0;
 }
 
+/*
+ * Whether offset at lies in an answer of an interview: a paragraph that
+ * opens with "A:" ("Q: Last week Moldova expelled a Russian diplomat.
+ * // A: On Wednesday we declared an employee of the Russian embassy
+ * persona non grata"), where "we" is the state of the one interviewed,
+ * named first in the text (resolve_issuer).
+ */
+static int answer_at(const char *s, const segmentation *seg, size_t at)
+{
+    size_t k, first;
+
+    for (k = 0; k < seg->count && seg->s[k].end <= at; k++)
+        ;
+    if (k == seg->count || seg->s[k].start > at)
+        return 0;
+    for (first = k; first > 0 && seg->s[first - 1].para == seg->s[k].para;)
+        first--;
+    return s[seg->s[first].start] == 'A' && s[seg->s[first].start + 1] == ':';
+}
+
 /* Does the match name a source (a capture of the source field)? */
 static int has_source(const match *mt)
 {
@@ -607,6 +627,8 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
         const quote *q = segment_quote_owner(seg, qidx);
         gaz_hit hits[64];
 
+        if (q == NULL && answer_at(s, seg, a->start))
+            return resolve_issuer(rs, s, seg, a, extra);
         if (q == NULL || q->sp_end <= q->sp_start)
             return 0;
         /* "Villanueva-Cruz said:", named in full before */
