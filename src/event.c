@@ -657,6 +657,26 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
                 got = add_state(rs, &e->actors[k], a, extra, got);
             if (got == 2)
                 return got;
+            /* a side that is no state ("Sudan's army accused the RSF
+             * ... urged both sides"): the two as named */
+            for (k = got = 0; k < e->actor_count && got < max; k++) {
+                const ev_actor *c = &e->actors[k];
+                size_t q;
+
+                if (c->code[0] == '@' || c->code[0] == '\0')
+                    continue;
+                for (q = 0; q < got && strcmp(extra[q].code, c->code) != 0;)
+                    q++;
+                if (q < got)
+                    continue;
+                extra[got] = *c;
+                extra[got].role = a->role;
+                extra[got].start = a->start;
+                extra[got].end = a->end;
+                got++;
+            }
+            if (got == 2)
+                return got;
         }
     }
     if (strcmp(a->code, "@pair") == 0 || strcmp(a->code, "@three") == 0 ||
