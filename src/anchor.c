@@ -378,6 +378,16 @@ static int is_dateline(const walker *w, const tx_raw *r)
     }
     for (i = r->end; i < len && t[i] == ' '; i++)
         ;
+    /* "NAIROBI, Feb 20 (Reuters) -": the agency's name between */
+    if (i < len && t[i] == '(') {
+        size_t k = i + 1;
+
+        while (k < len && k - i < 32 && t[k] != ')' && t[k] != '\n')
+            k++;
+        if (k < len && t[k] == ')' && k > i + 1 && util_isupper(t[i + 1]))
+            for (i = k + 1; i < len && t[i] == ' '; i++)
+                ;
+    }
     return caps >= 2 && i + 1 < len && t[i] == '-' &&
            (t[i + 1] == ' ' || t[i + 1] == '-');
 }
@@ -841,7 +851,7 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
     const char *t = text_norm(w->text, &len);
-    int comma = 0;
+    int comma = 0, gerund = 0, charge = 0;
 
     if (r->start < e->trig_end) {
         size_t end = word_before(t, 0, r->start, &b);
@@ -879,10 +889,24 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
             return w->aft && lexicon_find(w->aft, t + b, i - b) != NULL
                        ? BREAK_AFTER
                        : BREAK_BEFORE;
+        if (gerund && i - b > 4 && memcmp(t + i - 3, "ing", 3) == 0)
+            charge = 1;
+        gerund = e->ru->cameo[0] == '1' && e->ru->cameo[1] == '1' &&
+                 ((i - b == 2 && memcmp(t + b, "of", 2) == 0) ||
+                  (i - b == 3 && memcmp(t + b, "for", 3) == 0));
         if (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL)
             return BREAK_CLAUSE;
+        if (comma)
+            charge = 0;
         comma = 0;
     }
+    /* "accused Somalia of offering blocks ... on Feb. 7": a charge
+     * (CAMEO 11) dates its deed after "of" or "for" and a gerund, and
+     * "on" and the day in the same clause; it was made that day or
+     * after */
+    if (charge && (i = word_before(t, e->trig_end, r->start, &b)) != 0 &&
+        i - b == 2 && memcmp(t + b, "on", 2) == 0)
+        return BREAK_AFTER;
     return BREAK_NONE;
 }
 
