@@ -1246,11 +1246,25 @@ static int present_trigger(const walker *w, const ev_raw *e)
  */
 #define DEED_REACH 240
 #define DEED_WORDS 3
+/* Whether type is one of the comma-separated list. */
+static int type_listed(const char *list, const char *type)
+{
+    size_t n = strlen(type), k;
+
+    for (; *list; list += k + (list[k] == ',')) {
+        k = strcspn(list, ",");
+        if (k == n && strncmp(list, type, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int deed_time(const walker *w, const ev_raw *e, const tx_raw *r,
                      const dtl_timex *o)
 {
     size_t len, i, b, from = e->trig_end, after = 0;
     const char *t = text_norm(w->text, &len);
+    const lex_entry *ne;
 
     if (o->granularity < DTL_GRAN_MONTH)
         return 0;
@@ -1280,8 +1294,12 @@ static int deed_time(const walker *w, const ev_raw *e, const tx_raw *r,
         if (after > 0 && i - b == 2 &&
             (memcmp(t + b, "of", 2) == 0 || memcmp(t + b, "by", 2) == 0))
             return 1;
-        if ((w->noun && lexicon_find(w->noun, t + b, i - b)) ||
-            (w->deed && lexicon_find(w->deed, t + b, i - b)))
+        ne = w->noun ? lexicon_find(w->noun, t + b, i - b) : NULL;
+        if (ne != NULL && type_listed(ne->code, e->ru->type))
+            /* "hosted a summit of Sudan's neighbours in mid-July": the
+             * noun is the event itself */
+            return 0;
+        if (ne != NULL || (w->deed && lexicon_find(w->deed, t + b, i - b)))
             after = 1;
         else if (after > 0 && ++after > DEED_WORDS)
             after = 0;
@@ -1710,6 +1728,36 @@ static void at_now(dtl_timex *t, tx_ref now, dtl_anchor_kind anchor)
         t->anchor = DTL_ANCHOR_NONE;
 }
 
+/*
+ * A deed told as done on a day or month written without a year that
+ * fell after now (r read as due within months, as "payable May 12" is):
+ * the last one before now ("On May 11 they signed a declaration", in an
+ * April article looking back at the year, is last May).
+ */
+static void done_last_year(const tx_raw *r, tx_ref now, dtl_timex *when)
+{
+    tx_raw copy = *r;
+    dtl_timex t = *when;
+    int y, m, d;
+
+    if (!is_dated(when) || now.hi == DTL_DAY_NONE || when->earliest <= now.hi ||
+        strcmp(r->ru->resolver, "date") != 0 || r->parts.year >= 0 ||
+        r->parts.month == 0 || r->parts.month2 != 0 || r->parts.has_dir)
+        return;
+    date_to_ymd(when->earliest, &y, &m, &d);
+    copy.parts.year = y - 1;
+    copy.parts.year_digits = 4;
+    if (timex_resolve(&copy, now, &t) != 0 || !is_dated(&t) ||
+        t.latest > now.hi)
+        return;
+    t.start = when->start;
+    t.end = when->end;
+    t.anchor = when->anchor;
+    t.anchor_start = when->anchor_start;
+    t.anchor_end = when->anchor_end;
+    *when = t;
+}
+
 static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
@@ -1737,6 +1785,8 @@ static void anchor_one(walker *w, size_t i)
         if (!is_future(e) && is_dated(&e->when) && now.hi != DTL_DAY_NONE &&
             e->when.earliest > now.hi && schedule_trigger(w, e))
             e->status = DTL_STATUS_PLANNED;
+        else if (!is_future(e) && e->status == DTL_STATUS_OCCURRED)
+            done_last_year(r, now, &e->when);
 
         if (is_dated(&e->when) && !is_future(e))
             brk = broken_off(w, e, r);
