@@ -1429,22 +1429,39 @@ static int appos_name(const lexicon *office, const lexicon *no,
                       size_t *n0, size_t *n1, size_t *b, size_t *e)
 {
     size_t p = hits[i].start, k, w, names = 0, j;
+    int of = 0, office_before = 0, titled = 0;
 
-    /* back over "a senior" and "the" to ", " */
+    for (j = 0; j < hits[i].count; j++)
+        titled |= strcmp(hits[i].ents[j].lx->name, "title") == 0;
+    /* back over "a senior" and "the" to ", "; or over an office and
+     * "of" ("Kenichi Takeda, Minister for Foreign Affairs of Japan,",
+     * "the foreign minister of Japan") */
     for (k = 0;; k++) {
         if (p >= 2 && s[p - 1] == ' ' && s[p - 2] == ',')
             break;
-        if (k == 4 || p == 0 || s[p - 1] != ' ')
+        if (k == 6 || p == 0 || s[p - 1] != ' ')
             return 0;
         for (w = --p; p > 0 && !util_isspace((unsigned char)s[p - 1]) &&
                       s[p - 1] != ',';)
             p--;
+        if (w - p == 2 && memcmp(s + p, "of", 2) == 0 && k <= 1 && !of) {
+            of = 1;
+            continue;
+        }
+        if (of && ((w - p == 3 && memcmp(s + p, "for", 3) == 0) ||
+                   (w - p == 7 && strncasecmp(s + p, "affairs", 7) == 0)))
+            continue;
+        if (w > p && lexicon_find(office, s + p, w - p) != NULL) {
+            office_before |= of;
+            continue;
+        }
         if (!((w - p == 3 && memcmp(s + p, "the", 3) == 0) ||
               (w - p == 1 && s[p] == 'a') ||
-              (w - p == 2 && memcmp(s + p, "an", 2) == 0) ||
-              (w > p && lexicon_find(office, s + p, w - p) != NULL)))
+              (w - p == 2 && memcmp(s + p, "an", 2) == 0)))
             return 0;
     }
+    if (of && !office_before)
+        return 0;
     *n1 = p -= 2;
     for (; names < 3; names++) {
         for (w = p; p > 0 && !util_isspace((unsigned char)s[p - 1]) &&
@@ -1469,11 +1486,15 @@ static int appos_name(const lexicon *office, const lexicon *no,
     for (j = 0; j < nh; j++)
         if (hits[j].start < *n1 && hits[j].end > *n0)
             return 0;
-    /* the office after the body: "'s special envoy", "official" */
+    /* the office after the body: "'s special envoy", "official"; none
+     * after an office told before it or a title of the lexicons ("the
+     * Japanese Foreign Minister,") */
     k = hits[i].end;
-    k += possessive_at(s, k, end);
-    if (office_words(office, s, &k, end) == 0)
-        return 0;
+    if (!office_before && !titled) {
+        k += possessive_at(s, k, end);
+        if (office_words(office, s, &k, end) == 0)
+            return 0;
+    }
     for (j = k; j < end && j - k < APPOS_REACH; j++) {
         if (s[j] == ',')
             return 1;
