@@ -176,6 +176,16 @@ typedef struct walker {
         size_t start, end, sent;
         int have;
     } year;
+    /* A chronology told month by month under headings ("JUNE.
+     * Washington imposed sanctions ... at the start of the month"):
+     * the month of each paragraph (heads, by paragraph, 0 for none),
+     * which is now while the paragraph is read (head_on; the story's
+     * own now kept in head_saved). */
+    dtl_day *heads;
+    size_t nheads;
+    int head_on;
+    tx_ref head_saved;
+    size_t head_start, head_end;
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
     size_t per_start, per_end;
@@ -631,6 +641,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
     in_years_told(w, r, p, o);
+    if (w->head_on && q < 0 && o->anchor == DTL_ANCHOR_DOCUMENT) {
+        /* counted from the month of the paragraph's heading */
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = w->head_start;
+        o->anchor_end = w->head_end;
+    }
     if (q < 0 && is_dated(o) &&
         ((o->granularity == DTL_GRAN_YEAR && o->latest - o->earliest < 366) ||
          r->parts.year >= 0)) {
@@ -1832,6 +1848,14 @@ static void anchor_one(walker *w, size_t i)
         e->when = w->when[ri];
         e->anchor_start = w->tx->v[ri].start;
         e->anchor_end = w->tx->v[ri].end;
+    } else if (w->head_on && q < 0 && !is_future(e)) {
+        /* "JUNE. ... the Jeddah talks were suspended": in that month */
+        at_now(&e->when, now, DTL_ANCHOR_CONTEXT);
+        e->when.value[7] = '\0'; /* "2023-06" */
+        e->when.granularity = DTL_GRAN_MONTH;
+        e->when.certainty = DTL_CERT_APPROX;
+        e->anchor_start = w->head_start;
+        e->anchor_end = w->head_end;
     } else {
         window(&e->when, now, is_future(e));
         e->when.anchor = q >= 0 ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
@@ -2371,6 +2395,91 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
 }
 
 /* Walks the sentences: time expressions first, then events. */
+/* The month of a heading that opens sentence k ("JUNE. Washington
+ * imposed ...", "MARCH:"), a month name in capitals: 1 to 12, or 0. */
+static int heading_month(const walker *w, size_t k, size_t *end)
+{
+    const lexicon *month = rules_lexicon(w->rules, "month");
+    size_t len, i, st = w->seg->s[k].start;
+    const char *t = text_norm(w->text, &len);
+    const lex_entry *le;
+    char word[16];
+    long m;
+
+    for (i = st; i < len && i - st < 10 && util_isupper(t[i]); i++)
+        word[i - st] = (char)(i == st ? t[i] : util_lower(t[i]));
+    if (month == NULL || i - st < 3 || i - st >= 10 || i + 1 >= len ||
+        (t[i] != '.' && t[i] != ':') || !util_isspace(t[i + 1]))
+        return 0;
+    if ((le = lexicon_find(month, word, i - st)) == NULL ||
+        (m = util_parse_uint(le->code, strlen(le->code))) < 1 || m > 12)
+        return 0;
+    *end = i;
+    return (int)m;
+}
+
+/*
+ * The months of the headings of a chronology, each paragraph's in
+ * w->heads: read back from the last, which is the last such month that
+ * has begun by now, each earlier one the last such month before the
+ * next ("APRIL. ... MAY. ... MARCH." in an April article: April of the
+ * year before to March).
+ */
+static dtl_status chronology(walker *w)
+{
+    size_t k, n = 0, end, np;
+    dtl_day next = w->now.hi;
+    int y, m, d, hm;
+
+    if (w->seg->count == 0 || next == DTL_DAY_NONE)
+        return DTL_OK;
+    for (k = 0; k < w->seg->count; k++)
+        if ((k == 0 || w->seg->s[k - 1].para != w->seg->s[k].para) &&
+            heading_month(w, k, &end) != 0)
+            n++;
+    if (n < 2)
+        return DTL_OK;
+    np = w->seg->s[w->seg->count - 1].para + 1;
+    if ((w->heads = calloc(np, sizeof(*w->heads))) == NULL)
+        return DTL_ENOMEM;
+    w->nheads = np;
+    for (k = w->seg->count; k-- > 0;) {
+        if ((k > 0 && w->seg->s[k - 1].para == w->seg->s[k].para) ||
+            (hm = heading_month(w, k, &end)) == 0)
+            continue;
+        date_to_ymd(next, &y, &m, &d);
+        if (hm > m || (hm == m && next != w->now.hi))
+            y--;
+        next = date_from_ymd(y, hm, 1);
+        w->heads[w->seg->s[k].para] = next;
+    }
+    return DTL_OK;
+}
+
+/* At sentence k: under a heading of the chronology, its month is now;
+ * out of one, the story's now again. */
+static void heading_now(walker *w, size_t k)
+{
+    size_t para = w->seg->s[k].para, end;
+    dtl_day d;
+
+    if (w->heads == NULL || (k > 0 && w->seg->s[k - 1].para == para))
+        return;
+    d = para < w->nheads ? w->heads[para] : 0;
+    if (w->head_on) {
+        w->now = w->head_saved;
+        w->head_on = 0;
+    }
+    if (d == 0 || heading_month(w, k, &end) == 0)
+        return;
+    w->head_saved = w->now;
+    w->head_on = 1;
+    w->now.lo = d;
+    w->now.hi = date_add_months(d, 1) - 1;
+    w->head_start = text_raw_off(w->text, w->seg->s[k].start);
+    w->head_end = text_raw_off(w->text, end);
+}
+
 static dtl_status walk(walker *w)
 {
     size_t nq = w->seg->qcount ? w->seg->qcount : 1, s, ti = 0, ei = 0, i;
@@ -2388,9 +2497,12 @@ static dtl_status walk(walker *w)
         w->last_in_quote[i] = -1;
     w->last_narr = -1;
     w->period.lo = w->period.hi = DTL_DAY_NONE;
+    if (chronology(w) != DTL_OK)
+        return DTL_ENOMEM;
     for (s = 0; s < w->seg->count; s++) {
         size_t t0 = ti;
 
+        heading_now(w, s);
         for (; ti < w->tx->count && w->tx->v[ti].sent <= s; ti++)
             resolve_timex(w, ti, ei);
         list_year(w, t0, ti);
@@ -2399,6 +2511,10 @@ static dtl_status walk(walker *w)
         event_relative(w, t0, ti, ei);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
+    }
+    if (w->head_on) {
+        w->now = w->head_saved;
+        w->head_on = 0;
     }
     for (; ti < w->tx->count; ti++)
         resolve_timex(w, ti, ei);
@@ -2409,6 +2525,7 @@ static dtl_status walk(walker *w)
 
 static void walker_free(walker *w)
 {
+    free(w->heads);
     free(w->speech);
     free(w->speech_done);
     free(w->speech_at);
