@@ -1429,14 +1429,32 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
  * NARRATIVE_PARAS before ("In mid-March, a quarrel ... turned violent.
  * // Dushanbe accused ..."), and within NARRATIVE_DAYS: the story is told
  * from that time on. */
+/* How many sentences of one paragraph a story told years back holds
+ * ("The rift opened on 5 June 2017, when ... severed relations.  The
+ * four accused Doha ...  Qatar denied the charges"). */
+#define NARRATIVE_SENTS 2
+
+/* Whether time t, told in sentence told, may reach to the window of
+ * undated event e: within NARRATIVE_DAYS, or further back when a day
+ * told in e's paragraph at most NARRATIVE_SENTS sentences before e, in
+ * the past tense. */
+static int narrative_reach(const walker *w, const ev_raw *e, const dtl_timex *t,
+                           size_t told)
+{
+    return t->earliest + NARRATIVE_DAYS >= e->when.latest ||
+           (t->granularity == DTL_GRAN_DAY && e->tense == TENSE_PAST &&
+            w->seg->s[told].para == w->seg->s[e->sent].para &&
+            told + NARRATIVE_SENTS >= e->sent);
+}
+
 static int narrative_time(const walker *w, const ev_raw *e, long prev)
 {
     const struct prev *c = &w->prev[0];
 
     return c->have && is_dated(&c->t) && c->t.certainty != DTL_CERT_VAGUE &&
            c->t.latest < e->when.earliest &&
-           c->t.earliest + NARRATIVE_DAYS >= e->when.latest &&
-           c->sent < e->sent && (prev < 0 || w->evs->v[prev].sent < c->sent) &&
+           narrative_reach(w, e, &c->t, c->sent) && c->sent < e->sent &&
+           (prev < 0 || w->evs->v[prev].sent < c->sent) &&
            (w->seg->s[c->sent].para == w->seg->s[e->sent].para ||
             (c->lead && w->seg->s[c->sent].para + NARRATIVE_PARAS >=
                             w->seg->s[e->sent].para));
@@ -1876,7 +1894,7 @@ static void anchor_one(walker *w, size_t i)
 
             if (p->when.certainty != DTL_CERT_VAGUE &&
                 p->when.latest < e->when.earliest &&
-                p->when.earliest + NARRATIVE_DAYS >= e->when.latest &&
+                narrative_reach(w, e, &p->when, p->sent) &&
                 w->seg->s[p->sent].para + NARRATIVE_PARAS >=
                     w->seg->s[e->sent].para)
                 e->when.earliest = p->when.earliest;
