@@ -225,16 +225,25 @@ static int is_person(const dtl_rules *rs, const lexicon *person, const char *s,
 
 /* Whether a mention at s[a] opens its sentence, which starts at b, or
  * follows there a phrase of at most HE_LEAD bytes and a comma, the
- * only one ("Yesterday, she held ...", "On Monday, he met ..."). */
+ * only one ("Yesterday, she held ...", "On Monday, he met ..."), or no
+ * comma after a phrase that opens with a word of lexicon lead ("At the
+ * weekend he accused NATO ...", "On Tuesday he travelled"). */
 #define HE_LEAD 24
-static int opens_clause(const char *s, size_t b, size_t a)
+static int opens_clause(const lexicon *lead, const char *s, size_t b, size_t a)
 {
     size_t i;
 
     if (a == b)
         return 1;
-    if (a - b > HE_LEAD || a < b + 3 || s[a - 1] != ' ' || s[a - 2] != ',')
+    if (a - b > HE_LEAD || a < b + 3 || s[a - 1] != ' ')
         return 0;
+    if (s[a - 2] != ',') {
+        for (i = b; i < a && util_isalpha((unsigned char)s[i]);)
+            i++;
+        if (lead == NULL || lexicon_find(lead, s + b, i - b) == NULL)
+            return 0;
+        a += 1; /* no comma to leave out below */
+    }
     for (i = b; i < a - 2; i++)
         if (s[i] == ',' || s[i] == '"')
             return 0;
@@ -253,7 +262,8 @@ static size_t resolve_he(const dtl_rules *rs, const char *s,
     for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
         ;
     if (person == NULL || k == 0 || k == seg->count ||
-        !opens_clause(s, seg->s[k].start, a->start) ||
+        !opens_clause(rules_lexicon(rs, "he_lead"), s, seg->s[k].start,
+                      a->start) ||
         seg->s[k - 1].para != seg->s[k].para)
         return 0;
     for (i = out->count; i-- > 0 && out->v[i].sent + 1 >= k;)
@@ -1763,7 +1773,8 @@ static size_t names_of(const dtl_rules *rs, const char *s,
         ge = gazetteer_pick(&hits[i], LEX_ANAPHOR);
         if (ge != NULL && ((util_islower(s[hits[i].start]) &&
                             strcmp(ge->e->code, "@he") == 0 &&
-                            !opens_clause(s, st->start, hits[i].start)) ||
+                            !opens_clause(rules_lexicon(rs, "he_lead"), s,
+                                          st->start, hits[i].start)) ||
                            (strcmp(ge->e->code, "@issuer") == 0 &&
                             strncmp(s + hits[i].end, " of ", 4) == 0) ||
                            (strncmp(ge->e->code, "@office:", 8) == 0 &&
