@@ -433,9 +433,15 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
 
         if (n > nt - i)
             n = nt - i;
-        /* Inner words must not end with punctuation. */
+        /* Inner words must not end with punctuation, nor with "'s"
+         * unless a name goes on with it ("People's Republic of China";
+         * not "Korea's North"). */
         for (k = 0; k + 1 < n; k++)
-            if (!t[i + k].clean) {
+            if (!t[i + k].clean &&
+                !(t[i + k].end == t[i + k].alt[0] &&
+                  t[i + k].end - t[i + k].start > 2 &&
+                  s[t[i + k].end - 2] == '\'' && s[t[i + k].end - 1] == 's' &&
+                  goes_on(g, s, t[i].start, t[i + k].end))) {
                 n = k + 1;
                 break;
             }
