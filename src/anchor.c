@@ -1262,19 +1262,6 @@ static int present_trigger(const walker *w, const ev_raw *e)
  */
 #define DEED_REACH 240
 #define DEED_WORDS 3
-/* Whether type is one of the comma-separated list. */
-static int type_listed(const char *list, const char *type)
-{
-    size_t n = strlen(type), k;
-
-    for (; *list; list += k + (list[k] == ',')) {
-        k = strcspn(list, ",");
-        if (k == n && strncmp(list, type, n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static int deed_time(const walker *w, const ev_raw *e, const tx_raw *r,
                      const dtl_timex *o)
 {
@@ -1311,7 +1298,7 @@ static int deed_time(const walker *w, const ev_raw *e, const tx_raw *r,
             (memcmp(t + b, "of", 2) == 0 || memcmp(t + b, "by", 2) == 0))
             return 1;
         ne = w->noun ? lexicon_find(w->noun, t + b, i - b) : NULL;
-        if (ne != NULL && type_listed(ne->code, e->ru->type))
+        if (ne != NULL && util_listed(ne->code, e->ru->type))
             /* "hosted a summit of Sudan's neighbours in mid-July": the
              * noun is the event itself */
             return 0;

@@ -303,17 +303,52 @@ static size_t stand_in(const gaz_ent *ge, const ev_actor *a, ev_actor *extra)
 /* How many sentences back "the alliance" looks for the alliance. */
 #define LAST_REACH 8
 
-/* Whether code is one of the comma-separated list. */
-static int code_listed(const char *list, const char *code)
-{
-    size_t n = strlen(code), k;
+/*
+ * The last actor (not a person) before anaphor a, in its sentence or at
+ * most LAST_REACH sentences back, that want() takes (1); want() may also
+ * end the search with none (-1).  NULL when none is taken.
+ */
+typedef int (*want_fn)(void *ctx, const char *s, size_t from, const gaz_hit *h,
+                       const gaz_ent *ge);
 
-    for (; *list; list += k + (list[k] == ',')) {
-        k = strcspn(list, ",");
-        if (k == n && strncmp(list, code, n) == 0)
-            return 1;
+static const gaz_ent *look_back(const dtl_rules *rs, const char *s,
+                                const segmentation *seg, const ev_actor *a,
+                                want_fn want, void *ctx)
+{
+    gaz_hit hits[64];
+    size_t k, j, n, h;
+    int r;
+
+    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
+        ;
+    for (j = k + 1; k < seg->count && j-- > 0 && k - j <= LAST_REACH;) {
+        size_t end = j == k ? a->start : seg->s[j].end;
+
+        n = gazetteer_scan(rs->gaz, s, seg->s[j].start, end, hits, 64);
+        for (h = n; h-- > 0;) {
+            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
+
+            /* the state, not its president ("Bazoum") */
+            if (ge == NULL || ge->e->code[0] == '\0' || ge->e->code[0] == '@' ||
+                strcmp(ge->lx->name, "person") == 0)
+                continue;
+            if ((r = want(ctx, s, seg->s[j].start, &hits[h], ge)) != 0)
+                return r > 0 ? ge : NULL;
+        }
     }
-    return 0;
+    return NULL;
+}
+
+/* look_back() for "@last:": an actor of the list. */
+static int want_listed(void *ctx, const char *s, size_t from, const gaz_hit *h,
+                       const gaz_ent *ge)
+{
+    const char *const *list = ctx;
+
+    (void)s;
+    (void)from;
+    (void)h;
+    return util_listed(*list, ge->e->code);
 }
 
 /*
@@ -326,35 +361,21 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
                            const segmentation *seg, const ev_actor *a,
                            ev_actor *extra)
 {
-    const char *list = a->code + 6;
-    gaz_hit hits[64];
-    size_t k, j, n, h;
+    gaz_hit hit;
+    const gaz_ent *found;
+    const char *list;
+    size_t k;
 
     for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
         ;
-    if (k == seg->count)
-        return 0;
     /* "the regional bloc IGAD": the name that follows is the one */
-    n = gazetteer_scan(rs->gaz, s, a->end, seg->s[k].end, hits, 1);
-    if (n == 1 && hits[0].start == a->end + 1 && s[a->end] == ' ')
+    if (k == seg->count ||
+        (gazetteer_scan(rs->gaz, s, a->end, seg->s[k].end, &hit, 1) == 1 &&
+         hit.start == a->end + 1 && s[a->end] == ' '))
         return 0;
-    for (j = k + 1; j-- > 0 && k - j <= LAST_REACH;) {
-        size_t end = j == k ? a->start : seg->s[j].end;
-        const gaz_ent *found = NULL;
-
-        n = gazetteer_scan(rs->gaz, s, seg->s[j].start, end, hits, 64);
-        for (h = 0; h < n; h++) {
-            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
-
-            /* The state, not its president ("Bazoum"). */
-            if (ge != NULL && code_listed(list, ge->e->code) &&
-                strcmp(ge->lx->name, "person") != 0)
-                found = ge;
-        }
-        if (found != NULL)
-            return stand_in(found, a, extra);
-    }
-    return 0;
+    list = a->code + 6;
+    found = look_back(rs, s, seg, a, want_listed, &list);
+    return found != NULL ? stand_in(found, a, extra) : 0;
 }
 
 /* Whether one of the comma-separated phrases of list ('_' for a
@@ -434,49 +455,44 @@ static int owns_any_office(const dtl_rules *rs, const char *s, size_t from,
  * whose?), and when a name follows ("the army of Sudan", "the
  * government in Khartoum" name their state themselves).
  */
+/* look_back() for "@office:": the state or body that owns one of the
+ * offices of the list, unless another's office was named since. */
+typedef struct office_want {
+    const dtl_rules *rs;
+    const char *list;
+    const gaz_ent *other; /* the last other office's owner */
+} office_want;
+
+static int want_office(void *ctx, const char *s, size_t from, const gaz_hit *h,
+                       const gaz_ent *ge)
+{
+    office_want *ow = ctx;
+
+    if (owns_office(ow->list, s, from, h->start, h->end))
+        return ow->other != NULL && strcmp(ow->other->e->code, ge->e->code) != 0
+                   ? -1
+                   : 1;
+    if (ow->other == NULL && owns_any_office(ow->rs, s, from, h->start, h->end))
+        ow->other = ge;
+    return 0;
+}
+
 static size_t resolve_office(const dtl_rules *rs, const char *s,
                              const segmentation *seg, const ev_actor *a,
                              ev_actor *extra)
 {
-    const char *list = a->code + 8;
-    const gaz_ent *last = NULL;
-    gaz_hit hits[64];
-    size_t k, j, n, h;
+    office_want ow;
+    const gaz_ent *found;
 
     /* "the army of Sudan", "the government in Khartoum" */
     if (strncmp(s + a->end, " of ", 4) == 0 ||
         (strncmp(s + a->end, " in ", 4) == 0 && util_isupper(s[a->end + 4])))
         return 0;
-    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
-        ;
-    if (k == seg->count)
-        return 0;
-    for (j = k + 1; j-- > 0 && k - j <= LAST_REACH;) {
-        size_t end = j == k ? a->start : seg->s[j].end;
-        const gaz_ent *found = NULL;
-
-        n = gazetteer_scan(rs->gaz, s, seg->s[j].start, end, hits, 64);
-        for (h = n; h-- > 0 && found == NULL;) {
-            const gaz_ent *ge = gazetteer_pick(&hits[h], LEX_ACTOR);
-
-            if (ge == NULL || ge->e->code[0] == '\0' || ge->e->code[0] == '@' ||
-                strcmp(ge->lx->name, "person") == 0)
-                continue;
-            if (owns_office(list, s, seg->s[j].start, hits[h].start,
-                            hits[h].end))
-                found = ge;
-            else if (last == NULL &&
-                     owns_any_office(rs, s, seg->s[j].start, hits[h].start,
-                                     hits[h].end))
-                last = ge;
-        }
-        if (found != NULL) {
-            if (last != NULL && strcmp(last->e->code, found->e->code) != 0)
-                return 0;
-            return stand_in(found, a, extra);
-        }
-    }
-    return 0;
+    ow.rs = rs;
+    ow.list = a->code + 8;
+    ow.other = NULL;
+    found = look_back(rs, s, seg, a, want_office, &ow);
+    return found != NULL ? stand_in(found, a, extra) : 0;
 }
 
 /* Whether the office of hit h (entry ge, code @office:) resolves. */

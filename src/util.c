@@ -48,6 +48,18 @@ char *util_strndup(const char *s, size_t len)
     return d;
 }
 
+int util_listed(const char *list, const char *word)
+{
+    size_t n = strlen(word), k;
+
+    for (; *list; list += k + (list[k] == ',')) {
+        k = strcspn(list, ",");
+        if (k == n && strncmp(list, word, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int util_strcaseeq(const char *a, const char *b)
 {
     while (*a &&

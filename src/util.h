@@ -133,6 +133,9 @@ static inline unsigned util_ctz64(uint64_t w)
 /* Case-insensitive (ASCII) comparison of two NUL-terminated strings. */
 int util_strcaseeq(const char *a, const char *b);
 
+/* Whether word is one of the comma-separated list ("NATO,AUKUS"). */
+int util_listed(const char *list, const char *word);
+
 /*
  * Decodes one UTF-8 sequence at s (len bytes available).  Returns its
  * length (1-4) and stores the code point, or 0 when the sequence is
