@@ -185,7 +185,7 @@ typedef struct walker {
     size_t nheads;
     int head_on;
     tx_ref head_saved;
-    size_t head_start, head_end;
+    size_t head_start, head_end; /* the heading, in the normalised text */
     /* The last quarter mentioned, for period expressions. */
     tx_ref period;
     size_t per_start, per_end;
@@ -644,8 +644,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     if (w->head_on && q < 0 && o->anchor == DTL_ANCHOR_DOCUMENT) {
         /* counted from the month of the paragraph's heading */
         o->anchor = DTL_ANCHOR_CONTEXT;
-        o->anchor_start = w->head_start;
-        o->anchor_end = w->head_end;
+        o->anchor_start = text_raw_off(w->text, w->head_start);
+        o->anchor_end = text_raw_off(w->text, w->head_end);
     }
     if (q < 0 && is_dated(o) &&
         ((o->granularity == DTL_GRAN_YEAR && o->latest - o->earliest < 366) ||
@@ -1829,7 +1829,10 @@ static void anchor_one(walker *w, size_t i)
             e->anchor_tx = -1;
         } else if (w->ev_ref[ri] >= 0) {
             e->anchor_event = w->ev_ref[ri];
-        } else if (e->when.anchor == DTL_ANCHOR_CONTEXT) {
+        } else if (e->when.anchor == DTL_ANCHOR_CONTEXT &&
+                   !(w->head_on && e->when.anchor_start ==
+                                       text_raw_off(w->text, w->head_start))) {
+            /* counted from a time told before, not from the heading */
             if (prev < 0 && q >= 0)
                 prev = w->last_narr;
             e->anchor_event = prev;
@@ -2481,8 +2484,8 @@ static void heading_now(walker *w, size_t k)
     w->head_on = 1;
     w->now.lo = d;
     w->now.hi = date_add_months(d, 1) - 1;
-    w->head_start = text_raw_off(w->text, w->seg->s[k].start);
-    w->head_end = text_raw_off(w->text, end);
+    w->head_start = w->seg->s[k].start;
+    w->head_end = end;
 }
 
 static dtl_status walk(walker *w)
