@@ -182,7 +182,6 @@ typedef struct walker {
      * which is now while the paragraph is read (head_on; the story's
      * own now kept in head_saved). */
     dtl_day *heads;
-    size_t nheads;
     int head_on;
     tx_ref head_saved;
     size_t head_start, head_end; /* the heading, in the normalised text */
@@ -422,8 +421,6 @@ static void dateline_now(walker *w, const dtl_timex *o)
         w->now = ref_day(d);
 }
 
-/* Resolves time expression i (its sentence's events come next). */
-
 /*
  * "The following year, in October, Turkey test-fired the system", "Late
  * last year, efforts stalled again.  A meeting ... due in December was
@@ -527,6 +524,7 @@ static int back_to(const walker *w, const tx_raw *r)
            util_word_at(t, r->start, r->end, "the same");
 }
 
+/* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
     const tx_raw *r = &w->tx->v[i];
@@ -871,6 +869,7 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 
     if (r->start < e->trig_end) {
         size_t end = word_before(t, 0, r->start, &b);
+        int aft = end != 0 && w->aft && lexicon_find(w->aft, t + b, end - b);
 
         /* not from inside a quotation ("Until today we have announced
          * policies," the minister told reporters) */
@@ -878,13 +877,10 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
             ;
         if (r->end > e->trig_start || i < e->trig_start || end == 0 ||
             w->brk == NULL || lexicon_find(w->brk, t + b, end - b) == NULL ||
-            !(util_word_at(t, b, end, "before") ||
-              util_word_at(t, b, end, "until") ||
-              (w->aft && lexicon_find(w->aft, t + b, end - b) != NULL)))
+            !(aft || util_word_at(t, b, end, "before") ||
+              util_word_at(t, b, end, "until")))
             return BREAK_NONE;
-        return w->aft && lexicon_find(w->aft, t + b, end - b) != NULL
-                   ? BREAK_AFTER
-                   : BREAK_BEFORE;
+        return aft ? BREAK_AFTER : BREAK_BEFORE;
     }
     for (i = e->trig_end; i < r->start;) {
         if (t[i] == ';')
@@ -1410,12 +1406,6 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
 #define NARRATIVE_DAYS  366
 #define NARRATIVE_PARAS 3
 
-/* Whether the last time told in the narrative, after the last dated
- * event prev (or with none), lies before undated event e's window, in a
- * sentence before e's in its paragraph, or opening a sentence of the
- * NARRATIVE_PARAS before ("In mid-March, a quarrel ... turned violent.
- * // Dushanbe accused ..."), and within NARRATIVE_DAYS: the story is told
- * from that time on. */
 /* How many sentences of one paragraph a story told years back holds
  * ("The rift opened on 5 June 2017, when ... severed relations.  The
  * four accused Doha ...  Qatar denied the charges"). */
@@ -1434,6 +1424,12 @@ static int narrative_reach(const walker *w, const ev_raw *e, const dtl_timex *t,
             told + NARRATIVE_SENTS >= e->sent);
 }
 
+/* Whether the last time told in the narrative, after the last dated
+ * event prev (or with none), lies before undated event e's window, in a
+ * sentence before e's in its paragraph, or opening a sentence of the
+ * NARRATIVE_PARAS before ("In mid-March, a quarrel ... turned violent.
+ * // Dushanbe accused ..."), and within reach (narrative_reach): the story is
+ * told from that time on. */
 static int narrative_time(const walker *w, const ev_raw *e, long prev)
 {
     const struct prev *c = &w->prev[0];
@@ -2402,7 +2398,6 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
     }
 }
 
-/* Walks the sentences: time expressions first, then events. */
 /* The month of a heading that opens sentence k ("JUNE. Washington
  * imposed ...", "MARCH:"), a month name in capitals: 1 to 12, or 0. */
 static int heading_month(const walker *w, size_t k, size_t *end)
@@ -2435,7 +2430,7 @@ static int heading_month(const walker *w, size_t k, size_t *end)
  */
 static dtl_status chronology(walker *w)
 {
-    size_t k, n = 0, end, np;
+    size_t k, n = 0, end;
     dtl_day next = w->now.hi;
     int y, m, d, hm;
 
@@ -2447,10 +2442,8 @@ static dtl_status chronology(walker *w)
             n++;
     if (n < 2)
         return DTL_OK;
-    np = w->seg->s[w->seg->count - 1].para + 1;
-    if ((w->heads = calloc(np, sizeof(*w->heads))) == NULL)
+    if ((w->heads = calloc(w->seg->paras, sizeof(*w->heads))) == NULL)
         return DTL_ENOMEM;
-    w->nheads = np;
     for (k = w->seg->count; k-- > 0;) {
         if ((k > 0 && w->seg->s[k - 1].para == w->seg->s[k].para) ||
             (hm = heading_month(w, k, &end)) == 0)
@@ -2473,13 +2466,14 @@ static void heading_now(walker *w, size_t k)
 
     if (w->heads == NULL || (k > 0 && w->seg->s[k - 1].para == para))
         return;
-    d = para < w->nheads ? w->heads[para] : 0;
+    d = w->heads[para];
     if (w->head_on) {
         w->now = w->head_saved;
         w->head_on = 0;
     }
-    if (d == 0 || heading_month(w, k, &end) == 0)
+    if (d == 0)
         return;
+    heading_month(w, k, &end); /* its end: the month is in heads */
     w->head_saved = w->now;
     w->head_on = 1;
     w->now.lo = d;
@@ -2488,6 +2482,7 @@ static void heading_now(walker *w, size_t k)
     w->head_end = end;
 }
 
+/* Walks the sentences: time expressions first, then events. */
 static dtl_status walk(walker *w)
 {
     size_t nq = w->seg->qcount ? w->seg->qcount : 1, s, ti = 0, ei = 0, i;

@@ -250,6 +250,17 @@ static int opens_clause(const lexicon *lead, const char *s, size_t b, size_t a)
     return 1;
 }
 
+/* The index of the sentence that holds or follows offset at, or
+ * seg->count. */
+static size_t sent_at(const segmentation *seg, size_t at)
+{
+    size_t k;
+
+    for (k = 0; k < seg->count && seg->s[k].end <= at; k++)
+        ;
+    return k;
+}
+
 static size_t resolve_he(const dtl_rules *rs, const char *s,
                          const segmentation *seg, const ev_list *out,
                          const ev_actor *a, ev_actor *extra, int person_wanted)
@@ -259,8 +270,7 @@ static size_t resolve_he(const dtl_rules *rs, const char *s,
     const ev_actor *who;
     size_t k, i;
 
-    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
-        ;
+    k = sent_at(seg, a->start);
     if (person == NULL || k == 0 || k == seg->count ||
         !opens_clause(rules_lexicon(rs, "he_lead"), s, seg->s[k].start,
                       a->start) ||
@@ -319,8 +329,7 @@ static const gaz_ent *look_back(const dtl_rules *rs, const char *s,
     size_t k, j, n, h;
     int r;
 
-    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
-        ;
+    k = sent_at(seg, a->start);
     for (j = k + 1; k < seg->count && j-- > 0 && k - j <= LAST_REACH;) {
         size_t end = j == k ? a->start : seg->s[j].end;
 
@@ -366,8 +375,7 @@ static size_t resolve_last(const dtl_rules *rs, const char *s,
     const char *list;
     size_t k;
 
-    for (k = 0; k < seg->count && seg->s[k].end <= a->start; k++)
-        ;
+    k = sent_at(seg, a->start);
     /* "the regional bloc IGAD": the name that follows is the one */
     if (k == seg->count ||
         (gazetteer_scan(rs->gaz, s, a->end, seg->s[k].end, &hit, 1) == 1 &&
@@ -444,17 +452,6 @@ static int owns_any_office(const dtl_rules *rs, const char *s, size_t from,
     return 0;
 }
 
-/*
- * "the army", "the ministry", "the government" (code
- * "@office:army,armed_forces,..."): the state or body whose office of
- * the list was named last before, in the sentence or at most
- * LAST_REACH sentences back ("Sudan's army accused the RSF ... The army
- * said it had launched air strikes").  Unresolved when none was, when
- * another state's office was named since ("Japan's government
- * protested ... The army of Mali accused ... The government denied":
- * whose?), and when a name follows ("the army of Sudan", "the
- * government in Khartoum" name their state themselves).
- */
 /* look_back() for "@office:": the state or body that owns one of the
  * offices of the list, unless another's office was named since. */
 typedef struct office_want {
@@ -477,6 +474,17 @@ static int want_office(void *ctx, const char *s, size_t from, const gaz_hit *h,
     return 0;
 }
 
+/*
+ * "the army", "the ministry", "the government" (code
+ * "@office:army,armed_forces,..."): the state or body whose office of
+ * the list was named last before, in the sentence or at most
+ * LAST_REACH sentences back ("Sudan's army accused the RSF ... The army
+ * said it had launched air strikes").  Unresolved when none was, when
+ * another state's office was named since ("Japan's government
+ * protested ... The army of Mali accused ... The government denied":
+ * whose?), and when a name follows ("the army of Sudan", "the
+ * government in Khartoum" name their state themselves).
+ */
 static size_t resolve_office(const dtl_rules *rs, const char *s,
                              const segmentation *seg, const ev_actor *a,
                              ev_actor *extra)
@@ -557,13 +565,11 @@ static int answer_at(const char *s, const segmentation *seg, size_t at)
 {
     size_t k, first;
 
-    for (k = 0; k < seg->count && seg->s[k].end <= at; k++)
-        ;
+    k = sent_at(seg, at);
     if (k == seg->count || seg->s[k].start > at)
         return 0;
-    for (first = k; first > 0 && seg->s[first - 1].para == seg->s[k].para;)
-        first--;
-    return s[seg->s[first].start] == 'A' && s[seg->s[first].start + 1] == ':';
+    first = seg->para_start[seg->s[k].para];
+    return s[first] == 'A' && s[first + 1] == ':';
 }
 
 /* Does the match name a source (a capture of the source field)? */
@@ -594,15 +600,17 @@ static const char *state_name(const dtl_rules *rs, const char *code,
 
 /* Appends to extra[0, got) the state of actor c, standing for anaphor
  * a, unless it is there or c is no state ("the International Court",
- * a reference); returns the new count. */
-static size_t add_state(const dtl_rules *rs, const ev_actor *c,
-                        const ev_actor *a, ev_actor *extra, size_t got)
+ * a reference); with bodies, any actor as named ("the RSF"); returns
+ * the new count. */
+static size_t add_side(const dtl_rules *rs, const ev_actor *c,
+                       const ev_actor *a, ev_actor *extra, size_t got,
+                       int bodies)
 {
-    const char *name;
+    const char *name = c->name;
     size_t q;
 
     if (c->code[0] == '@' || c->code[0] == '\0' ||
-        (name = state_name(rs, c->code, NULL)) == NULL)
+        (!bodies && (name = state_name(rs, c->code, NULL)) == NULL))
         return got;
     for (q = 0; q < got; q++)
         if (strcmp(extra[q].code, c->code) == 0)
@@ -680,27 +688,13 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
             if (!adversarial(e))
                 continue;
             for (k = got = 0; k < e->actor_count && got < max; k++)
-                got = add_state(rs, &e->actors[k], a, extra, got);
+                got = add_side(rs, &e->actors[k], a, extra, got, 0);
             if (got == 2)
                 return got;
             /* a side that is no state ("Sudan's army accused the RSF
              * ... urged both sides"): the two as named */
-            for (k = got = 0; k < e->actor_count && got < max; k++) {
-                const ev_actor *c = &e->actors[k];
-                size_t q;
-
-                if (c->code[0] == '@' || c->code[0] == '\0')
-                    continue;
-                for (q = 0; q < got && strcmp(extra[q].code, c->code) != 0;)
-                    q++;
-                if (q < got)
-                    continue;
-                extra[got] = *c;
-                extra[got].role = a->role;
-                extra[got].start = a->start;
-                extra[got].end = a->end;
-                got++;
-            }
+            for (k = got = 0; k < e->actor_count && got < max; k++)
+                got = add_side(rs, &e->actors[k], a, extra, got, 1);
             if (got == 2)
                 return got;
         }
@@ -722,7 +716,7 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
             if (third_party(e))
                 continue;
             for (k = got = 0; k < e->actor_count && got < max; k++)
-                got = add_state(rs, &e->actors[k], a, extra, got);
+                got = add_side(rs, &e->actors[k], a, extra, got, 0);
             if (got == want)
                 return got;
         }
@@ -738,7 +732,7 @@ static size_t resolve_anaphor(const dtl_rules *rs, const char *s,
                 continue;
 
             for (k = 0; k < e->actor_count && got < want && got < max; k++)
-                got = add_state(rs, &e->actors[k], a, extra, got);
+                got = add_side(rs, &e->actors[k], a, extra, got, 0);
         }
         return got == want ? got : 0;
     }
@@ -1777,6 +1771,7 @@ static size_t names_of(const dtl_rules *rs, const char *s,
 {
     const sent *st = &seg->s[si];
     size_t nh = gazetteer_scan(rs->gaz, s, st->start, st->end, hits, max);
+    const lexicon *lead = rules_lexicon(rs, "he_lead");
     size_t i, k;
     const gaz_ent *ge;
 
@@ -1789,8 +1784,7 @@ static size_t names_of(const dtl_rules *rs, const char *s,
         ge = gazetteer_pick(&hits[i], LEX_ANAPHOR);
         if (ge != NULL && ((util_islower(s[hits[i].start]) &&
                             strcmp(ge->e->code, "@he") == 0 &&
-                            !opens_clause(rules_lexicon(rs, "he_lead"), s,
-                                          st->start, hits[i].start)) ||
+                            !opens_clause(lead, s, st->start, hits[i].start)) ||
                            (strcmp(ge->e->code, "@issuer") == 0 &&
                             strncmp(s + hits[i].end, " of ", 4) == 0) ||
                            (strncmp(ge->e->code, "@office:", 8) == 0 &&

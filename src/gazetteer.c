@@ -438,8 +438,7 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
          * not "Korea's North"). */
         for (k = 0; k + 1 < n; k++)
             if (!t[i + k].clean &&
-                !(t[i + k].end == t[i + k].alt[0] &&
-                  t[i + k].end - t[i + k].start > 2 &&
+                !(t[i + k].end - t[i + k].start > 2 &&
                   s[t[i + k].end - 2] == '\'' && s[t[i + k].end - 1] == 's' &&
                   goes_on(g, s, t[i].start, t[i + k].end))) {
                 n = k + 1;
