@@ -183,6 +183,27 @@ size_t cli_jobs(const cli_opts *o)
     return cores > 0 ? (size_t)cores : 1;
 }
 
+/*
+ * The directory of the compiled-pattern cache into buf: $DTL_CACHE_DIR
+ * (empty: no cache), else $XDG_CACHE_HOME/dtl, else ~/.cache/dtl.
+ * Returns buf, or NULL for no cache.
+ */
+static const char *cache_dir(char *buf, size_t n)
+{
+    const char *d = getenv("DTL_CACHE_DIR"), *x, *h;
+    int w;
+
+    if (d)
+        w = snprintf(buf, n, "%s", d);
+    else if ((x = getenv("XDG_CACHE_HOME")) != NULL && x[0] == '/')
+        w = snprintf(buf, n, "%s/dtl", x);
+    else if ((h = getenv("HOME")) != NULL && h[0] == '/')
+        w = snprintf(buf, n, "%s/.cache/dtl", h);
+    else
+        return NULL;
+    return w > 0 && (size_t)w < n ? buf : NULL;
+}
+
 dtl_rules *cli_load_rules(cli_opts *o, int *status)
 {
     dtl_rules *rs = dtl_rules_new();
@@ -210,6 +231,12 @@ dtl_rules *cli_load_rules(cli_opts *o, int *status)
     }
     /* The patterns compile on as many threads as a batch would use. */
     dtl_rules_set_threads(rs, (unsigned)cli_jobs(o));
+    if (cache_dir(buf, sizeof(buf)) && dtl_rules_set_cache(rs, buf) != DTL_OK) {
+        cli_errorf("out of memory");
+        *status = EXIT_IO;
+        dtl_rules_free(rs);
+        return NULL;
+    }
     for (i = 0; i < n; i++)
         dirs[i] = o->rule_dirs[i];
     if (n == 0) {

@@ -1273,6 +1273,7 @@ void dtl_rules_free(dtl_rules *rs)
     free(rs->macros);
     free(rs->rules);
     free(rs->live);
+    free(rs->cache_dir);
     arena_free(&rs->mem);
     free(rs);
 }
@@ -1295,6 +1296,17 @@ void dtl_rules_set_jit_after(dtl_rules *rs, size_t bytes)
 void dtl_rules_set_threads(dtl_rules *rs, unsigned n)
 {
     rs->threads = n;
+}
+
+dtl_status dtl_rules_set_cache(dtl_rules *rs, const char *dir)
+{
+    char *d = NULL;
+
+    if (dir && *dir && (d = util_strndup(dir, strlen(dir))) == NULL)
+        return DTL_ENOMEM;
+    free(rs->cache_dir);
+    rs->cache_dir = d;
+    return DTL_OK;
 }
 
 size_t dtl_rules_count(const dtl_rules *rs)

@@ -253,6 +253,7 @@ struct dtl_rules {
     int no_reach;        /* dtl_rules_set_reach(rules, 0) */
     size_t jit_after;    /* dtl_rules_set_jit_after() */
     unsigned threads;    /* dtl_rules_set_threads() */
+    char *cache_dir;     /* dtl_rules_set_cache(), or NULL */
 };
 
 /* lexicon.c */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "diag.h"
 #include "gazetteer.h"
 #include "util.h"
@@ -1060,13 +1061,77 @@ static void check_twice(compiler *c, const lexicon *lex)
     }
 }
 
+/*
+ * The identity of the cache of the n patterns forms (cache.h): named by
+ * the rule files loaded, keyed by PCRE2's version, the options and every
+ * expanded source.  Two rule sets whose files differ keep two caches;
+ * editing a file replaces its set's.
+ */
+static void cache_ident(const dtl_rules *rs, pattern *const *forms, size_t n,
+                        cache_id *id)
+{
+    char ver[64] = "";
+    uint64_t h = UTIL_FNV_SEED, len;
+    uint32_t opts = PATTERN_OPTIONS;
+    size_t i;
+
+    pcre2_config(PCRE2_CONFIG_VERSION, ver);
+    h = util_fnv1a(ver, strlen(ver) + 1, h);
+    h = util_fnv1a(&opts, sizeof(opts), h);
+    for (i = 0; i < n; i++) {
+        len = forms[i]->xlen;
+        h = util_fnv1a(&len, sizeof(len), h);
+        h = util_fnv1a(forms[i]->xsrc, forms[i]->xlen, h);
+    }
+    id->key = h;
+    id->count = n;
+    h = UTIL_FNV_SEED;
+    for (i = 0; i < rs->loaded_count; i++)
+        h = util_fnv1a(rs->loaded[i], strlen(rs->loaded[i]) + 1, h);
+    id->name = h;
+}
+
+/*
+ * Gives the n patterns forms their ASCII forms from the cache when it
+ * holds them: 1, or 0 when they are to be compiled.  *codes is then an
+ * array for cache_store (NULL when no memory is left for one).
+ */
+static int cache_open(const dtl_rules *rs, pattern **forms, size_t n,
+                      cache_id *id, struct pcre2_real_code_8 ***codes)
+{
+    size_t i;
+
+    *codes = n ? calloc(n, sizeof(**codes)) : NULL;
+    if (*codes == NULL)
+        return 0;
+    cache_ident(rs, forms, n, id);
+    if (cache_load(rs->cache_dir, id, *codes) != 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        forms[i]->code_ascii = (*codes)[i];
+    return 1;
+}
+
+/* Saves the ASCII forms just compiled of the patterns of cache_open. */
+static void cache_store(const dtl_rules *rs, pattern *const *forms,
+                        const cache_id *id, struct pcre2_real_code_8 **codes)
+{
+    size_t i;
+
+    for (i = 0; i < id->count; i++)
+        codes[i] = forms[i]->code_ascii;
+    cache_save(rs->cache_dir, id, codes);
+}
+
 dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                              dtl_error *err)
 {
     compiler c;
     size_t i, j, k, n = 0;
     pattern **forms = NULL;
-    int rc;
+    struct pcre2_real_code_8 **ccodes = NULL;
+    cache_id cid;
+    int rc, cached = 0;
 
     memset(&c, 0, sizeof(c));
     c.rules = rs;
@@ -1132,9 +1197,10 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                 forms[k++] = &ru->pats[j];
         }
     }
-    util_parallel(k, rs->threads, compile_form, forms);
-    free(forms);
-    forms = NULL;
+    if (rs->cache_dir)
+        cached = cache_open(rs, forms, k, &cid, &ccodes);
+    if (!cached)
+        util_parallel(k, rs->threads, compile_form, forms);
     for (i = 0; i < n; i++) {
         rule *ru = rs->live[i];
 
@@ -1160,10 +1226,18 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
             goto nomem;
     rs->abbrev = rules_lexicon(rs, "abbreviation");
     rs->starter = rules_lexicon(rs, "sentence_start");
-    if (c.errors || rs->load_failed)
+    if (c.errors || rs->load_failed) {
+        free(forms);
+        free(ccodes);
         return DTL_ERULE;
+    }
+    if (rs->cache_dir && !cached && ccodes)
+        cache_store(rs, forms, &cid, ccodes);
+    free(forms);
+    free(ccodes);
     return DTL_OK;
 nomem:
     free(forms);
+    free(ccodes);
     return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
 }

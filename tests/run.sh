@@ -19,6 +19,10 @@ unset DTL_RULES NO_COLOR SOURCE_DATE_EPOCH
 top=$(pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtl-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# One compiled-pattern cache for the whole run, not the user's: the
+# first run of a rule set writes it, the others read it.
+DTL_CACHE_DIR=$tmp/cache
+export DTL_CACHE_DIR
 pass=0
 fail=0
 failed=""

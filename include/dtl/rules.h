@@ -97,6 +97,19 @@ void dtl_rules_jit(dtl_rules *rules);
  */
 void dtl_rules_set_threads(dtl_rules *rules, unsigned n);
 
+/*
+ * Keeps the compiled patterns of the rule set in directory dir between
+ * runs (made when missing; NULL or "" keeps none, the default), for a
+ * rule set not yet compiled.  dtl_rules_compile then reads them from
+ * there instead of compiling them when they were compiled from the
+ * same patterns by the same PCRE2, and writes them there when it
+ * compiled them; a cache that cannot be read or written is passed
+ * over.  Compiling is most of what a run on one article costs.  The
+ * directory should be the user's own: its files are trusted as the
+ * rule files are.  Returns DTL_OK or DTL_ENOMEM.
+ */
+dtl_status dtl_rules_set_cache(dtl_rules *rules, const char *dir);
+
 /* What dtl_rules_info() tells of one rule; strings borrowed from rules. */
 typedef struct dtl_rule_info {
     const char *name;

@@ -1,0 +1,99 @@
+# The compiled-pattern cache (DTL_CACHE_DIR): a run writes it, the next
+# reads it and gives the same output; a damaged, truncated, foreign or
+# stale cache is passed over (and replaced) without a word; a cache
+# that cannot be written costs nothing but the time.
+. "$top/tests/cli/lib.sh"
+R=$top/rules
+C=$T/cache
+A=$T/article.txt
+cat > "$A" <<'TEXT'
+Title: Cache check
+Date: 2023-05-12
+
+North Korea launched two ballistic missiles on Thursday. Japan
+condemned the launch on Friday.
+TEXT
+
+# inode FILE: its inode number (a rewrite renames a new file over it).
+inode() { ls -i "$1" | awk '{print $1}'; }
+cache_file() { ls "$C"/rules-*.pcre2 2> /dev/null; }
+
+DTL_CACHE_DIR= status 0 dtl build --rules "$R" "$A"
+cp "$T/out" "$T/want"
+[ -z "$(ls "$C" 2> /dev/null)" ] || { echo "not ok: DTL_CACHE_DIR= wrote $C"; bad=$((bad + 1)); }
+
+DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+n=$(cache_file | wc -l)
+[ "$n" = 1 ] || { echo "not ok: $n cache files, expected 1"; bad=$((bad + 1)); }
+f=$(cache_file)
+ino=$(inode "$f")
+DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+[ ! -s "$T/err" ] || { echo "not ok: a warm run wrote to stderr"; bad=$((bad + 1)); }
+[ "$(inode "$f")" = "$ino" ] || { echo "not ok: a warm run rewrote the cache"; bad=$((bad + 1)); }
+# A temporary file never stays behind.
+n=$(ls -a "$C" | grep -c 'XXXXXX\|\.pcre2\.')
+[ "$n" = 0 ] || { echo "not ok: temporary files left in $C"; bad=$((bad + 1)); }
+
+# A byte changed in the middle of the codes: the checksum catches it.
+size=$(wc -c < "$f")
+printf 'Z' | dd of="$f" bs=1 seek=$((size / 2)) conv=notrunc 2> /dev/null
+DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+[ "$(inode "$f")" != "$ino" ] || { echo "not ok: a damaged cache was kept"; bad=$((bad + 1)); }
+# Truncated, then empty, then the header alone.
+for len in 100 0 64; do
+    head -c "$len" "$f" > "$T/cut" && cat "$T/cut" > "$f"
+    DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+    same "$T/want" "$T/out"
+    [ "$(wc -c < "$f")" -gt 1000 ] || { echo "not ok: a cache cut to $len bytes was not rewritten"; bad=$((bad + 1)); }
+done
+
+# A user rule, then the same rule edited: the cache of the old patterns
+# is not used for the new ones, even when they are as long.
+mkdir -p "$T/mine"
+cat > "$T/mine/zoo.rules" <<'RULES'
+rule zoo.panda
+    type     panda_loan
+    cameo    050
+    trigger  panda pandas
+    pattern  (?<source>@actor) (?<trigger>lent|loaned) (?:two |a )?(?:giant )?pandas? to (?<target>@actor)
+    example  "China lent two giant pandas to Finland." => source=CHN target=FIN
+RULES
+printf 'Date: 2023-05-12\n\nChina lent two giant pandas to Finland on Monday.\n' > "$T/panda.txt"
+DTL_CACHE_DIR=$C status 0 dtl build --format text --rules "$R" --rules "$T/mine" "$T/panda.txt"
+has "$T/out" "Panda loan: China -> Finland"
+n=$(cache_file | wc -l)
+[ "$n" = 2 ] || { echo "not ok: $n cache files for two rule sets, expected 2"; bad=$((bad + 1)); }
+sed 's/lent|loaned/lend|loaned/' "$T/mine/zoo.rules" > "$T/zoo" && mv "$T/zoo" "$T/mine/zoo.rules"
+sed 's/example .*/example  "China loaned two giant pandas to Finland." => source=CHN target=FIN/' \
+    "$T/mine/zoo.rules" > "$T/zoo" && mv "$T/zoo" "$T/mine/zoo.rules"
+DTL_CACHE_DIR=$C status 1 dtl build --format text --rules "$R" --rules "$T/mine" "$T/panda.txt"
+lacks "$T/out" "Panda loan"
+n=$(cache_file | wc -l)
+[ "$n" = 2 ] || { echo "not ok: editing a rule left $n cache files, expected 2"; bad=$((bad + 1)); }
+
+# Another rule set's cache under this one's name: not used.
+for g in $(cache_file); do
+    [ "$g" = "$f" ] || cp "$g" "$f"
+done
+DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+
+# A cache directory that cannot be made, or a directory where the file
+# would go: no cache, no message, the same output.
+DTL_CACHE_DIR=/dev/null/dtl status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+[ ! -s "$T/err" ] || { echo "not ok: an unusable cache directory wrote to stderr"; bad=$((bad + 1)); }
+rm -f "$f" && mkdir "$f"
+DTL_CACHE_DIR=$C status 0 dtl build --rules "$R" "$A"
+same "$T/want" "$T/out"
+
+# A rule error: exit 3, and no cache of the broken set.
+mkdir -p "$T/broken" "$T/c2"
+printf 'rule bad.one\n    type meeting\n    trigger met\n    pattern (?<source>@actor met\n' > "$T/broken/bad.rules"
+DTL_CACHE_DIR=$T/c2 status 3 dtl build --rules "$R" --rules "$T/broken" "$A"
+[ -z "$(ls "$T/c2")" ] || { echo "not ok: a rule set with an error was cached"; bad=$((bad + 1)); }
+
+exit $((bad > 99 ? 99 : bad))
