@@ -264,6 +264,7 @@ void lexicon_free(lexicon *lex)
 {
     free(lex->entries);
     free(lex->slots);
+    free(lex->pattern);
 }
 
 const lex_entry *rules_lookup(const dtl_rules *rs, unsigned flags,

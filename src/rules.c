@@ -1270,6 +1270,8 @@ void dtl_rules_free(dtl_rules *rs)
     jit_free(rs);
     while (rs->jit_mu_ready > 0)
         pthread_mutex_destroy(&rs->jit_mu[--rs->jit_mu_ready]);
+    for (i = 0; i < rs->macro_count; i++)
+        free(rs->macros[i].expansion);
     free(rs->macros);
     free(rs->rules);
     free(rs->live);

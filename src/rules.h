@@ -48,6 +48,10 @@ typedef struct lexicon {
     /* era_until_YYYY-MM-DD: the day the names of this lexicon stop
      * meaning their codes; DTL_DAY_NONE for other lexicons. */
     dtl_day era_until;
+    /* Its trie as a pattern (append_lexicon), made at the first
+     * reference and copied at the others; NULL before. */
+    char *pattern;
+    size_t pattern_len;
 } lexicon;
 
 typedef struct macro {
@@ -57,6 +61,10 @@ typedef struct macro {
     unsigned line, col; /* of the pattern text */
     unsigned dir;
     int expanding; /* cycle detection */
+    /* Its expansion, made at the first reference that expands without
+     * an error and copied at the others; NULL before. */
+    char *expansion;
+    size_t expansion_len;
 } macro;
 
 typedef enum rule_kind {

@@ -219,7 +219,7 @@ static int cmp_longest(const void *pa, const void *pb)
     return strcmp(a, b);
 }
 
-static int append_lexicon(buf *b, const lexicon *lx)
+static int write_lexicon(buf *b, const lexicon *lx)
 {
     const char *open =
         (lx->flags & LEX_CASE) ? "(?<!\\w)(?-i:" : "(?<!\\w)(?i:";
@@ -263,6 +263,23 @@ out:
     return rc;
 }
 
+/* Appends lexicon lx as write_lexicon does, writing it once for all the
+ * patterns that refer to it (a lexicon does not change once loading is
+ * over). */
+static int append_lexicon(buf *b, lexicon *lx)
+{
+    size_t mark = b->len;
+
+    if (lx->pattern == NULL) {
+        if (write_lexicon(b, lx) != 0)
+            return -1;
+        lx->pattern = util_strndup(b->data + mark, b->len - mark);
+        lx->pattern_len = b->len - mark;
+        return 0; /* when no memory is left for the copy, made again */
+    }
+    return buf_append(b, lx->pattern, lx->pattern_len);
+}
+
 typedef struct expander {
     compiler *c;
     buf out;
@@ -293,7 +310,21 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
         return 0;
     }
     m = rules_macro(rs, src, n);
+    if (m && m->expansion) {
+        if (buf_append(&x->out, m->expansion, m->expansion_len) != 0)
+            x->failed = 1;
+        else if (x->out.len > DTL_MAX_PATTERN) {
+            cerror(x->c, x->file, x->line, col,
+                   "pattern longer than %u bytes after expansion",
+                   DTL_MAX_PATTERN);
+            x->failed = 1;
+        }
+        return n;
+    }
     if (m) {
+        size_t mark = x->out.len;
+        size_t errors = x->c->errors;
+
         if (m->expanding) {
             cerror(x->c, x->file, x->line, col, "macro '%s' refers to itself",
                    m->name);
@@ -307,6 +338,11 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
         if (buf_putc(&x->out, ')') != 0)
             x->failed = 1;
         m->expanding = 0;
+        /* When no memory is left for the copy, it is expanded again. */
+        if (!x->failed && x->c->errors == errors) {
+            m->expansion_len = x->out.len - mark;
+            m->expansion = util_strndup(x->out.data + mark, m->expansion_len);
+        }
         return n;
     }
     {
