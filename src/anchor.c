@@ -370,8 +370,9 @@ static int compared(const walker *w, const tx_raw *r, const dtl_timex *o)
     return 0;
 }
 
-/* Is r the date of a dateline ("LONDON, March 12 - ...")?  It dates
- * the report, not what the report tells. */
+/* Is r the date of a dateline ("LONDON, March 12 - ...") or the time
+ * stamp of a live report's entry ("18:42 - The Security Council will
+ * meet on Thursday")?  It dates the report, not what the report tells. */
 static int is_dateline(const walker *w, const tx_raw *r)
 {
     size_t len, i, start = w->seg->s[r->sent].start;
@@ -397,7 +398,7 @@ static int is_dateline(const walker *w, const tx_raw *r)
             for (i = k + 1; i < len && t[i] == ' '; i++)
                 ;
     }
-    return caps >= 2 && i + 1 < len && t[i] == '-' &&
+    return (caps >= 2 || r->start == start) && i + 1 < len && t[i] == '-' &&
            (t[i + 1] == ' ' || t[i + 1] == '-');
 }
 
@@ -865,7 +866,7 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
 {
     size_t len, i, b;
     const char *t = text_norm(w->text, &len);
-    int comma = 0, gerund = 0, charge = 0;
+    int comma = 0, gerund = 0, charge = 0, rel = 0;
 
     if (r->start < e->trig_end) {
         size_t end = word_before(t, 0, r->start, &b);
@@ -888,6 +889,11 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
         if (!util_islower(t[i])) {
             if (t[i] != ' ')
                 comma = t[i] == ',';
+            /* "reinforced its presence in Roraima, which borders both
+             * countries, over the weekend": the relative clause is
+             * over at its comma */
+            if (comma)
+                rel = 0;
             i++;
             continue;
         }
@@ -906,8 +912,11 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
         gerund = e->ru->cameo[0] == '1' && e->ru->cameo[1] == '1' &&
                  ((i - b == 2 && memcmp(t + b, "of", 2) == 0) ||
                   (i - b == 3 && memcmp(t + b, "for", 3) == 0));
-        if (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL)
-            return BREAK_CLAUSE;
+        if (comma && w->cla && lexicon_find(w->cla, t + b, i - b) != NULL) {
+            if (i - b != 5 || memcmp(t + b, "which", 5) != 0)
+                return BREAK_CLAUSE;
+            rel = 1;
+        }
         if (comma)
             charge = 0;
         comma = 0;
@@ -916,6 +925,8 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
      * (CAMEO 11) dates its deed after "of" or "for" and a gerund, and
      * "on" and the day in the same clause; it was made that day or
      * after */
+    if (rel)
+        return BREAK_CLAUSE;
     if (charge && (i = word_before(t, e->trig_end, r->start, &b)) != 0 &&
         i - b == 2 && memcmp(t + b, "on", 2) == 0)
         return BREAK_AFTER;
@@ -1219,9 +1230,11 @@ static int schedule_trigger(const walker *w, const ev_raw *e)
  *     29"): they date the report; and a time after a word that starts
  *     another event's phrase ("in response to a missile strike
  *     Friday": lexicon anchor_break);
- *   - in a sentence with a dateline, what is coarser than a day for an
- *     event that has happened ("accused Moscow of breaking a 1972
- *     treaty"): it is more often an argument's time than the event's;
+ *   - in a sentence with a dateline, what is coarser than a week for
+ *     an event that has happened ("accused Moscow of breaking a 1972
+ *     treaty"): it is more often an argument's time than the event's
+ *     (a week or a weekend is the event's: "17:15 - Seoul deployed two
+ *     destroyers over the weekend");
  * and never, for an event that has happened, a time wholly after now
  * ("threatened to stop imports from July 14"), but for a dateline (a
  * wire story may carry the next day's dateline) or an event called off
@@ -1383,7 +1396,7 @@ static long governing(const walker *w, const ev_raw *e, tx_ref now)
         else if (told)
             rank = 1;
         else if (dateline && !fut && e->status != DTL_STATUS_CANCELLED &&
-                 o->granularity > DTL_GRAN_DAY)
+                 o->granularity > DTL_GRAN_WEEK)
             rank = 3; /* after the dateline too */
         else if (ref)
             /* "now", "recently", "current" (in "below current market

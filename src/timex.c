@@ -521,6 +521,7 @@ typedef struct tense_lex {
     const lexicon *present, *aux;         /* timex_present, timex_aux */
     const lexicon *participle;            /* timex_participle */
     const lexicon *be_present;            /* timex_be_present */
+    const lexicon *light;                 /* timex_light_verb */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -533,6 +534,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->modal = rules_lexicon(rs, "timex_modal");
     tl->passive = rules_lexicon(rs, "timex_passive");
     tl->det = rules_lexicon(rs, "timex_determiner");
+    tl->light = rules_lexicon(rs, "timex_light_verb");
     tl->tx_past = rules_lexicon(rs, "timex_past");
     tl->not_past = rules_lexicon(rs, "timex_not_past");
     tl->report = rules_lexicon(rs, "timex_report");
@@ -658,9 +660,11 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
         util_lower((unsigned char)s[next->start + 1]) == 'o' &&
         tw_in(tl, tl->future_to, s, w))
         return 1; /* "is to", "planned to", "set to" */
-    if (prev &&
-        (tw_in(tl, tl->passive, s, prev) || tw_in(tl, tl->det, s, prev)))
-        return 0; /* "will be named", "the reduced dividend" */
+    /* "will be named", "the reduced dividend", "will hold closed
+     * consultations" */
+    if (prev && (tw_in(tl, tl->passive, s, prev) ||
+                 tw_in(tl, tl->det, s, prev) || tw_in(tl, tl->light, s, prev)))
+        return 0;
     /* "Japan's alleged failure": an adjective after a possessive */
     if (prev && prev->end - prev->start > 2 && s[prev->end - 2] == '\'' &&
         util_lower((unsigned char)s[prev->end - 1]) == 's')
