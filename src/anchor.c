@@ -576,6 +576,22 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->dstart;
         o->anchor_end = p->dend;
+    } else if (timex_is_context(r) && p->have && p->sent + 1 >= r->sent &&
+               r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
+               r->parts.has_dir && r->parts.dir != 0 && !offset &&
+               is_dated(&p->t) && p->t.latest - p->t.earliest <= 62 &&
+               speech.lo != DTL_DAY_NONE && p->t.latest < speech.lo) {
+        /* "The current phase began in January ...  The coast guard cut
+         * the barrier loose a week later.  The following day, China
+         * accused ...": the day after a past time coarser than a day
+         * (up to two months: not "last year"), told in this sentence
+         * or the one before, is a window a day
+         * on from it, not the day after the publication (the whole
+         * window: its middle would claim a day the text does not). */
+        ref = ref_of(&p->t);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->start;
+        o->anchor_end = p->end;
     } else if (timex_is_context(r) && p->have &&
                ((r->ru->ttype != DTL_TIMEX_TIME &&
                  (r->parts.unit != UNIT_DAY || offset)) ||
@@ -802,6 +818,20 @@ static int past_clause(const walker *w, size_t from, size_t to)
     return 0;
 }
 
+/* Whether s[0..n) opens with a preposition of time or place ("At a
+ * meeting in ...", "During talks ..."). */
+static int opening_prep(const char *s, size_t n)
+{
+    static const char *const prep[] = {"at",    "in",     "on",        "during",
+                                       "after", "before", "following", "since"};
+    size_t k;
+
+    for (k = 0; k < sizeof(prep) / sizeof(prep[0]); k++)
+        if (util_word_at(s, 0, n, prep[k]))
+            return 1;
+    return 0;
+}
+
 /*
  * Is r in what a statement (a CAMEO 01 event: "told a news conference",
  * "said in a statement") says rather than in its telling?  Before the
@@ -829,6 +859,13 @@ static int told_content(const walker *w, const ev_raw *e, const tx_raw *r)
             words += util_isalnum((unsigned char)t[i]) &&
                      (i == st->start || t[i - 1] == ' ');
         if (words <= 2)
+            return 0;
+        /* Nor in a phrase that opens the sentence with a preposition
+         * ("At a special meeting in Vientiane in late May, ASEAN
+         * ministers issued a statement"): no content has a verb there. */
+        for (i = st->start; i < r->start && t[i] != ','; i++)
+            ;
+        if (i == r->start && opening_prep(t + st->start, r->start - st->start))
             return 0;
         for (i = e->start; i > r->end && t[i - 1] == ' '; i--)
             ;

@@ -993,8 +993,33 @@ static int third_person(const char *s, const ev_raw *e)
 }
 
 /*
+ * Whether a condition follows the trigger at trig_end in its sentence
+ * part: "if" or "unless" before the sentence ends, a semicolon or a
+ * quotation mark ("would impose a full trade embargo if the junta did
+ * not release him").
+ */
+static int condition_after(const char *s, const sent *st, size_t trig_end)
+{
+    size_t i;
+
+    for (i = trig_end; i + 4 <= st->end; i++) {
+        if (s[i] == ';' || s[i] == '"')
+            return 0;
+        if (s[i] == ' ' && (strncmp(s + i + 1, "if ", 3) == 0 ||
+                            (i + 8 <= st->end &&
+                             strncmp(s + i + 1, "unless ", 7) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * The status from the modality cue nearest before the trigger, within
- * MODALITY_WORDS words of the same sentence part.  A trigger in the
+ * MODALITY_WORDS words of the same sentence part.  A plan told with
+ * "would" and a condition after the trigger is a threat when the event
+ * coerces (CAMEO 16 and up: "Australia would impose sanctions if the
+ * violence did not stop"), else only a hypothesis ("would join the
+ * talks if invited").  A trigger in the
  * past tense, or in the third person of the present, after "and" has a
  * predicate of its own, which a cue before the "and" does not rule:
  * "denied the accusation and summoned the ambassador" (but "will visit
@@ -1002,8 +1027,9 @@ static int third_person(const char *s, const ev_raw *e)
  * cue).
  */
 static int modality(const dtl_rules *rs, matcher *m, const char *s,
-                    const sent *st, size_t trig, int past, int status)
+                    const sent *st, const ev_raw *ev, int past, int status)
 {
+    size_t trig = ev->trig_start;
     size_t from = trig, words = 0, i;
     size_t best_end = 0, best_start = 0, deny_end = 0;
     int best = -1;
@@ -1078,6 +1104,15 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
     if (best >= 0 && best != DTL_STATUS_DENIED && deny_end > 0 &&
         deny_end <= best_start && !has_and(s, st->start + deny_end, trig))
         best = DTL_STATUS_DENIED;
+    /* "A meeting ... that was to follow has been postponed": what is
+     * called off was planned; the plan does not undo the calling off. */
+    if (best == DTL_STATUS_PLANNED && status == DTL_STATUS_CANCELLED)
+        best = DTL_STATUS_CANCELLED;
+    if (best == DTL_STATUS_PLANNED && best_end - best_start == 5 &&
+        strncmp(s + st->start + best_start, "would", 5) == 0 &&
+        condition_after(s, st, ev->trig_end))
+        best = strcmp(ev->ru->cameo, "16") >= 0 ? DTL_STATUS_THREATENED
+                                                : DTL_STATUS_HYPOTHETICAL;
     return best >= 0 ? best : status;
 }
 
@@ -1969,8 +2004,8 @@ static dtl_status detect_sentence(const dtl_rules *rs, const char *s,
             ev.weapon_end = st->start + w->end;
         }
         past = trigger_is_past(rs, s, &ev);
-        ev.status = modality(rs, m, s, st, ev.trig_start,
-                             past || third_person(s, &ev), ev.ru->status);
+        ev.status = modality(rs, m, s, st, &ev, past || third_person(s, &ev),
+                             ev.ru->status);
         ev.tense =
             past ? (int)TENSE_PAST
             : trigger_is_present(rs, s, &ev)
