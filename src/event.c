@@ -1005,9 +1005,9 @@ static int condition_after(const char *s, const sent *st, size_t trig_end)
     for (i = trig_end; i + 4 <= st->end; i++) {
         if (s[i] == ';' || s[i] == '"')
             return 0;
-        if (s[i] == ' ' && (strncmp(s + i + 1, "if ", 3) == 0 ||
-                            (i + 8 <= st->end &&
-                             strncmp(s + i + 1, "unless ", 7) == 0)))
+        if (s[i] == ' ' &&
+            (strncmp(s + i + 1, "if ", 3) == 0 ||
+             (i + 8 <= st->end && strncmp(s + i + 1, "unless ", 7) == 0)))
             return 1;
     }
     return 0;
