@@ -1647,9 +1647,18 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                     !date_word(month, wday, s, b, e))
                     note_one(tab, s, b, e, &hits[i], ge->e);
             } else if (titled_name(office, no, s, end, &hits[i], &n0, &b, &e)) {
+                /* "South Korean Foreign Minister Han Dong-su" is later
+                 * "Han": the family name first (lexicon family_first),
+                 * and it may have two letters */
+                min = 3;
+                if (ff && lexicon_find(ff, ge->e->code, strlen(ge->e->code))) {
+                    for (b = e = n0; s[e] != ' ' && e < end;)
+                        e++;
+                    min = 2;
+                }
                 /* not "Former White House aide Michael Deaver": he no
                  * longer acts for the state */
-                if (e - b >= 3 && !former_before(s, hits[i].start) &&
+                if (e - b >= min && !former_before(s, hits[i].start) &&
                     !(i + 1 < nh && hits[i + 1].start < e &&
                       hits[i + 1].end > n0) &&
                     !date_word(month, wday, s, b, e))
