@@ -261,6 +261,26 @@ static size_t sent_at(const segmentation *seg, size_t at)
     return k;
 }
 
+static int titled_name(const lexicon *office, const lexicon *no, const char *s,
+                       size_t end, const gaz_hit *h, size_t *n0, size_t *b,
+                       size_t *e);
+
+/* Whether actor a, a state, is named with a person not in the lexicons
+ * who acts for it ("Brazilian Foreign Minister Helena Duarte"): a
+ * titled name up to end. */
+static int titled_person(const dtl_rules *rs, const char *s, size_t end,
+                         const ev_actor *a)
+{
+    gaz_hit h;
+    size_t n0, b, e;
+
+    return gazetteer_scan(rs->gaz, s, a->start, end, &h, 1) == 1 &&
+           h.start == a->start &&
+           titled_name(rules_lexicon(rs, "alias_office"),
+                       rules_lexicon(rs, "alias_not_name"), s, end, &h, &n0,
+                       &b, &e);
+}
+
 static size_t resolve_he(const dtl_rules *rs, const char *s,
                          const segmentation *seg, const ev_list *out,
                          const ev_actor *a, ev_actor *extra, int person_wanted)
@@ -286,9 +306,12 @@ static size_t resolve_he(const dtl_rules *rs, const char *s,
     for (who = &first->actors[0], i = 1; i < first->actor_count; i++)
         if (first->actors[i].start < who->start)
             who = &first->actors[i];
+    /* "Brazilian Foreign Minister Helena Duarte arrived in Abuja ...
+     * She met ...": she is the titled person, who acts for Brazil */
     if (who->role != DTL_ROLE_SOURCE ||
         who->start > seg->s[k - 1].start + HE_REACH || who->code[0] == '\0' ||
-        is_person(rs, person, s, who) != person_wanted)
+        (is_person(rs, person, s, who) != person_wanted &&
+         !(person_wanted && titled_person(rs, s, seg->s[k - 1].end, who))))
         return 0;
     extra[0] = *who;
     extra[0].role = a->role;
