@@ -277,8 +277,8 @@ static int titled_person(const dtl_rules *rs, const char *s, size_t end,
     return gazetteer_scan(rs->gaz, s, a->start, end, &h, 1) == 1 &&
            h.start == a->start &&
            titled_name(rules_lexicon(rs, "alias_office"),
-                       rules_lexicon(rs, "alias_not_name"), s, end, &h, &n0,
-                       &b, &e);
+                       rules_lexicon(rs, "alias_not_name"), s, end, &h, &n0, &b,
+                       &e);
 }
 
 static size_t resolve_he(const dtl_rules *rs, const char *s,
