@@ -1016,14 +1016,27 @@ static int third_person(const char *s, const ev_raw *e)
 }
 
 /*
- * Whether a condition follows the trigger at trig_end in its sentence
- * part: "if" or "unless" before the sentence ends, a semicolon or a
+ * Whether a condition goes with the trigger at [trig_start, trig_end):
+ * "if" or "unless" after it before the sentence ends, a semicolon or a
  * quotation mark ("would impose a full trade embargo if the junta did
- * not release him").
+ * not release him"), or a conditional clause that opens the sentence.
  */
-static int condition_after(const char *s, const sent *st, size_t trig_end)
+static int condition_after(const char *s, const sent *st, size_t trig_start,
+                           size_t trig_end)
 {
-    size_t i;
+    static const char *const cond[] = {"if", "should", "unless", "were"};
+    size_t i, k;
+
+    /* "Should negotiations be concluded in time, the two sides would
+     * also sign ...": a condition that opens the sentence, up to a
+     * comma before the trigger */
+    for (k = 0; k < sizeof(cond) / sizeof(cond[0]); k++)
+        if (util_word_at(s, st->start, trig_start, cond[k])) {
+            for (i = st->start; i < trig_start && s[i] != ','; i++)
+                ;
+            if (i < trig_start)
+                return 1;
+        }
 
     for (i = trig_end; i + 4 <= st->end; i++) {
         if (s[i] == ';' || s[i] == '"')
@@ -1133,7 +1146,7 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
         best = DTL_STATUS_CANCELLED;
     if (best == DTL_STATUS_PLANNED && best_end - best_start == 5 &&
         strncmp(s + st->start + best_start, "would", 5) == 0 &&
-        condition_after(s, st, ev->trig_end))
+        condition_after(s, st, ev->trig_start, ev->trig_end))
         best = strcmp(ev->ru->cameo, "16") >= 0 ? DTL_STATUS_THREATENED
                                                 : DTL_STATUS_HYPOTHETICAL;
     return best >= 0 ? best : status;
