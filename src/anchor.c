@@ -204,6 +204,7 @@ typedef struct walker {
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
     long *ev_ref;
+    const lexicon *resp; /* anchor_response */
 } walker;
 
 static int is_statement(const ev_raw *e)
@@ -2448,6 +2449,86 @@ static void event_relative(walker *w, size_t t0, size_t t1, size_t ev_before)
     }
 }
 
+/* How many sentences back response_relative looks for the deed. */
+#define RESPONSE_SENTS 6
+
+/*
+ * "The Polish Foreign Ministry on Wednesday declared the ambassador
+ * persona non grata ...  Prosecutors charged the officer on Monday ...
+ * Minsk responded the following day, expelling Poland's ambassador": a
+ * count of days forward from the time told last ("the following day",
+ * "two days later") right after a verb of lexicon anchor_response
+ * counts from the deed answered instead: the last event of an earlier
+ * sentence, at most RESPONSE_SENTS back, dated to one day, whose target
+ * is the source of an event of this sentence (events [ev_before, ne)
+ * are this sentence's and later ones).  Without such a deed it stays.
+ */
+static void response_relative(walker *w, size_t t0, size_t t1, size_t ev_before,
+                              size_t ne)
+{
+    size_t len, k, i, j, b, end;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->evs == NULL || w->resp == NULL)
+        return;
+    for (k = t0; k < t1; k++) {
+        const tx_raw *x = &w->tx->v[k];
+        const dtl_timex *o = &w->when[k];
+        const ev_actor *src = NULL;
+        const ev_raw *ref = NULL;
+        long lo, hi;
+        dtl_timex n;
+
+        if (x->ru->ttype != DTL_TIMEX_DATE || !timex_is_context(x) ||
+            x->parts.unit != UNIT_DAY || o->anchor != DTL_ANCHOR_CONTEXT)
+            continue;
+        if (x->parts.has_num && x->parts.sign > 0) {
+            lo = x->parts.num_lo;
+            hi = x->parts.num_hi;
+        } else if (!x->parts.has_num && x->parts.has_dir && x->parts.dir > 0) {
+            lo = hi = 1;
+        } else {
+            continue;
+        }
+        end = word_before(t, w->seg->s[x->sent].start, x->start, &b);
+        if (end == 0 || lexicon_find(w->resp, t + b, end - b) == NULL)
+            continue;
+        for (i = ev_before; i < ne && w->evs->v[i].sent == x->sent && !src; i++)
+            for (j = 0; j < w->evs->v[i].actor_count; j++)
+                if (w->evs->v[i].actors[j].role == DTL_ROLE_SOURCE &&
+                    w->evs->v[i].actors[j].code[0] != '\0' &&
+                    w->evs->v[i].actors[j].code[0] != '@') {
+                    src = &w->evs->v[i].actors[j];
+                    break;
+                }
+        for (i = ev_before; src && i-- > 0 && !ref;) {
+            const ev_raw *e = &w->evs->v[i];
+
+            if (e->sent + RESPONSE_SENTS < x->sent)
+                break;
+            if (!is_dated(&e->when) || e->when.earliest != e->when.latest)
+                continue;
+            for (j = 0; j < e->actor_count; j++)
+                if (e->actors[j].role == DTL_ROLE_TARGET &&
+                    strcmp(e->actors[j].code, src->code) == 0) {
+                    ref = e;
+                    break;
+                }
+        }
+        if (ref == NULL)
+            continue;
+        n = *o;
+        n.earliest = ref->when.earliest + (dtl_day)lo;
+        n.latest = ref->when.latest + (dtl_day)hi;
+        n.certainty = ref->when.certainty;
+        if (!date_in_range(n.earliest) || !date_in_range(n.latest) ||
+            value_of(&n) != 0)
+            continue;
+        w->when[k] = n;
+        w->ev_ref[k] = (long)(ref - w->evs->v);
+    }
+}
+
 /* The month of a heading that opens sentence k ("JUNE. Washington
  * imposed ...", "MARCH:"), a month name in capitals: 1 to 12, or 0. */
 static int heading_month(const walker *w, size_t k, size_t *end)
@@ -2562,6 +2643,7 @@ static dtl_status walk(walker *w)
         season_year(w, t0, ti);
         time_day(w, t0, ti);
         event_relative(w, t0, ti, ei);
+        response_relative(w, t0, ti, ei, ne);
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
     }
@@ -2609,6 +2691,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->evpres = rules_lexicon(rs, "event_present");
     w->deed = rules_lexicon(rs, "anchor_deed");
     w->noun = rules_lexicon(rs, "event_noun");
+    w->resp = rules_lexicon(rs, "anchor_response");
 }
 
 dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
