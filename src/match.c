@@ -126,7 +126,10 @@ static pcre2_code *jit_copy(const dtl_rules *rs, const pcre2_code *code,
 
     pthread_mutex_lock(mu);
     jc = (pcre2_code *)atomic_load_explicit(&js->code, memory_order_relaxed);
-    if (jc == NULL && (jc = pcre2_code_copy(code)) != NULL) {
+    /* With its own tables: codes read from the compiled-pattern cache
+     * share theirs under a reference count that pcre2_code_copy()
+     * raises without a lock, and threads copy side by side. */
+    if (jc == NULL && (jc = pcre2_code_copy_with_tables(code)) != NULL) {
         pcre2_jit_compile(jc, PCRE2_JIT_COMPLETE);
         atomic_store_explicit(&js->code, (struct pcre2_real_code_8 *)jc,
                               memory_order_release);
