@@ -1688,7 +1688,7 @@ static void alias_note(const dtl_rules *rs, alias_tab *tab, const char *s,
                  * and it may have two letters */
                 min = 3;
                 if (ff && lexicon_find(ff, ge->e->code, strlen(ge->e->code))) {
-                    for (b = e = n0; s[e] != ' ' && e < end;)
+                    for (b = e = n0; e < end && s[e] != ' ';)
                         e++;
                     min = 2;
                 }
