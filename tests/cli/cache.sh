@@ -53,24 +53,24 @@ done
 # A user rule, then the same rule edited: the cache of the old patterns
 # is not used for the new ones, even when they are as long.
 mkdir -p "$T/mine"
-cat > "$T/mine/zoo.rules" <<'RULES'
-rule zoo.panda
-    type     panda_loan
-    cameo    050
-    trigger  panda pandas
-    pattern  (?<source>@actor) (?<trigger>lent|loaned) (?:two |a )?(?:giant )?pandas? to (?<target>@actor)
-    example  "China lent two giant pandas to Finland." => source=CHN target=FIN
+cat > "$T/mine/gift.rules" <<'RULES'
+rule gift.telescope
+    type     gift
+    cameo    070
+    trigger  telescope telescopes
+    pattern  (?<source>@actor) (?<trigger>gave|donated) (?:a |an )?telescopes? to (?<target>@actor)
+    example  "Chile donated a telescope to Peru." => source=CHL target=PER
 RULES
-printf 'Date: 2023-05-12\n\nChina lent two giant pandas to Finland on Monday.\n' > "$T/panda.txt"
-DTL_CACHE_DIR=$C status 0 dtl build --format text --rules "$R" --rules "$T/mine" "$T/panda.txt"
-has "$T/out" "Panda loan: China -> Finland"
+printf 'Date: 2023-05-12\n\nChile donated a telescope to Peru on Monday.\n' > "$T/gift.txt"
+DTL_CACHE_DIR=$C status 0 dtl build --format text --rules "$R" --rules "$T/mine" "$T/gift.txt"
+has "$T/out" "Gift: Chile -> Peru"
 n=$(cache_file | wc -l)
 [ "$n" = 2 ] || { echo "not ok: $n cache files for two rule sets, expected 2"; bad=$((bad + 1)); }
-sed 's/lent|loaned/lend|loaned/' "$T/mine/zoo.rules" > "$T/zoo" && mv "$T/zoo" "$T/mine/zoo.rules"
-sed 's/example .*/example  "China loaned two giant pandas to Finland." => source=CHN target=FIN/' \
-    "$T/mine/zoo.rules" > "$T/zoo" && mv "$T/zoo" "$T/mine/zoo.rules"
-DTL_CACHE_DIR=$C status 1 dtl build --format text --rules "$R" --rules "$T/mine" "$T/panda.txt"
-lacks "$T/out" "Panda loan"
+sed 's/gave|donated/gave|donates/' "$T/mine/gift.rules" > "$T/gift" && mv "$T/gift" "$T/mine/gift.rules"
+sed 's/example .*/example  "Chile donates a telescope to Peru." => source=CHL target=PER/' \
+    "$T/mine/gift.rules" > "$T/gift" && mv "$T/gift" "$T/mine/gift.rules"
+DTL_CACHE_DIR=$C status 1 dtl build --format text --rules "$R" --rules "$T/mine" "$T/gift.txt"
+lacks "$T/out" "Gift"
 n=$(cache_file | wc -l)
 [ "$n" = 2 ] || { echo "not ok: editing a rule left $n cache files, expected 2"; bad=$((bad + 1)); }
 
