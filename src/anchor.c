@@ -527,6 +527,8 @@ static int back_to(const walker *w, const tx_raw *r)
 }
 
 /* Resolves time expression i (its sentence's events come next). */
+static int value_of(dtl_timex *t);
+
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
     const tx_raw *r = &w->tx->v[i];
@@ -537,6 +539,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     tx_ref ref;
     int pmode = timex_period(r);
     int offset = strcmp(r->ru->resolver, "offset") == 0;
+    int widen = 0;
     int by_speech =
         q >= 0 && (at >= 0 || speech.lo != w->now.lo || speech.hi != w->now.hi);
     /* In a quotation, the last time of that speech, else of the
@@ -578,18 +581,23 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor_start = p->dstart;
         o->anchor_end = p->dend;
     } else if (timex_is_context(r) && p->have && p->sent + 1 >= r->sent &&
-               r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
+               (r->parts.unit == UNIT_DAY ||
+                (r->ru->ttype == DTL_TIMEX_TIME && r->parts.tod &&
+                 r->parts.dir > 0)) &&
                r->parts.has_dir && r->parts.dir != 0 && !offset &&
                is_dated(&p->t) && p->t.latest - p->t.earliest <= 62 &&
                speech.lo != DTL_DAY_NONE && p->t.latest < speech.lo) {
         /* "The current phase began in January ...  The coast guard cut
          * the barrier loose a week later.  The following day, China
-         * accused ...": the day after a past time coarser than a day
-         * (up to two months: not "last year"), told in this sentence
-         * or the one before, is a window a day
-         * on from it, not the day after the publication (the whole
-         * window: its middle would claim a day the text does not). */
+         * accused ...", "in June ... summoned the High Commissioner
+         * the next morning": the day after a past time coarser than a
+         * day (up to two months: not "last year"), told in this
+         * sentence or the one before, is a window a day
+         * on from it, not the day after the publication: the whole
+         * window a day on, approximately (its middle would claim a day
+         * the text does not). */
         ref = ref_of(&p->t);
+        widen = ref.lo != ref.hi;
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->start;
         o->anchor_end = p->end;
@@ -654,6 +662,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         }
     }
     timex_resolve(r, ref, o);
+    if (widen && is_dated(o)) {
+        dtl_day d = r->parts.dir > 0 ? 1 : -1;
+
+        o->earliest = ref.lo + d;
+        o->latest = ref.hi + d;
+        o->certainty = DTL_CERT_APPROX;
+        o->granularity = DTL_GRAN_NONE; /* no one unit */
+        value_of(o);
+    }
     if (ref.lo == DTL_DAY_NONE && timex_is_relative(r))
         o->anchor = DTL_ANCHOR_NONE;
     in_years_told(w, r, p, o);
