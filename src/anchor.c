@@ -526,9 +526,9 @@ static int back_to(const walker *w, const tx_raw *r)
            util_word_at(t, r->start, r->end, "the same");
 }
 
-/* Resolves time expression i (its sentence's events come next). */
 static int value_of(dtl_timex *t);
 
+/* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
     const tx_raw *r = &w->tx->v[i];
@@ -590,12 +590,11 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         /* "The current phase began in January ...  The coast guard cut
          * the barrier loose a week later.  The following day, China
          * accused ...", "in June ... summoned the High Commissioner
-         * the next morning": the day after a past time coarser than a
-         * day (up to two months: not "last year"), told in this
-         * sentence or the one before, is a window a day
-         * on from it, not the day after the publication: the whole
-         * window a day on, approximately (its middle would claim a day
-         * the text does not). */
+         * the next morning": after a past time coarser than a day (up
+         * to two months: not "last year"), told in this sentence or
+         * the one before, it is that whole window a day on,
+         * approximately (below: its middle would claim a day the text
+         * does not), not the day after the publication. */
         ref = ref_of(&p->t);
         widen = ref.lo != ref.hi;
         o->anchor = DTL_ANCHOR_CONTEXT;
@@ -2605,6 +2604,15 @@ static dtl_status chronology(walker *w)
     return DTL_OK;
 }
 
+/* Out of a heading of the chronology: the story's now again. */
+static void heading_off(walker *w)
+{
+    if (w->head_on) {
+        w->now = w->head_saved;
+        w->head_on = 0;
+    }
+}
+
 /* At sentence k: under a heading of the chronology, its month is now;
  * out of one, the story's now again. */
 static void heading_now(walker *w, size_t k)
@@ -2615,10 +2623,7 @@ static void heading_now(walker *w, size_t k)
     if (w->heads == NULL || (k > 0 && w->seg->s[k - 1].para == para))
         return;
     d = w->heads[para];
-    if (w->head_on) {
-        w->now = w->head_saved;
-        w->head_on = 0;
-    }
+    heading_off(w);
     if (d == 0)
         return;
     heading_month(w, k, &end); /* its end: the month is in heads */
@@ -2664,10 +2669,7 @@ static dtl_status walk(walker *w)
         for (; ei < ne && w->evs->v[ei].sent <= s; ei++)
             anchor_one(w, ei);
     }
-    if (w->head_on) {
-        w->now = w->head_saved;
-        w->head_on = 0;
-    }
+    heading_off(w);
     for (; ti < w->tx->count; ti++)
         resolve_timex(w, ti, ei);
     for (; ei < ne; ei++)

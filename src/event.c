@@ -1021,8 +1021,8 @@ static int third_person(const char *s, const ev_raw *e)
  * quotation mark ("would impose a full trade embargo if the junta did
  * not release him"), or a conditional clause that opens the sentence.
  */
-static int condition_after(const char *s, const sent *st, size_t trig_start,
-                           size_t trig_end)
+static int conditional(const char *s, const sent *st, size_t trig_start,
+                       size_t trig_end)
 {
     static const char *const cond[] = {"if", "should", "unless", "were"};
     size_t i, k;
@@ -1052,7 +1052,7 @@ static int condition_after(const char *s, const sent *st, size_t trig_start,
 /*
  * The status from the modality cue nearest before the trigger, within
  * MODALITY_WORDS words of the same sentence part.  A plan told with
- * "would" and a condition after the trigger is a threat when the event
+ * "would" and a condition (conditional()) is a threat when the event
  * coerces (CAMEO 16 and up: "Australia would impose sanctions if the
  * violence did not stop"), else only a hypothesis ("would join the
  * talks if invited").  A trigger in the
@@ -1146,7 +1146,7 @@ static int modality(const dtl_rules *rs, matcher *m, const char *s,
         best = DTL_STATUS_CANCELLED;
     if (best == DTL_STATUS_PLANNED && best_end - best_start == 5 &&
         strncmp(s + st->start + best_start, "would", 5) == 0 &&
-        condition_after(s, st, ev->trig_start, ev->trig_end))
+        conditional(s, st, ev->trig_start, ev->trig_end))
         best = strcmp(ev->ru->cameo, "16") >= 0 ? DTL_STATUS_THREATENED
                                                 : DTL_STATUS_HYPOTHETICAL;
     return best >= 0 ? best : status;

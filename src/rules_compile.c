@@ -291,6 +291,18 @@ typedef struct expander {
 
 static void expand(expander *x, const char *src, unsigned col0, int top);
 
+/* Whether the expansion so far is longer than DTL_MAX_PATTERN; if so,
+ * reports it at col and stops the expansion. */
+static int too_long(expander *x, unsigned col)
+{
+    if (x->out.len <= DTL_MAX_PATTERN)
+        return 0;
+    cerror(x->c, x->file, x->line, col,
+           "pattern longer than %u bytes after expansion", DTL_MAX_PATTERN);
+    x->failed = 1;
+    return 1;
+}
+
 /*
  * Expands @name at src (after the '@'); returns the name length.
  */
@@ -313,12 +325,8 @@ static size_t expand_ref(expander *x, const char *src, unsigned col)
     if (m && m->expansion) {
         if (buf_append(&x->out, m->expansion, m->expansion_len) != 0)
             x->failed = 1;
-        else if (x->out.len > DTL_MAX_PATTERN) {
-            cerror(x->c, x->file, x->line, col,
-                   "pattern longer than %u bytes after expansion",
-                   DTL_MAX_PATTERN);
-            x->failed = 1;
-        }
+        else
+            too_long(x, col);
         return n;
     }
     if (m) {
@@ -391,13 +399,8 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
 
     while (*p && !x->failed) {
         col = top ? col0 + (unsigned)(p - src) : col0;
-        if (x->out.len > DTL_MAX_PATTERN) {
-            cerror(x->c, x->file, x->line, col,
-                   "pattern longer than %u bytes after expansion",
-                   DTL_MAX_PATTERN);
-            x->failed = 1;
+        if (too_long(x, col))
             return;
-        }
         if (*p == '\\' && p[1]) {
             if (buf_append(&x->out, p, 2) != 0)
                 x->failed = 1;
@@ -1128,35 +1131,39 @@ static void cache_ident(const dtl_rules *rs, pattern *const *forms, size_t n,
 }
 
 /*
- * Gives the n patterns forms their ASCII forms from the cache when it
- * holds them: 1, or 0 when they are to be compiled.  *codes is then an
- * array for cache_store (NULL when no memory is left for one).
+ * Gives the patterns forms (id->count of them) their ASCII forms from
+ * the cache when it holds them: 1, or 0 when they are to be compiled.
  */
-static int cache_open(const dtl_rules *rs, pattern **forms, size_t n,
-                      cache_id *id, struct pcre2_real_code_8 ***codes)
+static int cache_open(const dtl_rules *rs, pattern **forms, const cache_id *id)
 {
+    struct pcre2_real_code_8 **codes;
     size_t i;
+    int rc = 0;
 
-    *codes = n ? calloc(n, sizeof(**codes)) : NULL;
-    if (*codes == NULL)
+    if (id->count == 0 || (codes = malloc(id->count * sizeof(*codes))) == NULL)
         return 0;
-    cache_ident(rs, forms, n, id);
-    if (cache_load(rs->cache_dir, id, *codes) != 0)
-        return 0;
-    for (i = 0; i < n; i++)
-        forms[i]->code_ascii = (*codes)[i];
-    return 1;
+    if (cache_load(rs->cache_dir, id, codes) == 0) {
+        for (i = 0; i < id->count; i++)
+            forms[i]->code_ascii = codes[i];
+        rc = 1;
+    }
+    free(codes);
+    return rc;
 }
 
-/* Saves the ASCII forms just compiled of the patterns of cache_open. */
+/* Saves the ASCII forms just compiled of the patterns forms. */
 static void cache_store(const dtl_rules *rs, pattern *const *forms,
-                        const cache_id *id, struct pcre2_real_code_8 **codes)
+                        const cache_id *id)
 {
+    struct pcre2_real_code_8 **codes;
     size_t i;
 
+    if (id->count == 0 || (codes = malloc(id->count * sizeof(*codes))) == NULL)
+        return; /* the next run compiles again */
     for (i = 0; i < id->count; i++)
         codes[i] = forms[i]->code_ascii;
     cache_save(rs->cache_dir, id, codes);
+    free(codes);
 }
 
 dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
@@ -1165,7 +1172,6 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     compiler c;
     size_t i, j, k, n = 0;
     pattern **forms = NULL;
-    struct pcre2_real_code_8 **ccodes = NULL;
     cache_id cid;
     int rc, cached = 0;
 
@@ -1233,8 +1239,10 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
                 forms[k++] = &ru->pats[j];
         }
     }
-    if (rs->cache_dir)
-        cached = cache_open(rs, forms, k, &cid, &ccodes);
+    if (rs->cache_dir) {
+        cache_ident(rs, forms, k, &cid);
+        cached = cache_open(rs, forms, &cid);
+    }
     if (!cached)
         util_parallel(k, rs->threads, compile_form, forms);
     for (i = 0; i < n; i++) {
@@ -1264,16 +1272,13 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
     rs->starter = rules_lexicon(rs, "sentence_start");
     if (c.errors || rs->load_failed) {
         free(forms);
-        free(ccodes);
         return DTL_ERULE;
     }
-    if (rs->cache_dir && !cached && ccodes)
-        cache_store(rs, forms, &cid, ccodes);
+    if (rs->cache_dir && !cached)
+        cache_store(rs, forms, &cid);
     free(forms);
-    free(ccodes);
     return DTL_OK;
 nomem:
     free(forms);
-    free(ccodes);
     return diag_set(err, DTL_ENOMEM, "", 0, 0, "out of memory");
 }

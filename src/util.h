@@ -20,10 +20,11 @@ char *util_strndup(const char *s, size_t len);
 /* FNV-1a 64-bit hash of len bytes, continuing from h (start with
  * UTIL_FNV_SEED).  Inline: the prefilter hashes a byte at a time, and a
  * key being folded is hashed a byte at a time (util_fnv1a_byte). */
-#define UTIL_FNV_SEED 0xcbf29ce484222325ULL
+#define UTIL_FNV_SEED  0xcbf29ce484222325ULL
+#define UTIL_FNV_PRIME 0x100000001b3ULL
 static inline uint64_t util_fnv1a_byte(uint64_t h, unsigned char c)
 {
-    return (h ^ c) * 0x100000001b3ULL;
+    return (h ^ c) * UTIL_FNV_PRIME;
 }
 
 static inline uint64_t util_fnv1a(const void *data, size_t len, uint64_t h)
