@@ -65,15 +65,18 @@ static tx_ref ref_of(const dtl_timex *t)
 
 /*
  * The reference a context-anchored expression counts from: an exact or
- * vague interval as it is, an approximate one by its middle (an offset
- * from an estimate is an estimate; widening it again and again would
- * make it useless).
+ * vague interval as it is; an approximate one of up to two weeks as it
+ * is too ("a few days later" than "two weeks ago" holds every day the
+ * first could be), a longer one by its middle (an offset from a wide
+ * estimate is an estimate; widening it again and again would make it
+ * useless).
  */
 static tx_ref ctx_ref(const dtl_timex *t)
 {
     tx_ref r = ref_of(t);
 
-    if (r.lo != DTL_DAY_NONE && t->certainty == DTL_CERT_APPROX)
+    if (r.lo != DTL_DAY_NONE && t->certainty == DTL_CERT_APPROX &&
+        r.hi - r.lo > 13)
         r.lo = r.hi = r.lo + (r.hi - r.lo) / 2;
     return r;
 }
@@ -711,10 +714,14 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * possessive dates a noun, not the clause; nor does a time
          * compared with ("in February from January"), nor one that
          * looks back from it; none takes the place of a time its
-         * sentence has already given. */
+         * sentence has already given.  A time compared with that looks
+         * back from the last one never does ("from 129,242 a year
+         * earlier. ... from 49,365 a year before": both the year
+         * before the same days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
-               flashback(o, &mine->t)))) {
+               flashback(o, &mine->t))) &&
+            !(mine->have && flashback(o, &mine->t) && compared(w, r, o))) {
             mine->t = *o;
             mine->start = o->start;
             mine->end = o->end;

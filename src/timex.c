@@ -1777,8 +1777,15 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         switch (p->unit) {
         case UNIT_WEEK:
         case UNIT_FORTNIGHT:
-            a = c - 3;
-            b = c + 3;
+            /* "two weeks ago" on a Tuesday: fourteen days back give or
+             * take three, and the calendar week its value names (a
+             * Sunday nine days back is still "two weeks ago") */
+            a = c - (date_weekday(c) - 1);
+            b = a + 6;
+            if (a > c - 3)
+                a = c - 3;
+            if (b < c + 3)
+                b = c + 3;
             fmt_week(o->value, vn, c);
             o->granularity = DTL_GRAN_WEEK;
             break;
