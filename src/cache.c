@@ -24,6 +24,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -42,6 +43,9 @@
 #define CACHE_BOM      0x01020304u
 /* No rule set comes near; a bigger file is not one of ours. */
 #define CACHE_MAX_SIZE ((size_t)1 << 30)
+/* The cache files a directory keeps: those of the rule sets used last
+ * (each is some 10 MB for the shipped rules). */
+#define CACHE_KEEP     8
 
 /* The checksum: FNV-1a over 64-bit words (a byte at a time is several
  * times slower on megabytes), then the bytes left. */
@@ -152,6 +156,9 @@ int cache_load(const char *dir, const cache_id *id,
             codes[i] = (struct pcre2_real_code_8 *)dec[k++];
     free(dec);
     munmap(buf, len);
+    /* Marked as used (its time set by the system, not read here), for
+     * prune(); a read-only directory only loses the mark. */
+    (void)utimensat(AT_FDCWD, path, NULL, 0);
     return 0;
 fail:
     free(dec);
@@ -194,6 +201,81 @@ static int write_all(int fd, const unsigned char *p, size_t len)
         len -= (size_t)w;
     }
     return 0;
+}
+
+/* A cache file of prune(): its name and when it was used last. */
+typedef struct cache_entry {
+    char name[32];
+    struct timespec used;
+} cache_entry;
+
+/* Whether name is that of a cache file (cache_path), not a temporary
+ * one another run may be writing. */
+static int is_cache_name(const char *name)
+{
+    size_t n = strlen(name), i;
+
+    if (n != 28 || strncmp(name, "rules-", 6) != 0 ||
+        strcmp(name + 22, ".pcre2") != 0)
+        return 0;
+    for (i = 6; i < 22; i++)
+        if (!util_isdigit((unsigned char)name[i]) &&
+            (name[i] < 'a' || name[i] > 'f'))
+            return 0;
+    return 1;
+}
+
+/* Most recently used first. */
+static int by_use(const void *a, const void *b)
+{
+    const struct timespec *x = &((const cache_entry *)a)->used;
+    const struct timespec *y = &((const cache_entry *)b)->used;
+
+    if (x->tv_sec != y->tv_sec)
+        return x->tv_sec < y->tv_sec ? 1 : -1;
+    if (x->tv_nsec != y->tv_nsec)
+        return x->tv_nsec < y->tv_nsec ? 1 : -1;
+    return 0;
+}
+
+/* Removes the cache files of dir beyond the CACHE_KEEP used last: a
+ * file per set of rule files ever used would otherwise pile up. */
+static void prune(const char *dir)
+{
+    char path[PATH_MAX];
+    cache_entry *v = NULL, *nv;
+    size_t n = 0, cap = 0, i;
+    struct dirent *de;
+    struct stat st;
+    DIR *d = opendir(dir);
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        if (!is_cache_name(de->d_name) ||
+            snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >=
+                (int)sizeof(path) ||
+            stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
+                break;
+            v = nv;
+        }
+        memcpy(v[n].name, de->d_name, 29);
+        v[n].used = st.st_mtim;
+        n++;
+    }
+    closedir(d);
+    if (n > CACHE_KEEP) {
+        qsort(v, n, sizeof(*v), by_use);
+        for (i = CACHE_KEEP; i < n; i++)
+            if (snprintf(path, sizeof(path), "%s/%s", dir, v[i].name) <
+                (int)sizeof(path))
+                (void)unlink(path);
+    }
+    free(v);
 }
 
 int cache_save(const char *dir, const cache_id *id,
@@ -248,6 +330,7 @@ int cache_save(const char *dir, const cache_id *id,
         unlink(tmp);
         goto done;
     }
+    prune(dir);
     rc = 0;
 done:
     if (fd >= 0) {

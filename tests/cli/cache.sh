@@ -113,6 +113,42 @@ if [ -z "${VALGRIND:-}" ]; then
     done
 fi
 
+# Twelve rule sets: the directory keeps the eight used last, and a
+# warm run counts as a use.  The files' times are set apart by hand, so
+# the order does not hang on the file system's clock granularity.
+C3=$T/c3
+i=1
+while [ $i -le 12 ]; do
+    mkdir -p "$T/set$i"
+    printf 'lexicon country actor\n    Peru = PER\n\nrule gift.x%d\n    type     gift\n    cameo    070\n    trigger  gave\n    pattern  (?<trigger>gave) a gift to (?<target>Peru)\n' $i > "$T/set$i/t.rules"
+    before=$(ls "$C3" 2> /dev/null)
+    DTL_CACHE_DIR=$C3 "$DTL_ABS" build --rules "$T/set$i" "$T/gift.txt" > /dev/null 2>&1
+    for g in $(ls "$C3"); do
+        echo "$before" | grep -qx "$g" || { echo "$g" > "$T/name$i"; touch -d "2020-01-$((10 + i)) 12:00" "$C3/$g"; }
+    done
+    [ -s "$T/name$i" ] || { echo "not ok: rule set $i wrote no cache file"; bad=$((bad + 1)); }
+    i=$((i + 1))
+done
+n=$(ls "$C3" | wc -l)
+[ "$n" = 8 ] || { echo "not ok: $n cache files kept, expected 8"; bad=$((bad + 1)); }
+for i in 1 2 3 4; do
+    [ ! -e "$C3/$(cat "$T/name$i")" ] || { echo "not ok: the cache of rule set $i, used first, was kept"; bad=$((bad + 1)); }
+done
+# Set 5, now the oldest kept, is used again; set 13 then pushes out set 6.
+DTL_CACHE_DIR=$C3 "$DTL_ABS" build --rules "$T/set5" "$T/gift.txt" > /dev/null 2>&1
+mkdir -p "$T/set13" && sed 's/x12/x13/' "$T/set12/t.rules" > "$T/set13/t.rules"
+DTL_CACHE_DIR=$C3 "$DTL_ABS" build --rules "$T/set13" "$T/gift.txt" > /dev/null 2>&1
+[ -e "$C3/$(cat "$T/name5")" ] || { echo "not ok: a cache used again was removed"; bad=$((bad + 1)); }
+[ ! -e "$C3/$(cat "$T/name6")" ] || { echo "not ok: the cache used least lately was kept"; bad=$((bad + 1)); }
+[ "$(ls "$C3" | wc -l)" = 8 ] || { echo "not ok: $(ls "$C3" | wc -l) cache files after set 13, expected 8"; bad=$((bad + 1)); }
+# Other files in the directory are never touched.
+: > "$C3/notes.txt"
+: > "$C3/rules-0123456789abcdef.pcre2.Ab12Cd"
+mkdir -p "$T/set14" && sed 's/x12/x14/' "$T/set12/t.rules" > "$T/set14/t.rules"
+DTL_CACHE_DIR=$C3 "$DTL_ABS" build --rules "$T/set14" "$T/gift.txt" > /dev/null 2>&1
+[ -e "$C3/notes.txt" ] && [ -e "$C3/rules-0123456789abcdef.pcre2.Ab12Cd" ] ||
+    { echo "not ok: pruning removed a file not its own"; bad=$((bad + 1)); }
+
 # A rule error: exit 3, and no cache of the broken set.
 mkdir -p "$T/broken" "$T/c2"
 printf 'rule bad.one\n    type meeting\n    trigger met\n    pattern (?<source>@actor met\n' > "$T/broken/bad.rules"
