@@ -208,6 +208,15 @@ typedef struct walker {
     const lexicon *noun;
     long *ev_ref;
     const lexicon *resp; /* anchor_response */
+    /* An interview told as questions and answers ("Q: ...", "A: ..."):
+     * the first such paragraph (paras if none), and the day the
+     * interview was held, told before it ("We spoke to the minister in
+     * his office on Friday, June 12": lexicon anchor_interview), which
+     * the times of the questions and answers count from. */
+    const lexicon *intv;
+    unsigned qa_first;
+    tx_ref interview;
+    long intv_at;
 } walker;
 
 static int is_statement(const ev_raw *e)
@@ -531,6 +540,40 @@ static int back_to(const walker *w, const tx_raw *r)
 
 static int value_of(dtl_timex *t);
 
+/* Whether paragraph para opens with "Q:" or "A:", a question or an
+ * answer of an interview. */
+static int qa_para(const walker *w, unsigned para)
+{
+    size_t len, at;
+    const char *t = text_norm(w->text, &len);
+
+    if (para >= w->seg->paras)
+        return 0;
+    at = w->seg->para_start[para];
+    return at + 1 < len && (t[at] == 'Q' || t[at] == 'A') && t[at + 1] == ':';
+}
+
+/* Whether sentence k has a word of lexicon anchor_interview. */
+static int tells_interview(const walker *w, size_t k)
+{
+    size_t len, i, b;
+    const char *t = text_norm(w->text, &len);
+
+    if (w->intv == NULL)
+        return 0;
+    for (i = w->seg->s[k].start; i < w->seg->s[k].end;) {
+        if (!util_isalpha((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
+        for (b = i; i < w->seg->s[k].end && util_isalpha((unsigned char)t[i]);)
+            i++;
+        if (lexicon_find(w->intv, t + b, i - b) != NULL)
+            return 1;
+    }
+    return 0;
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -550,10 +593,18 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     struct prev *p =
         q >= 0 && w->prev[q + 1].have ? &w->prev[q + 1] : &w->prev[0];
 
+    unsigned para = w->seg->s[r->sent].para;
+
     if (at == (long)i) {
         /* The attribution's own time counts from the publication. */
         speech = w->now;
         by_speech = 0;
+    }
+    if (q < 0 && para >= w->qa_first && w->intv_at >= 0 && qa_para(w, para)) {
+        /* a question or an answer: said on the day of the interview */
+        speech = w->interview;
+        at = w->intv_at;
+        by_speech = 1;
     }
     if ((pmode == PERIOD_YES || pmode == PERIOD_LAST) &&
         w->period.lo != DTL_DAY_NONE) {
@@ -690,6 +741,13 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         w->year.end = text_raw_off(w->text, r->end);
         w->year.sent = r->sent;
         w->year.have = 1;
+    }
+    if (q < 0 && para < w->qa_first && is_dated(o) &&
+        o->granularity == DTL_GRAN_DAY && o->latest == o->earliest &&
+        (w->now.lo == DTL_DAY_NONE || o->latest <= w->now.hi) &&
+        tells_interview(w, r->sent)) {
+        w->interview = ref_of(o);
+        w->intv_at = (long)i;
     }
     if (!w->counted && is_dateline(w, r))
         dateline_now(w, o);
@@ -2718,6 +2776,19 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->deed = rules_lexicon(rs, "anchor_deed");
     w->noun = rules_lexicon(rs, "event_noun");
     w->resp = rules_lexicon(rs, "anchor_response");
+    w->intv = rules_lexicon(rs, "anchor_interview");
+}
+
+/* Finds the first paragraph of questions and answers (walker.qa_first). */
+static void walker_interview(walker *w)
+{
+    unsigned k;
+
+    w->intv_at = -1;
+    w->interview.lo = w->interview.hi = DTL_DAY_NONE;
+    for (k = 0; k < w->seg->paras && !qa_para(w, k); k++)
+        ;
+    w->qa_first = k;
 }
 
 dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
@@ -2748,6 +2819,7 @@ dtl_status dtl_times_find(const dtl_rules *rs, const dtl_text *t,
     w.seg = &seg;
     w.tx = &tx;
     walker_lexicons(&w, rs);
+    walker_interview(&w);
     w.now = ref_day(dtl_text_date(t));
     if (tx.count && (w.when = calloc(tx.count, sizeof(*w.when))) == NULL)
         goto done;
@@ -2839,6 +2911,7 @@ dtl_status anchor_events(const dtl_rules *rs, const dtl_text *t,
     w.tx = tx;
     w.evs = evs;
     walker_lexicons(&w, rs);
+    walker_interview(&w);
     w.now = ref_day(dtl_text_date(t));
     w.when = calloc(tx->count + 1, sizeof(*w.when));
     w.ev_ref = malloc((tx->count + 1) * sizeof(*w.ev_ref));
