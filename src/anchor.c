@@ -620,6 +620,23 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
     } else if (timex_is_context(r) && p->have && p->dhave &&
                r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
+               p->t.granularity >= DTL_GRAN_MONTH && is_dated(&p->t) &&
+               is_dated(&p->dt) && p->t.latest < p->dt.earliest &&
+               p->dstart < p->start && p->sent + 1 < r->sent &&
+               (offset || (r->parts.has_dir && r->parts.dir != 0)) &&
+               !back_to(w, r)) {
+        /* "signed the protocol on April 12 ...  It builds on agreements
+         * signed in September 2012 ...  The first breach came quickly.
+         * Three days later, Sudan accused": a month or longer told
+         * after a day but before it in time, and not in this sentence
+         * or the one before, was a look back; days count on from the
+         * day. */
+        ref = ctx_ref(&p->dt);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->dstart;
+        o->anchor_end = p->dend;
+    } else if (timex_is_context(r) && p->have && p->dhave &&
+               r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
                !offset && p->t.granularity != DTL_GRAN_DAY &&
                ((p->t.granularity == DTL_GRAN_WEEK &&
                  p->dt.earliest >= p->t.earliest &&
