@@ -207,7 +207,8 @@ typedef struct walker {
      * the event it counts from ("two days before the summit"), or -1. */
     const lexicon *noun;
     long *ev_ref;
-    const lexicon *resp; /* anchor_response */
+    const lexicon *resp;    /* anchor_response */
+    const lexicon *perfect; /* event_perfect */
     /* An interview told as questions and answers ("Q: ...", "A: ..."):
      * the first such paragraph (paras if none), and the day the
      * interview was held, told before it ("We spoke to the minister in
@@ -1573,18 +1574,42 @@ static int narrative_reach(const walker *w, const ev_raw *e, const dtl_timex *t,
             told + NARRATIVE_SENTS >= e->sent);
 }
 
+/* Whether e's trigger comes right after a word of lexicon
+ * event_perfect ("has threatened", "had demanded", "has already
+ * accused"): a deed told as done by now, or before another. */
+static int perfect(const walker *w, const ev_raw *e)
+{
+    size_t len, b, end, at = e->trig_start;
+    const char *t = text_norm(w->text, &len);
+    int k;
+
+    if (w->perfect == NULL)
+        return 0;
+    for (k = 0; k < 2 && (end = word_before(t, 0, at, &b)) != 0; k++) {
+        if (lexicon_find(w->perfect, t + b, end - b) != NULL)
+            return 1;
+        at = b;
+    }
+    return 0;
+}
+
 /* Whether the last time told in the narrative, after the last dated
  * event prev (or with none), lies before undated event e's window, in a
  * sentence before e's in its paragraph, or opening a sentence of the
  * NARRATIVE_PARAS before ("In mid-March, a quarrel ... turned violent.
  * // Dushanbe accused ..."), and within reach (narrative_reach): the story is
- * told from that time on. */
+ * told from that time on.  A day in the window does too, told in the
+ * sentence right before ("Minsk responded on Wednesday. The Belarusian
+ * Foreign Ministry summoned the Polish charge d'affaires"). */
 static int narrative_time(const walker *w, const ev_raw *e, long prev)
 {
     const struct prev *c = &w->prev[0];
 
     return c->have && is_dated(&c->t) && c->t.certainty != DTL_CERT_VAGUE &&
-           c->t.latest < e->when.earliest &&
+           (c->t.latest < e->when.earliest ||
+            (c->sent + 1 == e->sent && c->t.granularity == DTL_GRAN_DAY &&
+             c->t.earliest > e->when.earliest &&
+             c->t.latest <= e->when.latest && !perfect(w, e))) &&
            narrative_reach(w, e, &c->t, c->sent) && c->sent < e->sent &&
            (prev < 0 || w->evs->v[prev].sent < c->sent) &&
            (w->seg->s[c->sent].para == w->seg->s[e->sent].para ||
@@ -2794,6 +2819,7 @@ static void walker_lexicons(walker *w, const dtl_rules *rs)
     w->noun = rules_lexicon(rs, "event_noun");
     w->resp = rules_lexicon(rs, "anchor_response");
     w->intv = rules_lexicon(rs, "anchor_interview");
+    w->perfect = rules_lexicon(rs, "event_perfect");
 }
 
 /* Finds the first paragraph of questions and answers (walker.qa_first). */
