@@ -419,6 +419,44 @@ static int no_name(const gaz_hit *h)
     return 1;
 }
 
+/* Sets hit h to the entry that is the words s[a..b), if any. */
+static int hit_at(const gazetteer *g, const char *s, size_t a, size_t b,
+                  gaz_hit *h)
+{
+    const slot *sl = b > a ? lookup(g, s, a, b) : NULL;
+
+    if (sl == NULL)
+        return 0;
+    h->start = a;
+    h->end = b;
+    h->ents = sl->ents;
+    h->count = sl->count;
+    return !no_name(h);
+}
+
+/* Two names joined by a hyphen before a capital in token t, that is no
+ * name itself ("the Polish-Belarusian commission", "U.S.-Japan talks",
+ * "Greek-Turkish"): both into hits, or none.  The number of hits. */
+static size_t pair(const gazetteer *g, const char *s, const tok *t,
+                   gaz_hit *hits)
+{
+    size_t h;
+    int a;
+
+    for (h = t->start + 1; h + 1 < t->end; h++) {
+        if (s[h] != '-' || !util_isupper((unsigned char)s[h + 1]) ||
+            !(util_isalpha((unsigned char)s[h - 1]) || s[h - 1] == '.'))
+            continue;
+        if (!hit_at(g, s, t->start, h, &hits[0]))
+            return 0;
+        for (a = 0; a < t->nalt; a++)
+            if (hit_at(g, s, h + 1, t->alt[a], &hits[1]))
+                return 2;
+        return 0;
+    }
+    return 0;
+}
+
 size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
                       size_t end, gaz_hit *hits, size_t max)
 {
@@ -467,6 +505,8 @@ size_t gazetteer_scan(const gazetteer *g, const char *s, size_t start,
         }
         if (best && !no_name(&hits[nh]))
             nh++;
+        else if (!best && nh + 2 <= max)
+            nh += pair(g, s, &t[i], hits + nh);
         i += best ? best : 1;
     }
     return nh;
