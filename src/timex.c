@@ -693,6 +693,30 @@ static int had_been(const tense_lex *tl, const char *s, const tword *w,
             tw_in(tl, tl->plan_past, s, &w[k - 2]));
 }
 
+/* Whether words w[0..nw) put off a plan now: "has postponed", "has
+ * been called off", "have been delayed".  A plan of the past that is
+ * put off now had not come ("who had been due to visit Lilongwe on
+ * Wednesday, has postponed his trip": the Wednesday ahead). */
+static int put_off_now(const tense_lex *tl, const char *s, const tword *w,
+                       size_t nw)
+{
+    size_t k, j;
+
+    for (k = 0; k + 1 < nw; k++) {
+        if (!word_is(s, &w[k], "has") && !word_is(s, &w[k], "have"))
+            continue;
+        j = k + 1;
+        if (j + 1 < nw && word_is(s, &w[j], "been"))
+            j++;
+        if (tw_in(tl, tl->defer, s, &w[j]) || word_is(s, &w[j], "cancelled") ||
+            word_is(s, &w[j], "canceled") ||
+            (j + 1 < nw && word_is(s, &w[j], "called") &&
+             word_is(s, &w[j + 1], "off")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether word k is a participle after "be" or "is": "figures to be
  * reported Tuesday" is no report (word_tense() says nothing of it). */
 static int passive_at(const tense_lex *tl, const char *s, const tword *w,
@@ -829,7 +853,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         }
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(tl, s, w, k))
+        if (t > 0 && had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw))
             t = -1;
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
@@ -870,7 +894,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         }
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(tl, s, w, k))
+        if (t > 0 && had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw))
             t = -1;
         if (t) {
             tense = t;
