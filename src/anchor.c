@@ -1738,7 +1738,8 @@ static long named_event(const walker *w, size_t i, const sent *st, size_t s,
 
 /*
  * "the day after the summit", "the day before the talks", "on the eve
- * of the summit", "hours after the strikes", in the sentence of event
+ * of the summit", "hours after the strikes", "during the meeting", in
+ * the sentence of event
  * i: the day after or before the event named (named_event), or the
  * days within hours of it, into *t, with the phrase's span; the index
  * of that event, or -1.  For an event no time expression dates.
@@ -1755,13 +1756,14 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
                 {"the day before", -1, -1}, {"the eve of", -1, -1},
                 {"hours after", 0, 1},      {"hours before", -1, 0},
                 {"within hours of", 0, 1},  {"minutes after", 0, 0},
-                {"minutes before", 0, 0}};
+                {"minutes before", 0, 0},   {"during", 0, 0}};
     const ev_raw *e = &w->evs->v[i];
     const sent *st = &w->seg->s[e->sent];
     size_t len, p, k, end;
     const char *s = text_norm(w->text, &len);
     dtl_timex when;
     long r;
+    int during;
 
     for (p = st->start; p < st->end; p++) {
         if (p > st->start && util_isalnum((unsigned char)s[p - 1]))
@@ -1777,6 +1779,11 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
         if (!util_word_at(s, end, st->end, "the") ||
             (r = named_event(w, end + 3, st, e->sent, i, &end, 1)) < 0)
             continue;
+        /* "during the meeting" names the one told right before: which
+         * of several meetings it is, is not told */
+        during = strcmp(lead[k].words, "during") == 0;
+        if (during && w->evs->v[r].sent + 1 != e->sent)
+            continue;
         when = w->evs->v[r].when;
         when.earliest += lead[k].lo;
         when.latest += lead[k].hi;
@@ -1786,7 +1793,9 @@ static long day_of_event(const walker *w, size_t i, dtl_timex *t, size_t *a0,
             value_of(&when) != 0)
             continue;
         *t = when;
-        t->granularity = DTL_GRAN_DAY;
+        /* "during the meeting": its time as it is */
+        if (!during)
+            t->granularity = DTL_GRAN_DAY;
         t->anchor = DTL_ANCHOR_CONTEXT;
         *a0 = p;
         *a1 = end;
