@@ -1095,9 +1095,10 @@ static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
 }
 
 /*
- * The time that heads event e's paragraph, before a dash or colon, as
- * the stamps of a live page do ("08:20 - ...", "26 May: ..."), when e is
- * in a later sentence of that paragraph: its index, or -1.
+ * The time that heads event e's paragraph, before a dash, a colon or the
+ * end of its line, as the stamps of a live page do ("08:20 - ...", "26
+ * May: ...", "07:42 KST" on a line of its own), when e is in a later
+ * sentence of that paragraph: its index, or -1.
  */
 static long heading_time(const walker *w, const ev_raw *e)
 {
@@ -1107,14 +1108,29 @@ static long heading_time(const walker *w, const ev_raw *e)
 
     while (k > 0 && w->seg->s[k - 1].para == w->seg->s[e->sent].para)
         k--;
+    /* A stamp that is a paragraph of its own, the entry below it. */
+    if (k > 0 && (k == 1 || w->seg->s[k - 2].para != w->seg->s[k - 1].para) &&
+        (r = timex_within(w->tx, w->seg->s[k - 1].start,
+                          w->seg->s[k - 1].end)) != NULL &&
+        r->start == w->seg->s[k - 1].start &&
+        r->ru->ttype == DTL_TIMEX_TIME && is_dated(&w->when[r - w->tx->v])) {
+        for (end = r->end; end < w->seg->s[k - 1].end &&
+                           util_isspace((unsigned char)t[end]);)
+            end++;
+        if (end == w->seg->s[k - 1].end)
+            return r - w->tx->v;
+    }
     if (k == e->sent ||
         (r = timex_within(w->tx, w->seg->s[k].start, w->seg->s[k].end)) ==
             NULL ||
         r->start != w->seg->s[k].start || !is_dated(&w->when[r - w->tx->v]))
         return -1;
     end = r->end;
-    if (end < len && t[end] == ':')
+    while (end < len && (t[end] == ' ' || t[end] == '\t'))
+        end++;
+    if (end < len && (t[end] == ':' || t[end] == '\n'))
         return r - w->tx->v;
+    end = r->end;
     if (end + 2 <= len && t[end] == ' ' && t[end + 1] == '-')
         return r - w->tx->v;
     return -1;

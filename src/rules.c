@@ -190,8 +190,9 @@ static int find_word(const char *const *list, const char *s, size_t len)
 }
 
 /*
- * Reads a double-quoted string at s with \" and \\ escapes into a new
- * arena string; *end receives the byte after the closing quote.
+ * Reads a double-quoted string at s with \", \\ and \n (a line break,
+ * for a text of several lines) escapes into a new arena string; *end
+ * receives the byte after the closing quote.
  * Example: "\"say \\\"hi\\\"\" => x" gives `say "hi"` and points at " =>".
  */
 static char *read_quoted(reader *r, const char *s, const char **end)
@@ -202,9 +203,13 @@ static char *read_quoted(reader *r, const char *s, const char **end)
 
     buf_init(&b, DTL_MAX_RULE_LINE);
     while (*p && *p != '"') {
-        if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+        char c = *p;
+
+        if (*p == '\\' && (p[1] == '"' || p[1] == '\\' || p[1] == 'n')) {
             p++;
-        if (buf_putc(&b, *p) != 0) {
+            c = *p == 'n' ? '\n' : *p;
+        }
+        if (buf_putc(&b, c) != 0) {
             buf_free(&b);
             oom(r);
             return NULL;
