@@ -1112,10 +1112,10 @@ static long heading_time(const walker *w, const ev_raw *e)
     if (k > 0 && (k == 1 || w->seg->s[k - 2].para != w->seg->s[k - 1].para) &&
         (r = timex_within(w->tx, w->seg->s[k - 1].start,
                           w->seg->s[k - 1].end)) != NULL &&
-        r->start == w->seg->s[k - 1].start &&
-        r->ru->ttype == DTL_TIMEX_TIME && is_dated(&w->when[r - w->tx->v])) {
-        for (end = r->end; end < w->seg->s[k - 1].end &&
-                           util_isspace((unsigned char)t[end]);)
+        r->start == w->seg->s[k - 1].start && r->ru->ttype == DTL_TIMEX_TIME &&
+        is_dated(&w->when[r - w->tx->v])) {
+        for (end = r->end;
+             end < w->seg->s[k - 1].end && util_isspace((unsigned char)t[end]);)
             end++;
         if (end == w->seg->s[k - 1].end)
             return r - w->tx->v;
