@@ -1025,14 +1025,19 @@ static int conditional(const char *s, const sent *st, size_t trig_start,
                        size_t trig_end)
 {
     static const char *const cond[] = {"if", "should", "unless", "were"};
-    size_t i, k;
+    size_t i, k, from = st->start;
 
+    /* "A: If there is another kidnapping, we would close ...": the
+     * answer of an interview opens after its "A:" */
+    if (from + 3 <= trig_start && s[from] == 'A' && s[from + 1] == ':' &&
+        s[from + 2] == ' ')
+        from += 3;
     /* "Should negotiations be concluded in time, the two sides would
      * also sign ...": a condition that opens the sentence, up to a
      * comma before the trigger */
     for (k = 0; k < sizeof(cond) / sizeof(cond[0]); k++)
-        if (util_word_at(s, st->start, trig_start, cond[k])) {
-            for (i = st->start; i < trig_start && s[i] != ','; i++)
+        if (util_word_at(s, from, trig_start, cond[k])) {
+            for (i = from; i < trig_start && s[i] != ','; i++)
                 ;
             if (i < trig_start)
                 return 1;
