@@ -1655,8 +1655,9 @@ static void window(dtl_timex *t, tx_ref ref, int future)
 
 static int is_future(const ev_raw *e)
 {
-    return e->status == DTL_STATUS_PLANNED ||
-           e->status == DTL_STATUS_THREATENED || e->tense == TENSE_FUTURE;
+    if (e->status == DTL_STATUS_THREATENED)
+        return 0;
+    return e->status == DTL_STATUS_PLANNED || e->tense == TENSE_FUTURE;
 }
 
 /* Bounds the time of e by now, the time it was told. */
@@ -1978,7 +1979,12 @@ static void anchor_one(walker *w, size_t i)
 {
     ev_raw *e = &w->evs->v[i];
     long q = owner_of(w->seg, e->quote);
-    tx_ref now = q >= 0 ? speech_time(w, q, i) : w->now;
+    unsigned para = w->seg->s[e->sent].para;
+    int answer =
+        q < 0 && para >= w->qa_first && w->intv_at >= 0 && qa_para(w, para);
+    /* told in a quotation: when it was said; in the answer of an
+     * interview: the day of the interview */
+    tx_ref now = q >= 0 ? speech_time(w, q, i) : answer ? w->interview : w->now;
     long prev = q >= 0 ? w->last_in_quote[q] : w->last_narr;
     long ri, react = reacted_event(w, i);
 
@@ -2042,8 +2048,11 @@ static void anchor_one(walker *w, size_t i)
     } else if (!is_future(e) &&
                (ri = reaction_to(w, react, now, &e->when)) >= 0) {
         e->anchor_event = ri;
-    } else if (q >= 0 && e->tense != TENSE_PAST && !is_future(e)) {
-        /* Present tense in a quotation: when it was said. */
+    } else if ((q >= 0 || answer) &&
+               (e->tense != TENSE_PAST || e->status == DTL_STATUS_THREATENED) &&
+               !is_future(e)) {
+        /* Present tense in a quotation or an answer, or a threat made
+         * in it: when it was said. */
         at_now(&e->when, now, DTL_ANCHOR_SPEECH);
     } else if (!is_future(e) && (ri = heading_time(w, e)) >= 0) {
         /* "19:30 - Reaction from Beijing and Moscow: ... In Moscow,
