@@ -65,18 +65,18 @@ static tx_ref ref_of(const dtl_timex *t)
 
 /*
  * The reference a context-anchored expression counts from: an exact or
- * vague interval as it is; an approximate one of up to two weeks as it
- * is too ("a few days later" than "two weeks ago" holds every day the
- * first could be), a longer one by its middle (an offset from a wide
- * estimate is an estimate; widening it again and again would make it
- * useless).
+ * vague interval as it is; an approximate one of up to a month as it is
+ * too ("a few days later" than "two weeks ago" or "the following month"
+ * holds every day the first could be), a longer one by its middle (an
+ * offset from a wide estimate is an estimate; widening it again and
+ * again would make it useless).
  */
 static tx_ref ctx_ref(const dtl_timex *t)
 {
     tx_ref r = ref_of(t);
 
     if (r.lo != DTL_DAY_NONE && t->certainty == DTL_CERT_APPROX &&
-        r.hi - r.lo > 13)
+        r.hi - r.lo > 30)
         r.lo = r.hi = r.lo + (r.hi - r.lo) / 2;
     return r;
 }
