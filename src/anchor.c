@@ -545,13 +545,17 @@ static int value_of(dtl_timex *t);
  * answer of an interview. */
 static int qa_para(const walker *w, unsigned para)
 {
-    size_t len, at;
-    const char *t = text_norm(w->text, &len);
+    size_t len;
 
-    if (para >= w->seg->paras)
-        return 0;
-    at = w->seg->para_start[para];
-    return at + 1 < len && (t[at] == 'Q' || t[at] == 'A') && t[at + 1] == ':';
+    return segment_qa(w->seg, text_norm(w->text, &len), para) != 0;
+}
+
+/* Whether what is told in paragraph para, out of any quotation (q < 0),
+ * was said on the day of an interview: a question or an answer after
+ * the day the interview was held was told. */
+static int in_interview(const walker *w, long q, unsigned para)
+{
+    return q < 0 && para >= w->qa_first && w->intv_at >= 0 && qa_para(w, para);
 }
 
 /* Whether sentence k has a word of lexicon anchor_interview. */
@@ -601,7 +605,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         speech = w->now;
         by_speech = 0;
     }
-    if (q < 0 && para >= w->qa_first && w->intv_at >= 0 && qa_para(w, para)) {
+    if (in_interview(w, q, para)) {
         /* a question or an answer: said on the day of the interview */
         speech = w->interview;
         at = w->intv_at;
@@ -1126,14 +1130,11 @@ static long heading_time(const walker *w, const ev_raw *e)
         r->start != w->seg->s[k].start || !is_dated(&w->when[r - w->tx->v]))
         return -1;
     end = r->end;
-    while (end < len && (t[end] == ' ' || t[end] == '\t'))
-        end++;
-    if (end < len && (t[end] == ':' || t[end] == '\n'))
-        return r - w->tx->v;
-    end = r->end;
     if (end + 2 <= len && t[end] == ' ' && t[end + 1] == '-')
         return r - w->tx->v;
-    return -1;
+    while (end < len && (t[end] == ' ' || t[end] == '\t'))
+        end++;
+    return end < len && (t[end] == ':' || t[end] == '\n') ? r - w->tx->v : -1;
 }
 
 /* Words of the clause before the trigger read for later_word(). */
@@ -1980,8 +1981,7 @@ static void anchor_one(walker *w, size_t i)
     ev_raw *e = &w->evs->v[i];
     long q = owner_of(w->seg, e->quote);
     unsigned para = w->seg->s[e->sent].para;
-    int answer =
-        q < 0 && para >= w->qa_first && w->intv_at >= 0 && qa_para(w, para);
+    int answer = in_interview(w, q, para);
     /* told in a quotation: when it was said; in the answer of an
      * interview: the day of the interview */
     tx_ref now = q >= 0 ? speech_time(w, q, i) : answer ? w->interview : w->now;

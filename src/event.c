@@ -586,13 +586,10 @@ static size_t resolve_issuer(const dtl_rules *rs, const char *s,
  */
 static int answer_at(const char *s, const segmentation *seg, size_t at)
 {
-    size_t k, first;
+    size_t k = sent_at(seg, at);
 
-    k = sent_at(seg, at);
-    if (k == seg->count || seg->s[k].start > at)
-        return 0;
-    first = seg->para_start[seg->s[k].para];
-    return s[first] == 'A' && s[first + 1] == ':';
+    return k < seg->count && seg->s[k].start <= at &&
+           segment_qa(seg, s, seg->s[k].para) == 'A';
 }
 
 /* Does the match name a source (a capture of the source field)? */

@@ -525,3 +525,16 @@ const quote *segment_quote_owner(const segmentation *seg, long q)
         return &seg->q[seg->q[q].from];
     return &seg->q[q];
 }
+
+int segment_qa(const segmentation *seg, const char *s, unsigned para)
+{
+    size_t at;
+
+    if (para >= seg->paras)
+        return 0;
+    at = seg->para_start[para];
+    return at + 1 < seg->len && (s[at] == 'Q' || s[at] == 'A') &&
+                   s[at + 1] == ':'
+               ? s[at]
+               : 0;
+}

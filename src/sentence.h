@@ -70,4 +70,8 @@ long segment_quote_at(const segmentation *seg, size_t off);
 /* The quotation whose attribution q uses (itself when it has one). */
 const quote *segment_quote_owner(const segmentation *seg, long q);
 
+/* 'Q' or 'A' when paragraph para of s (the normalised text) opens with
+ * "Q:" or "A:", a question or an answer of an interview; else 0. */
+int segment_qa(const segmentation *seg, const char *s, unsigned para);
+
 #endif

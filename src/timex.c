@@ -717,6 +717,14 @@ static int put_off_now(const tense_lex *tl, const char *s, const tword *w,
     return 0;
 }
 
+/* Whether word k, a word of the future, tells a plan of the past
+ * (had_been) that was not put off now (put_off_now). */
+static int plan_past(const tense_lex *tl, const char *s, const tword *w,
+                     size_t k, size_t nw)
+{
+    return had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw);
+}
+
 /* Whether word k is a participle after "be" or "is": "figures to be
  * reported Tuesday" is no report (word_tense() says nothing of it). */
 static int passive_at(const tense_lex *tl, const char *s, const tword *w,
@@ -853,7 +861,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         }
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw))
+        if (t > 0 && plan_past(tl, s, w, k, nw))
             t = -1;
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
@@ -894,7 +902,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         }
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw))
+        if (t > 0 && plan_past(tl, s, w, k, nw))
             t = -1;
         if (t) {
             tense = t;
