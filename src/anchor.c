@@ -579,6 +579,42 @@ static int tells_interview(const walker *w, size_t k)
     return 0;
 }
 
+/*
+ * A bare weekday that no tense directs ("Sunday's prime-time shows
+ * include ...") is the same day of that name told last, within a week
+ * of the reference ("will launch two shows this Sunday ... Sunday's
+ * prime-time shows"), rather than the last one before the reference.
+ */
+static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
+{
+    const tx_raw *r = &w->tx->v[i];
+    const tx_parts *p = &r->parts;
+    size_t j;
+    int y, m, d;
+    char day[11];
+
+    if (strcmp(r->ru->resolver, "weekday") != 0 || p->has_dir ||
+        p->weekday <= 0 || p->weekday2 || p->month > 0 || p->day > 0 ||
+        ref.lo == DTL_DAY_NONE || ref.lo != ref.hi || !is_dated(o) ||
+        o->earliest != o->latest || strlen(o->value) < 10)
+        return;
+    for (j = i; j-- > 0;) {
+        const dtl_timex *t = &w->when[j];
+
+        if (!is_dated(t) || t->earliest != t->latest ||
+            date_weekday(t->earliest) != p->weekday ||
+            t->earliest - ref.lo > 6 || ref.lo - t->earliest > 6)
+            continue;
+        if (t->earliest == o->earliest)
+            return;
+        date_to_ymd(t->earliest, &y, &m, &d);
+        snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+        memcpy(o->value, day, 10);
+        o->earliest = o->latest = t->earliest;
+        return;
+    }
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -737,6 +773,19 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         }
     }
     timex_resolve(r, ref, o);
+    if (o->anchor != DTL_ANCHOR_CONTEXT) {
+        size_t tlen;
+        const char *tt = text_norm(w->text, &tlen);
+
+        /* A possessive ("Sunday's debut") is the last such day by its
+         * rule; in a clause that is not in the past, it may be one told
+         * ahead ("after Sunday's debut" after "this Sunday"). */
+        if (r->tense == TENSE_NONE ||
+            (r->parts.tense == PARTS_TENSE_PAST &&
+             timex_tense(w->rules, tt, &w->seg->s[r->sent], r->start, r->end) !=
+                 TENSE_PAST))
+            same_weekday(w, i, ref, o);
+    }
     if (widen && is_dated(o)) {
         dtl_day d = r->parts.dir > 0 ? 1 : -1;
 
