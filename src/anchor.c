@@ -455,14 +455,21 @@ static void in_years_told(const walker *w, const tx_raw *r,
     dtl_timex t = *o;
     dtl_day first;
     int y, y2, m, d;
+    /* A past clause read as after the publication, after a year told
+     * in the sentence before: "The worst crisis came in 2008.  A
+     * dispute turned violent on Sept. 14" (written in June). */
+    int ahead = r->tense == TENSE_PAST && is_dated(o) &&
+                w->now.hi != DTL_DAY_NONE && o->earliest > w->now.hi;
 
     if (strcmp(r->ru->resolver, "date") != 0 || r->parts.year >= 0 ||
         r->parts.month == 0 || r->parts.month2 != 0 || r->parts.has_dir ||
-        after_det(w, r) || !p->have || !p->lead ||
+        after_det(w, r) || !p->have ||
+        !(p->lead || (ahead && p->t.granularity == DTL_GRAN_YEAR &&
+                      p->sent + 1 == r->sent)) ||
         (p->t.granularity != DTL_GRAN_YEAR &&
          p->t.granularity != DTL_GRAN_MONTH) ||
         !is_dated(&p->t) || p->sent + 1 < r->sent ||
-        (p->sent != r->sent && p->t.latest - p->t.earliest >= 360) ||
+        (p->sent != r->sent && p->t.latest - p->t.earliest >= 360 && !ahead) ||
         w->seg->s[p->sent].para != w->seg->s[r->sent].para)
         return;
     date_to_ymd(p->t.earliest, &y, &m, &d);
