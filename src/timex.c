@@ -886,6 +886,14 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     /* After it; a word at distance d is as near as one at 1.5 d before. */
     for (k = left; k < nw; k++) {
         dist = 3 * (long)(k - left + 1);
+        /* "relinquished the title in July but continues as ...":
+         * another clause */
+        if (word_is(s, &w[k], "but"))
+            break;
+        /* "against Friday closes of 142.35": a noun */
+        if (k == left && k + 1 < nw && word_is(s, &w[k + 1], "of") &&
+            tw_in(tl, tl->present, s, &w[k]))
+            continue;
         if (best >= 0 && dist >= best)
             break;
         if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start, left > 2))
@@ -903,6 +911,13 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
         if (t > 0 && plan_past(tl, s, w, k, nw))
+            t = -1;
+        /* "On Friday, Dixons agreed to reopen its offer": a plan made
+         * then, in the past ("agreed to meet on Friday" is ahead) */
+        if (t > 0 && k + 1 < nw && word_is(s, &w[k + 1], "to") &&
+            w[k].end - w[k].start >= 4 && s[w[k].end - 2] == 'e' &&
+            s[w[k].end - 1] == 'd' && tw_in(tl, tl->future_to, s, &w[k]) &&
+            !tw_in(tl, tl->tx_future, s, &w[k]))
             t = -1;
         if (t) {
             tense = t;
