@@ -1260,6 +1260,12 @@ static void value_of_interval(dtl_timex *out)
     }
 }
 
+/* The two letters of season s (1 spring ... 4 winter) in a value. */
+static const char *season_code(int s)
+{
+    return s == 1 ? "SP" : s == 2 ? "SU" : s == 3 ? "FA" : "WI";
+}
+
 static const char unit_letter[][3] = {"",  "M", "H", "D", "WE", "W", "W",
                                       "M", "Q", "S", "Y", "DE", "CE"};
 
@@ -1483,6 +1489,16 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
             return p->season > cur ? y : y + 1;
         return y;
     }
+    if (p->season && p->month == 0) {
+        /* "face elections in the spring" in October: the next one.
+         * (A past clause says less: "will be formally introduced over
+         * the summer", "was purchased for the fall season".) */
+        int cur = m == 12 ? 4 : m / 3;
+
+        if (m <= 2)
+            return y;
+        return rt->tense == TENSE_FUTURE && p->season < cur ? y + 1 : y;
+    }
     if (p->quarter)
         return pick_quarter_year(ref, p->quarter, rt->tense);
     if (p->tense == PARTS_TENSE_DONE && p->month) {
@@ -1611,11 +1627,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         return -1;
     if (p->season) {
         season_days(y, p->season, &a, &b);
-        snprintf(o->value, vn, "%04d-%s", y,
-                 p->season == 1   ? "SP"
-                 : p->season == 2 ? "SU"
-                 : p->season == 3 ? "FA"
-                                  : "WI");
+        snprintf(o->value, vn, "%04d-%s", y, season_code(p->season));
         o->granularity = DTL_GRAN_SEASON;
         o->certainty = DTL_CERT_APPROX;
     } else if (q) {
@@ -2119,6 +2131,13 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
         snprintf(o->value, vn, "XXXX-WXX-%d", p->weekday);
     else if (p->month)
         snprintf(o->value, vn, "XXXX-%02d", p->month);
+    else if (p->season)
+        snprintf(o->value, vn, "XXXX-%s", season_code(p->season));
+    else if (p->tod)
+        snprintf(o->value, vn, "XXXX-XX-XXT%c%c", (char)(p->tod >> 8),
+                 (char)(p->tod & 0xFF));
+    else if (p->unit == UNIT_WEEKEND)
+        snprintf(o->value, vn, "XXXX-WXX-WE");
     else if (p->value[0])
         snprintf(o->value, vn, "%s", p->value);
     else if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE)
