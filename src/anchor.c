@@ -765,6 +765,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor_start = p->dstart;
         o->anchor_end = p->dend;
     } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
+               back_to(w, r) && p->dhave) {
+        /* "shot outside a bar on the night of Oct. 3, 2003 ...  In
+         * closing arguments this week, ... placed him near the bar that
+         * night": the last day told, further back */
+        ref = ctx_ref(&p->dt);
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = p->dstart;
+        o->anchor_end = p->dend;
+    } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
                back_to(w, r)) {
         /* "the same evening" with no day told before it: some day told
          * of, not the publication's */

@@ -2167,7 +2167,7 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
     char day[24], todb[3];
-    int hour = p->hour;
+    int hour = p->hour, unknown = 0;
 
     if (p->weekday) {
         if (resolve_weekday(rt, ref, o) != 0)
@@ -2175,9 +2175,11 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     } else if (p->month && p->day) {
         if (resolve_date(rt, ref, o) != 0)
             return -1;
+    } else if (!ref_known(ref)) {
+        /* "that night" with no day told: some day's night */
+        snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
+        unknown = 1;
     } else {
-        if (!ref_known(ref))
-            return -1;
         o->earliest = o->latest = ref_mid(ref) + (p->has_dir ? p->dir : 0);
         fmt_day(o->value, sizeof(o->value), o->earliest);
     }
@@ -2196,6 +2198,8 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         snprintf(o->value, sizeof(o->value), "%.20sT%s", day,
                  tod_name(p->tod, todb));
     }
+    if (unknown)
+        return -1;
     o->granularity = DTL_GRAN_DAY;
     return 0;
 }
