@@ -682,6 +682,18 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     return 0;
 }
 
+/* Whether word k is "due" in "due to" a cause ("shut down on Saturday
+ * due to an undetermined leak"), not a plan ("due to meet Friday"). */
+static int due_to_cause(const tense_lex *tl, const char *s, const tword *w,
+                        size_t k, size_t nw)
+{
+    return k + 2 < nw && word_is(s, &w[k], "due") &&
+           word_is(s, &w[k + 1], "to") &&
+           (tw_in(tl, tl->det, s, &w[k + 2]) ||
+            (w[k + 2].end - w[k + 2].start > 4 &&
+             strncmp(s + w[k + 2].end - 3, "ing", 3) == 0));
+}
+
 /* Whether word k follows "had been" or "previously": a plan of the
  * past ("had been scheduled to expire at midnight Friday"). */
 static int had_been(const tense_lex *tl, const char *s, const tword *w,
@@ -863,6 +875,8 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
                        k + 1 < nw ? &w[k + 1] : NULL);
         if (t > 0 && plan_past(tl, s, w, k, nw))
             t = -1;
+        if (t > 0 && due_to_cause(tl, s, w, k, nw))
+            t = 0;
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
         if (t) {
@@ -912,6 +926,8 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
                        k + 1 < nw ? &w[k + 1] : NULL);
         if (t > 0 && plan_past(tl, s, w, k, nw))
             t = -1;
+        if (t > 0 && due_to_cause(tl, s, w, k, nw))
+            t = 0;
         /* "On Friday, Dixons agreed to reopen its offer": a plan made
          * then, in the past ("agreed to meet on Friday" is ahead) */
         if (t > 0 && k + 1 < nw && word_is(s, &w[k + 1], "to") &&
@@ -927,6 +943,28 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     if (tense == 0)
         tense = report;
     return tense > 0 ? TENSE_FUTURE : tense < 0 ? TENSE_PAST : TENSE_NONE;
+}
+
+/* Whether "last", "previous" or "prior" is one of the four words
+ * before s[ts]. */
+static int last_before(const char *s, const sent *st, size_t ts)
+{
+    size_t i = ts, b;
+    int n;
+
+    for (n = 0; n < 4; n++) {
+        while (i > st->start && !util_isalpha((unsigned char)s[i - 1]))
+            i--;
+        if (i == st->start)
+            return 0;
+        for (b = i; b > st->start && util_isalpha((unsigned char)s[b - 1]);)
+            b--;
+        if (util_word_at(s, b, i, "last") ||
+            util_word_at(s, b, i, "previous") || util_word_at(s, b, i, "prior"))
+            return 1;
+        i = b;
+    }
+    return 0;
 }
 
 /*
@@ -952,6 +990,9 @@ static tx_tense ended_tense(const tense_lex *tl, const char *s, const sent *st,
             b++;
     if (util_word_at(s, b, st->end, "ended"))
         te = b + 5;
+    /* "the level of its last full year ended September 30" */
+    if (last_before(s, st, ts))
+        return TENSE_PAST;
     return clause_tense(tl, s, st, ts, te, NULL) == TENSE_FUTURE ? TENSE_FUTURE
                                                                  : TENSE_PAST;
 }
