@@ -198,6 +198,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         if (code == NULL || strcmp(code, "yes"))
             return -1;
         p->after = 1;
+    } else if (strcmp(name, "easter") == 0) {
+        if (v < 0 || v > 60)
+            return -1;
+        p->easter = (int)v + 1;
     } else if (strcmp(name, "next") == 0) {
         if (code == NULL || strcmp(code, "yes"))
             return -1;
@@ -653,6 +657,11 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
         return 0;
     if (tw_in(tl, tl->tx_future, s, w))
         return 1;
+    /* "she'll be here until Thursday" */
+    if (n > 3 && p[n - 3] == '\'' &&
+        util_lower((unsigned char)p[n - 2]) == 'l' &&
+        util_lower((unsigned char)p[n - 1]) == 'l')
+        return 1;
     if (next && tw_in(tl, tl->tx_future, s, next))
         return 0; /* "were planning": the next word tells */
     if (next && next->end - next->start == 2 &&
@@ -903,6 +912,11 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         /* "relinquished the title in July but continues as ...":
          * another clause */
         if (word_is(s, &w[k], "but"))
+            break;
+        /* "in early December and no other offer is likely": a clause
+         * with a subject of its own */
+        if (word_is(s, &w[k], "and") && k + 1 < nw &&
+            (word_is(s, &w[k + 1], "no") || tw_in(tl, tl->det, s, &w[k + 1])))
             break;
         /* "against Friday closes of 142.35": a noun */
         if (k == left && k + 1 < nw && word_is(s, &w[k + 1], "of") &&
@@ -1301,6 +1315,21 @@ static void value_of_interval(dtl_timex *out)
     }
 }
 
+/* Easter Sunday of year y in the Gregorian calendar (the anonymous
+ * algorithm of 1876, as in Meeus, "Astronomical Algorithms"). */
+static dtl_day easter_sunday(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31,
+        day = (h + l - 7 * m + 114) % 31 + 1;
+
+    return date_from_ymd(y, month, day);
+}
+
 /* The two letters of season s (1 spring ... 4 winter) in a value. */
 static const char *season_code(int s)
 {
@@ -1690,6 +1719,8 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         if (p->weekday && !p->after && p->year < 0)
             y = year_of_weekday(y, p->month, day, p->weekday);
         a = b = date_from_ymd(y, p->month, day);
+        if (p->easter)
+            a = b = easter_sunday(y) + (p->easter - 1);
         if (p->after && p->weekday) {
             a = b = a + (p->weekday - date_weekday(a) + 7) % 7;
             date_to_ymd(a, &ay, &am, &ad);
