@@ -2372,6 +2372,43 @@ static int resolve_range(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     return 0;
 }
 
+/* The value of an expression that could not be resolved ("next week"
+ * with no publication date): the unit it names, unknown ("XXXX-WXX"),
+ * never an empty value. */
+static void unknown_value(const tx_raw *rt, dtl_timex *o)
+{
+    const char *v;
+
+    switch (rt->parts.unit) {
+    case UNIT_DAY:
+        v = "XXXX-XX-XX";
+        break;
+    case UNIT_WEEKEND:
+        v = "XXXX-WXX-WE";
+        break;
+    case UNIT_WEEK:
+    case UNIT_FORTNIGHT:
+        v = "XXXX-WXX";
+        break;
+    case UNIT_MONTH:
+        v = "XXXX-XX";
+        break;
+    case UNIT_QUARTER:
+        v = "XXXX-QX";
+        break;
+    case UNIT_DECADE:
+        v = "XXX";
+        break;
+    case UNIT_CENTURY:
+        v = "XX";
+        break;
+    default:
+        v = rt->ru->ttype == DTL_TIMEX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX";
+        break;
+    }
+    snprintf(o->value, sizeof(o->value), "%s", v);
+}
+
 int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
 {
     const char *r = rt->ru->resolver;
@@ -2410,6 +2447,8 @@ int timex_resolve(const tx_raw *rt, tx_ref ref, dtl_timex *out)
     if (rc != 0) {
         out->earliest = out->latest = DTL_DAY_NONE;
         out->certainty = DTL_CERT_VAGUE;
+        if (out->value[0] == '\0')
+            unknown_value(rt, out);
         return -1;
     }
     if (strcmp(out->mod, "APPROX") == 0 && out->certainty == DTL_CERT_EXACT)

@@ -77,4 +77,13 @@ status 0 dtl build "$A"
 has "$T/out" '"dtl":	1'
 status 0 dtl build --format text "$A"
 has "$T/out" "event"
+# With no publication date, relative times are left unresolved with a
+# warning, and their values name the unit, unknown: never empty.
+printf 'They met on Monday and will meet again next week.\n' > "$T/nodate.txt"
+status 0 dtl times "$T/nodate.txt"
+has "$T/err" "no publication date"
+has "$T/out" '"XXXX-WXX-1"'
+has "$T/out" '"XXXX-WXX"'
+lacks "$T/out" '"value":	""'
+
 finish
