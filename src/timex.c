@@ -655,6 +655,9 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
      * puts first in a sentence) */
     if (p[0] == 'M' && word_is(s, w, "may"))
         return 0;
+    /* "American Can sold": a name */
+    if (p[0] == 'C' && word_is(s, w, "can"))
+        return 0;
     if (tw_in(tl, tl->tx_future, s, w))
         return 1;
     /* "she'll be here until Thursday" */
@@ -678,10 +681,18 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (prev && prev->end - prev->start > 2 && s[prev->end - 2] == '\'' &&
         util_lower((unsigned char)s[prev->end - 1]) == 's')
         return 0;
+    /* "can cut", "will set", "to put": a plain form after a modal or
+     * "to", whatever it looks like; the word before tells */
+    if (prev && (tw_in(tl, tl->tx_future, s, prev) || word_is(s, prev, "to")) &&
+        (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w)))
+        return 0;
     /* "leaves on Wednesday", "talks resume Monday": a present tense of
      * a schedule; "did not meet", "to leave": the word before tells */
     if (tw_in(tl, tl->present, s, w))
-        return prev && tw_in(tl, tl->aux, s, prev) ? 0 : 1;
+        return (prev && tw_in(tl, tl->aux, s, prev)) ||
+                       (next && word_is(s, next, "back"))
+                   ? 0 /* "goes back to the spring": the past */
+                   : 1;
     if (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
