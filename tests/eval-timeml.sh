@@ -42,12 +42,15 @@ fi
 
 rm -rf "$outdir"
 mkdir -p "$outdir/all/gold" "$outdir/all/out" || exit 4
-sets="timebank aquaint"
-for set in $sets; do
-    dir=$outdir/$set
+
+# tag_set NAME GOLDDIR [ALL]: tags every document of GOLDDIR into
+# OUTDIR/NAME/out; with ALL, also into OUTDIR/all (the two gold sets
+# scored together).
+tag_set() {
+    dir=$outdir/$1
     mkdir -p "$dir/out" || exit 4
-    python3 "$score" "$gold/$set" --export-text "$dir" 2> /dev/null || {
-        echo "eval: cannot export $gold/$set" >&2
+    python3 "$score" "$2" --export-text "$dir" 2> /dev/null || {
+        echo "eval: cannot export $2" >&2
         exit 4
     }
     # dct.tsv: doc, dct value (maybe with a time), type, text.  One dtl
@@ -63,30 +66,50 @@ for row in [l.rstrip("\n").split("\t") for l in open(d + "/dct.tsv")][1:]:
 EOF
     if ! "$dtl" times --quiet --format jsonl "$dir/docs.jsonl" \
         > "$dir/docs.out" 2> "$dir/docs.err" || [ -s "$dir/docs.err" ]; then
-        echo "eval: dtl failed on $set:" >&2
+        echo "eval: dtl failed on $1:" >&2
         cat "$dir/docs.err" >&2
         exit 1
     fi
-    python3 - "$dir" "$outdir/all" "$(cd "$gold/$set" && pwd)" <<'EOF' || exit 4
+    python3 - "$dir" "${3:+$outdir/all}" "$(cd "$2" && pwd)" <<'EOF' || exit 4
 import json, os, sys
 d, alld, gold = sys.argv[1:4]
 for line in open(os.path.join(d, "docs.out"), encoding="utf-8"):
     rec = json.loads(line)
     doc = rec["id"]
-    for o in (os.path.join(d, "out"), os.path.join(alld, "out")):
+    outs = [os.path.join(d, "out")]
+    if alld:
+        outs.append(os.path.join(alld, "out"))
+    for o in outs:
         with open(os.path.join(o, doc + ".json"), "w") as f:
             json.dump(rec["times"], f, indent=1)
-    link = os.path.join(alld, "gold", doc + ".tml")
-    if not os.path.lexists(link):
-        os.symlink(os.path.join(gold, doc + ".tml"), link)
+    if alld:
+        link = os.path.join(alld, "gold", doc + ".tml")
+        if not os.path.lexists(link):
+            os.symlink(os.path.join(gold, doc + ".tml"), link)
 EOF
+}
+
+sets="timebank aquaint"
+for set in $sets; do
+    tag_set "$set" "$gold/$set" all
 done
+# The project's own held-out set (tests/timeml: news stories written
+# for dtl in invented words and annotated by the TimeBank conventions),
+# scored apart from the gold sets.
+own=$(dirname "$0")/timeml
+if [ -d "$own" ]; then
+    tag_set own "$own"
+fi
 
 status=0
-for set in $sets all; do
+for set in $sets all own; do
     if [ "$set" = all ]; then
         g=$outdir/all/gold
         name="TimeBank + AQUAINT"
+    elif [ "$set" = own ]; then
+        [ -d "$own" ] || continue
+        g=$own
+        name="dtl's own held-out set (tests/timeml)"
     else
         g=$gold/$set
         name=$set
