@@ -681,6 +681,13 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (prev && prev->end - prev->start > 2 && s[prev->end - 2] == '\'' &&
         util_lower((unsigned char)s[prev->end - 1]) == 's')
         return 0;
+    /* "a trade fair to be held in September", "to be shipped": a plan
+     * (not "found their value to be 851 mln as at Dec 31") */
+    if (prev && next && word_is(s, w, "be") && word_is(s, prev, "to") &&
+        (tw_in(tl, tl->participle, s, next) || tw_in(tl, tl->past, s, next) ||
+         (next->end - next->start > 3 && s[next->end - 2] == 'e' &&
+          (s[next->end - 1] == 'd' || s[next->end - 1] == 'n'))))
+        return 1;
     /* "can cut", "will set", "to put": a plain form after a modal or
      * "to", whatever it looks like; the word before tells */
     if (prev && (tw_in(tl, tl->tx_future, s, prev) || word_is(s, prev, "to")) &&
