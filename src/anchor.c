@@ -596,14 +596,22 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
 {
     const tx_raw *r = &w->tx->v[i];
     const tx_parts *p = &r->parts;
-    size_t j;
-    int y, m, d;
+    size_t j, len;
     char day[11];
 
-    if (strcmp(r->ru->resolver, "weekday") != 0 || p->has_dir ||
+    if (o->anchor == DTL_ANCHOR_CONTEXT ||
+        strcmp(r->ru->resolver, "weekday") != 0 || p->has_dir ||
         p->weekday <= 0 || p->weekday2 || p->month > 0 || p->day > 0 ||
         ref.lo == DTL_DAY_NONE || ref.lo != ref.hi || !is_dated(o) ||
         o->earliest != o->latest || strlen(o->value) < 10)
+        return;
+    /* A possessive ("Sunday's debut") is the last such day by its
+     * rule; in a clause that is not in the past, it may be one told
+     * ahead ("after Sunday's debut" after "this Sunday"). */
+    if (r->tense != TENSE_NONE &&
+        (p->tense != PARTS_TENSE_PAST ||
+         timex_tense(w->rules, text_norm(w->text, &len), &w->seg->s[r->sent],
+                     r->start, r->end) == TENSE_PAST))
         return;
     for (j = i; j-- > 0;) {
         const dtl_timex *t = &w->when[j];
@@ -614,8 +622,7 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
             continue;
         if (t->earliest == o->earliest)
             return;
-        date_to_ymd(t->earliest, &y, &m, &d);
-        snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+        dtl_date_format(t->earliest, day);
         memcpy(o->value, day, 10);
         o->earliest = o->latest = t->earliest;
         return;
@@ -756,19 +763,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             o->anchor_end = w->year.end;
         }
     } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
-               back_to(w, r) && p->dhave && p->dsent + 1 >= r->sent) {
+               back_to(w, r) && p->dhave) {
         /* "Turkey said on Thursday it would hold exercises next week ...
          * Dendias condemned the announcement that afternoon": the day
-         * told last, in this sentence or the one before */
-        ref = ctx_ref(&p->dt);
-        o->anchor = DTL_ANCHOR_CONTEXT;
-        o->anchor_start = p->dstart;
-        o->anchor_end = p->dend;
-    } else if (timex_is_context(r) && r->ru->ttype == DTL_TIMEX_TIME &&
-               back_to(w, r) && p->dhave) {
-        /* "shot outside a bar on the night of Oct. 3, 2003 ...  In
-         * closing arguments this week, ... placed him near the bar that
-         * night": the last day told, further back */
+         * told last, however far back ("shot outside a bar on the night
+         * of Oct. 3, 2003 ...  In closing arguments this week, ...
+         * placed him near the bar that night") */
         ref = ctx_ref(&p->dt);
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->dstart;
@@ -789,19 +789,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         }
     }
     timex_resolve(r, ref, o);
-    if (o->anchor != DTL_ANCHOR_CONTEXT) {
-        size_t tlen;
-        const char *tt = text_norm(w->text, &tlen);
-
-        /* A possessive ("Sunday's debut") is the last such day by its
-         * rule; in a clause that is not in the past, it may be one told
-         * ahead ("after Sunday's debut" after "this Sunday"). */
-        if (r->tense == TENSE_NONE ||
-            (r->parts.tense == PARTS_TENSE_PAST &&
-             timex_tense(w->rules, tt, &w->seg->s[r->sent], r->start, r->end) !=
-                 TENSE_PAST))
-            same_weekday(w, i, ref, o);
-    }
+    same_weekday(w, i, ref, o);
     if (widen && is_dated(o)) {
         dtl_day d = r->parts.dir > 0 ? 1 : -1;
 

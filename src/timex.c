@@ -634,6 +634,14 @@ static int word_is(const char *s, const tword *w, const char *lit)
     return 1;
 }
 
+/* Whether word w, of min letters at least, ends in suf (as written). */
+static int word_ends(const char *s, const tword *w, const char *suf, size_t min)
+{
+    size_t n = strlen(suf);
+
+    return w->end - w->start >= min && memcmp(s + w->end - n, suf, n) == 0;
+}
+
 /* What a word says about tense: 1 future, -1 past, 0 nothing. */
 static int word_tense(const tense_lex *tl, const char *s, const tword *w,
                       const tword *prev, const tword *next)
@@ -685,8 +693,7 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
      * (not "found their value to be 851 mln as at Dec 31") */
     if (prev && next && word_is(s, w, "be") && word_is(s, prev, "to") &&
         (tw_in(tl, tl->participle, s, next) || tw_in(tl, tl->past, s, next) ||
-         (next->end - next->start > 3 && s[next->end - 2] == 'e' &&
-          (s[next->end - 1] == 'd' || s[next->end - 1] == 'n'))))
+         word_ends(s, next, "ed", 4) || word_ends(s, next, "en", 4)))
         return 1;
     /* "can cut", "will set", "to put": a plain form after a modal or
      * "to", whatever it looks like; the word before tells */
@@ -703,8 +710,8 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
-    if (n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' &&
-        !(p[0] >= 'A' && p[0] <= 'Z') && !tw_in(tl, tl->not_past, s, w))
+    if (word_ends(s, w, "ed", 4) && !(p[0] >= 'A' && p[0] <= 'Z') &&
+        !tw_in(tl, tl->not_past, s, w))
         return -1;
     return 0;
 }
@@ -717,8 +724,7 @@ static int due_to_cause(const tense_lex *tl, const char *s, const tword *w,
     return k + 2 < nw && word_is(s, &w[k], "due") &&
            word_is(s, &w[k + 1], "to") &&
            (tw_in(tl, tl->det, s, &w[k + 2]) ||
-            (w[k + 2].end - w[k + 2].start > 4 &&
-             strncmp(s + w[k + 2].end - 3, "ing", 3) == 0));
+            word_ends(s, &w[k + 2], "ing", 5));
 }
 
 /* Whether word k follows "had been" or "previously": a plan of the
@@ -762,6 +768,22 @@ static int plan_past(const tense_lex *tl, const char *s, const tword *w,
                      size_t k, size_t nw)
 {
     return had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw);
+}
+
+/* What word k of w[0..nw) says about tense (word_tense), a plan of
+ * the past (plan_past) counting as past and "due to" a cause
+ * (due_to_cause) as nothing. */
+static int word_cue(const tense_lex *tl, const char *s, const tword *w,
+                    size_t k, size_t nw)
+{
+    int t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+                       k + 1 < nw ? &w[k + 1] : NULL);
+
+    if (t > 0 && plan_past(tl, s, w, k, nw))
+        return -1;
+    if (t > 0 && due_to_cause(tl, s, w, k, nw))
+        return 0;
+    return t;
 }
 
 /* Whether word k is a participle after "be" or "is": "figures to be
@@ -898,12 +920,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             report = report ? report : -1;
             continue;
         }
-        t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
-                       k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && plan_past(tl, s, w, k, nw))
-            t = -1;
-        if (t > 0 && due_to_cause(tl, s, w, k, nw))
-            t = 0;
+        t = word_cue(tl, s, w, k, nw);
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
         if (t) {
@@ -954,17 +971,12 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             report = report ? report : -1;
             break;
         }
-        t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
-                       k + 1 < nw ? &w[k + 1] : NULL);
-        if (t > 0 && plan_past(tl, s, w, k, nw))
-            t = -1;
-        if (t > 0 && due_to_cause(tl, s, w, k, nw))
-            t = 0;
+        t = word_cue(tl, s, w, k, nw);
         /* "On Friday, Dixons agreed to reopen its offer": a plan made
          * then, in the past ("agreed to meet on Friday" is ahead) */
         if (t > 0 && k + 1 < nw && word_is(s, &w[k + 1], "to") &&
-            w[k].end - w[k].start >= 4 && s[w[k].end - 2] == 'e' &&
-            s[w[k].end - 1] == 'd' && tw_in(tl, tl->future_to, s, &w[k]) &&
+            word_ends(s, &w[k], "ed", 4) &&
+            tw_in(tl, tl->future_to, s, &w[k]) &&
             !tw_in(tl, tl->tx_future, s, &w[k]))
             t = -1;
         if (t) {
@@ -2203,6 +2215,16 @@ static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     return 0;
 }
 
+/* The two letters of a part of day ("MO"), in b; the library is
+ * called from several threads, so no static buffer. */
+static const char *tod_name(int tod, char b[3])
+{
+    b[0] = (char)(tod >> 8);
+    b[1] = (char)(tod & 0xFF);
+    b[2] = '\0';
+    return b;
+}
+
 /*
  * A TIMEX3 set: "XXXX-WXX-1" (every Monday), "XXXX-WXX-2TNI" (Tuesday
  * nights), "XXXX-07" (each July), "P1W" (weekly), "P2Y" (every two
@@ -2213,10 +2235,11 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
     const tx_parts *p = &rt->parts;
     size_t vn = sizeof(o->value);
     long n = p->has_num ? p->num_lo : 1;
+    char todb[3];
 
     if (p->weekday && p->tod)
-        snprintf(o->value, vn, "XXXX-WXX-%dT%c%c", p->weekday,
-                 (char)(p->tod >> 8), (char)(p->tod & 0xFF));
+        snprintf(o->value, vn, "XXXX-WXX-%dT%s", p->weekday,
+                 tod_name(p->tod, todb));
     else if (p->weekday)
         snprintf(o->value, vn, "XXXX-WXX-%d", p->weekday);
     else if (p->month)
@@ -2224,8 +2247,7 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
     else if (p->season)
         snprintf(o->value, vn, "XXXX-%s", season_code(p->season));
     else if (p->tod)
-        snprintf(o->value, vn, "XXXX-XX-XXT%c%c", (char)(p->tod >> 8),
-                 (char)(p->tod & 0xFF));
+        snprintf(o->value, vn, "XXXX-XX-XXT%s", tod_name(p->tod, todb));
     else if (p->unit == UNIT_WEEKEND)
         snprintf(o->value, vn, "XXXX-WXX-WE");
     else if (p->value[0])
@@ -2240,16 +2262,6 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
         return -1;
     o->granularity = DTL_GRAN_NONE;
     return 0;
-}
-
-/* The two letters of a part of day ("MO"), in b; the library is
- * called from several threads, so no static buffer. */
-static const char *tod_name(int tod, char b[3])
-{
-    b[0] = (char)(tod >> 8);
-    b[1] = (char)(tod & 0xFF);
-    b[2] = '\0';
-    return b;
 }
 
 /* "Tuesday morning", "at 3 p.m.", "this afternoon", "tonight" */
