@@ -2091,6 +2091,11 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     } else if (strcmp(p->part, "LATE") == 0 && r < b) {
         a = r + 1 > a ? r + 1 : a;
         snprintf(o->mod, sizeof(o->mod), "END");
+    } else if (strcmp(p->part, "LASTDAY") == 0) {
+        /* "since year-end": the period's last day */
+        a = b;
+        fmt_day(o->value, vn, a);
+        o->granularity = DTL_GRAN_DAY;
     } else {
         apply_part(p->part, &a, &b, o->mod, sizeof(o->mod));
     }
