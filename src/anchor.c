@@ -308,6 +308,25 @@ static int possessive(const walker *w, const tx_raw *r)
 
 static size_t word_before(const char *t, size_t lo, size_t at, size_t *b);
 
+/* Whether r follows "since": the start of a span ("rejected an offer
+ * Tuesday, extending a walkout ... since April 6"), not the day the
+ * story goes on from, unless "when" tells of it ("held since July 26,
+ * when his guard detained him.  That evening, ..."). */
+static int since_tx(const walker *w, const tx_raw *r)
+{
+    size_t len, b, e, i = r->end;
+    const char *t = text_norm(w->text, &len);
+
+    if ((e = word_before(t, 0, r->start, &b)) == 0 ||
+        !util_word_at(t, b, e, "since"))
+        return 0;
+    if (i < len && t[i] == ',')
+        i++;
+    while (i < len && t[i] == ' ')
+        i++;
+    return !util_word_at(t, i, len, "when");
+}
+
 /* Whether a word of lexicon anchor_det comes right before r ("the
  * February 9 USDA report"). */
 static int after_det(const walker *w, const tx_raw *r)
@@ -629,6 +648,22 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
     }
 }
 
+/* Whether r is a morning hour told after night t ("the ballots were
+ * counted overnight ... announced at 7 a.m.", "spent Tuesday night on
+ * the roofs ... crested at about 4 a.m."): the next day's. */
+static int after_night(const tx_raw *r, const dtl_timex *t)
+{
+    const tx_parts *p = &r->parts;
+    size_t n = strlen(t->value);
+
+    if (r->ru->ttype != DTL_TIMEX_TIME || p->weekday || p->month || n < 4 ||
+        strcmp(t->value + n - 3, "TNI") != 0)
+        return 0;
+    if (p->hour >= 0)
+        return p->ampm == 1 || (p->ampm == 0 && p->hour < 12 && !p->tod);
+    return p->tod == ('M' << 8 | 'O');
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -755,6 +790,10 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             past = past && r->tense == TENSE_PAST;
 
         ref = ctx_ref(past ? &p->pt : &p->t);
+        if (!past && after_night(r, &p->t) && ref.lo != DTL_DAY_NONE) {
+            ref.lo++;
+            ref.hi++;
+        }
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = past ? p->pstart : p->start;
         o->anchor_end = past ? p->pend : p->end;
@@ -846,14 +885,15 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         /* "attacked on Monday in retaliation for Friday's attack": a
          * possessive dates a noun, not the clause; nor does a time
          * compared with ("in February from January"), nor one that
-         * looks back from it; none takes the place of a time its
+         * looks back from it, nor the start of a span ("since April
+     * 6"); none takes the place of a time its
          * sentence has already given.  A time compared with that looks
          * back from the last one never does ("from 129,242 a year
          * earlier. ... from 49,365 a year before": both the year
          * before the same days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
-               flashback(o, &mine->t))) &&
+               since_tx(w, r) || flashback(o, &mine->t))) &&
             !(mine->have && flashback(o, &mine->t) && compared(w, r, o))) {
             mine->t = *o;
             mine->start = o->start;
