@@ -886,8 +886,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * possessive dates a noun, not the clause; nor does a time
          * compared with ("in February from January"), nor one that
          * looks back from it, nor the start of a span ("since April
-     * 6"); none takes the place of a time its
-         * sentence has already given.  A time compared with that looks
+         * 6"); none takes the place of a time its sentence has already
+         * given.  A time compared with that looks
          * back from the last one never does ("from 129,242 a year
          * earlier. ... from 49,365 a year before": both the year
          * before the same days). */
