@@ -923,6 +923,11 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         t = word_cue(tl, s, w, k, nw);
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
+        /* "will be open today but closed Monday": a participle after
+         * "but" or "and" shares the verb before it, which tells */
+        if (t < 0 && k > 0 &&
+            (word_is(s, &w[k - 1], "but") || word_is(s, &w[k - 1], "and")))
+            continue;
         if (t) {
             best = 2 * (long)(left - k);
             tense = t;
