@@ -627,12 +627,21 @@ static void add_example(reader *r, rule *ru, const char *v, int negative)
     ru->ex_count++;
 }
 
+static const char *block_name(rule_kind kind);
+
 static void add_defaults(reader *r, rule *ru, const char *v)
 {
     const char *p = skip_ws(v);
     size_t n;
 
     n = word_len(p);
+    if (*ru->resolver != '\0') {
+        /* a second line would merge its keys into the first's */
+        rerror(r, (size_t)(p - r->line),
+               "%s '%s' has a value already (one value line per rule)",
+               block_name(ru->kind), ru->name);
+        return;
+    }
     if (find_word(resolvers, p, n) < 0) {
         rerror(r, (size_t)(p - r->line),
                "unknown resolver '%.*s' (expected date, weekday, offset, "
