@@ -2300,8 +2300,10 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         if (p->ampm == 2 && hour < 12)
             hour += 12;
         else if (p->ampm == 0 && hour < 12 &&
-                 (p->tod == ('A' << 8 | 'F') || p->tod == ('E' << 8 | 'V')))
-            hour += 12; /* "5 in the afternoon" */
+                 (p->tod == ('A' << 8 | 'F') || p->tod == ('E' << 8 | 'V') ||
+                  (p->tod == ('N' << 8 | 'I') && hour >= 6)))
+            hour += 12; /* "5 in the afternoon", "seven o'clock Tuesday
+                         * night" */
         else if (p->ampm == 1 && hour == 12)
             hour = 0;
         snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day, hour % 100,
