@@ -887,10 +887,9 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * compared with ("in February from January"), nor one that
          * looks back from it, nor the start of a span ("since April
          * 6"); none takes the place of a time its sentence has already
-         * given.  A time compared with that looks
-         * back from the last one never does ("from 129,242 a year
-         * earlier. ... from 49,365 a year before": both the year
-         * before the same days). */
+         * given.  A time compared with that looks back from the last
+         * one never does ("from 129,242 a year earlier. ... from
+         * 49,365 a year before": both the year before the same days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
                since_tx(w, r) || flashback(o, &mine->t))) &&
