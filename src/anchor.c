@@ -306,8 +306,6 @@ static int possessive(const walker *w, const tx_raw *r)
             !util_isalnum((unsigned char)t[r->end + 1]));
 }
 
-static size_t word_before(const char *t, size_t lo, size_t at, size_t *b);
-
 /* Whether r follows "since": the start of a span ("rejected an offer
  * Tuesday, extending a walkout ... since April 6"), not the day the
  * story goes on from, unless "when" tells of it ("held since July 26,
@@ -317,7 +315,7 @@ static int since_tx(const walker *w, const tx_raw *r)
     size_t len, b, e, i = r->end;
     const char *t = text_norm(w->text, &len);
 
-    if ((e = word_before(t, 0, r->start, &b)) == 0 ||
+    if ((e = util_word_before(t, 0, r->start, &b)) == 0 ||
         !util_word_at(t, b, e, "since"))
         return 0;
     if (i < len && t[i] == ',')
@@ -334,7 +332,7 @@ static int after_det(const walker *w, const tx_raw *r)
     size_t len, b, e;
     const char *t = text_norm(w->text, &len);
 
-    return w->det != NULL && (e = word_before(t, 0, r->start, &b)) != 0 &&
+    return w->det != NULL && (e = util_word_before(t, 0, r->start, &b)) != 0 &&
            lexicon_find(w->det, t + b, e - b) != NULL;
 }
 
@@ -661,7 +659,7 @@ static int after_night(const tx_raw *r, const dtl_timex *t)
         return 0;
     if (p->hour >= 0)
         return p->ampm == 1 || (p->ampm == 0 && p->hour < 12 && !p->tod);
-    return p->tod == ('M' << 8 | 'O');
+    return p->tod == TX_TOD("MO");
 }
 
 /* Resolves time expression i (its sentence's events come next). */
@@ -1102,7 +1100,7 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
     int comma = 0, gerund = 0, charge = 0, rel = 0;
 
     if (r->start < e->trig_end) {
-        size_t end = word_before(t, 0, r->start, &b);
+        size_t end = util_word_before(t, 0, r->start, &b);
         int aft = end != 0 && w->aft && lexicon_find(w->aft, t + b, end - b);
 
         /* not from inside a quotation ("Until today we have announced
@@ -1160,34 +1158,10 @@ static int broken_off(const walker *w, const ev_raw *e, const tx_raw *r)
      * after */
     if (rel)
         return BREAK_CLAUSE;
-    if (charge && (i = word_before(t, e->trig_end, r->start, &b)) != 0 &&
+    if (charge && (i = util_word_before(t, e->trig_end, r->start, &b)) != 0 &&
         i - b == 2 && memcmp(t + b, "on", 2) == 0)
         return BREAK_AFTER;
     return BREAK_NONE;
-}
-
-/* Bytes of a word read before a time (word_before(), attributive()):
- * a word that matters there is short, and a run of letters must not be
- * walked again for each pair of an event and a time. */
-#define WORD_MAX 32
-
-/* The word that ends before at, not before lo: [*b, end), or 0 when
- * there is none (a character that is not a letter comes first) or it
- * is longer than WORD_MAX. */
-static size_t word_before(const char *t, size_t lo, size_t at, size_t *b)
-{
-    size_t e;
-
-    while (at > lo && t[at - 1] == ' ')
-        at--;
-    for (e = at; at > lo && e - at <= WORD_MAX &&
-                 util_isalpha((unsigned char)t[at - 1]);)
-        at--;
-    *b = at;
-    return e > at && e - at <= WORD_MAX &&
-                   (at == 0 || !util_isalnum((unsigned char)t[at - 1]))
-               ? e
-               : 0;
 }
 
 /*
@@ -1244,11 +1218,11 @@ static int later_word(const walker *w, const ev_raw *e)
 
     if (w->later == NULL)
         return 0;
-    for (n = 0; n < LATER_WORDS && (end = word_before(t, lo, at, &b)) != 0;
+    for (n = 0; n < LATER_WORDS && (end = util_word_before(t, lo, at, &b)) != 0;
          n++, at = b) {
         if (t[end] == '-' || lexicon_find(w->later, t + b, end - b) == NULL)
             continue;
-        end = word_before(t, lo, b, &pb);
+        end = util_word_before(t, lo, b, &pb);
         return !(end == pb + 3 && strncasecmp(t + pb, "the", 3) == 0) &&
                !(end == pb + 1 && (t[pb] == 'a' || t[pb] == 'A'));
     }
@@ -1259,7 +1233,7 @@ static int later_word(const walker *w, const ev_raw *e)
  * October meeting", "at last week's meeting")? */
 static int occasion_before(const walker *w, const char *t, size_t at)
 {
-    size_t b, e = word_before(t, 0, at, &b);
+    size_t b, e = util_word_before(t, 0, at, &b);
 
     return w->occ && e && lexicon_find(w->occ, t + b, e - b) != NULL;
 }
@@ -1327,9 +1301,9 @@ static int planned_aside(const walker *w, const ev_raw *e, const tx_raw *r)
 
     if (e->status != DTL_STATUS_CANCELLED || w->sched == NULL)
         return 0;
-    end = word_before(t, 0, at, &b);
+    end = util_word_before(t, 0, at, &b);
     if (end && end - b == 3 && strncmp(t + b, "for", 3) == 0)
-        end = word_before(t, 0, b, &b);
+        end = util_word_before(t, 0, b, &b);
     return end && lexicon_find(w->sched, t + b, end - b) != NULL;
 }
 
@@ -1353,9 +1327,9 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
 
     if (r->start < from)
         return 0;
-    end = word_before(t, from, r->start, &b);
+    end = util_word_before(t, from, r->start, &b);
     if (end && w->prep && lexicon_find(w->prep, t + b, end - b) != NULL)
-        end = word_before(t, from, b, &b);
+        end = util_word_before(t, from, b, &b);
     if (end && util_islower(t[b]) && timex_past_word(w->past, t + b, end - b) &&
         !(w->sched && lexicon_find(w->sched, t + b, end - b) != NULL) &&
         !(w->say && lexicon_find(w->say, t + b, end - b) != NULL)) {
@@ -1363,10 +1337,10 @@ static int other_verb(const walker *w, const ev_raw *e, const tx_raw *r)
 
         /* Right after the event's phrase, the participle is its own
          * ("said in a statement issued on Monday"). */
-        if (word_before(t, from, b, &pb) != 0)
+        if (util_word_before(t, from, b, &pb) != 0)
             return 1;
     }
-    end = word_before(t, 0, e->trig_start, &b);
+    end = util_word_before(t, 0, e->trig_start, &b);
     return end && w->perf && lexicon_find(w->perf, t + b, end - b) != NULL &&
            past_clause(w, from, r->start);
 }
@@ -1390,12 +1364,9 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
 
     if (w->det == NULL)
         return 0;
-    /* The words before are looked at over WORD_MAX bytes at most: a
-     * determiner is short, and a run of letters must not be walked
-     * again for each pair of an event and a time. */
     while (b > 0 && t[b - 1] == ' ')
         b--;
-    for (a = b; a > 0 && b - a < WORD_MAX &&
+    for (a = b; a > 0 && b - a < UTIL_WORD_MAX &&
                 (util_isalnum((unsigned char)t[a - 1]) || t[a - 1] == '\'');)
         a--;
     if (a < b && (lexicon_find(w->det, t + a, b - a) != NULL ||
@@ -1425,7 +1396,7 @@ static int attributive(const walker *w, const ev_raw *e, const tx_raw *r)
             i++;
     for (; i < len && t[i] == ' ';)
         i++;
-    for (j = i; j < len && j - i < WORD_MAX &&
+    for (j = i; j < len && j - i < UTIL_WORD_MAX &&
                 (util_isalpha((unsigned char)t[j]) || t[j] == '-');)
         j++;
     if (j == i || !util_isalpha((unsigned char)t[i]) ||
@@ -1694,7 +1665,7 @@ static int perfect(const walker *w, const ev_raw *e)
 
     if (w->perfect == NULL)
         return 0;
-    for (k = 0; k < 2 && (end = word_before(t, 0, at, &b)) != 0; k++) {
+    for (k = 0; k < 2 && (end = util_word_before(t, 0, at, &b)) != 0; k++) {
         if (lexicon_find(w->perfect, t + b, end - b) != NULL)
             return 1;
         at = b;
@@ -2739,7 +2710,7 @@ static void response_relative(walker *w, size_t t0, size_t t1, size_t ev_before,
         } else {
             continue;
         }
-        end = word_before(t, w->seg->s[x->sent].start, x->start, &b);
+        end = util_word_before(t, w->seg->s[x->sent].start, x->start, &b);
         if (end == 0 || lexicon_find(w->resp, t + b, end - b) == NULL)
             continue;
         for (i = ev_before; i < ne && w->evs->v[i].sent == x->sent && !src; i++)

@@ -282,7 +282,7 @@ static int set_part(tx_parts *p, const char *name, const char *code,
     } else if (strcmp(name, "tod") == 0) {
         if (code == NULL || strlen(code) != 2)
             return -1;
-        p->tod = code[0] << 8 | code[1];
+        p->tod = TX_TOD(code);
     } else if (strcmp(name, "value") == 0) {
         if (code == NULL || strlen(code) >= sizeof(p->value))
             return -1;
@@ -998,18 +998,16 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
  * before s[ts]. */
 static int last_before(const char *s, const sent *st, size_t ts)
 {
-    size_t i = ts, b;
+    size_t i = ts, b, e;
     int n;
 
     for (n = 0; n < 4; n++) {
         while (i > st->start && !util_isalpha((unsigned char)s[i - 1]))
             i--;
-        if (i == st->start)
+        if ((e = util_word_before(s, st->start, i, &b)) == 0)
             return 0;
-        for (b = i; b > st->start && util_isalpha((unsigned char)s[b - 1]);)
-            b--;
-        if (util_word_at(s, b, i, "last") ||
-            util_word_at(s, b, i, "previous") || util_word_at(s, b, i, "prior"))
+        if (util_word_at(s, b, e, "last") ||
+            util_word_at(s, b, e, "previous") || util_word_at(s, b, e, "prior"))
             return 1;
         i = b;
     }
@@ -2300,8 +2298,8 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         if (p->ampm == 2 && hour < 12)
             hour += 12;
         else if (p->ampm == 0 && hour < 12 &&
-                 (p->tod == ('A' << 8 | 'F') || p->tod == ('E' << 8 | 'V') ||
-                  (p->tod == ('N' << 8 | 'I') && hour >= 6)))
+                 (p->tod == TX_TOD("AF") || p->tod == TX_TOD("EV") ||
+                  (p->tod == TX_TOD("NI") && hour >= 6)))
             hour += 12; /* "5 in the afternoon", "seven o'clock Tuesday
                          * night" */
         else if (p->ampm == 1 && hour == 12)

@@ -98,10 +98,14 @@ typedef struct tx_parts {
     int endpoint; /* 0 the whole range, 1 its start, 2 its end */
     char part[8]; /* START MID END EARLY LATE LASTDAY W1..W4 WL */
     char mod[16]; /* TIMEX3 mod */
-    int hour, minute, ampm, tod;
+    int hour, minute, ampm;
+    int tod;        /* part of the day, TX_TOD("MO") ...; 0 none */
     char value[24]; /* literal value (ref, set) */
     int span;       /* days: window of ref values */
 } tx_parts;
+
+/* A part of the day (the rules' tod=MO|AF|EV|NI|...) as one int. */
+#define TX_TOD(code) ((code)[0] << 8 | (code)[1])
 
 /* A time expression found in a sentence; offsets into text_norm(). */
 typedef struct tx_raw {

@@ -60,6 +60,22 @@ int util_listed(const char *list, const char *word)
     return 0;
 }
 
+size_t util_word_before(const char *t, size_t lo, size_t at, size_t *b)
+{
+    size_t e;
+
+    while (at > lo && t[at - 1] == ' ')
+        at--;
+    for (e = at; at > lo && e - at <= UTIL_WORD_MAX &&
+                 util_isalpha((unsigned char)t[at - 1]);)
+        at--;
+    *b = at;
+    return e > at && e - at <= UTIL_WORD_MAX &&
+                   (at == 0 || !util_isalnum((unsigned char)t[at - 1]))
+               ? e
+               : 0;
+}
+
 int util_strcaseeq(const char *a, const char *b)
 {
     while (*a &&

@@ -131,6 +131,16 @@ static inline unsigned util_ctz64(uint64_t w)
 #endif
 }
 
+/* A word read backwards is looked at over UTIL_WORD_MAX bytes at most:
+ * the words that matter before a time or an event are short, and a run
+ * of letters must not be walked again for each pair of them. */
+#define UTIL_WORD_MAX 32
+
+/* The word of letters that ends before t[at] (spaces skipped), not
+ * before lo: [*b, end), or 0 when there is none (a character that is
+ * not a letter comes first) or it is longer than UTIL_WORD_MAX. */
+size_t util_word_before(const char *t, size_t lo, size_t at, size_t *b);
+
 /* Case-insensitive (ASCII) comparison of two NUL-terminated strings. */
 int util_strcaseeq(const char *a, const char *b);
 
