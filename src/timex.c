@@ -642,6 +642,19 @@ static int word_ends(const char *s, const tword *w, const char *suf, size_t min)
     return w->end - w->start >= min && memcmp(s + w->end - n, suf, n) == 0;
 }
 
+/* Whether a present tense of a schedule after word prev is none: "did
+ * not meet", "to leave" (lexicon timex_aux: the words before decide),
+ * "remained open Monday", "is open", "be open" (an adjective after a
+ * verb in the past or a form of "be"). */
+static int not_schedule_after(const tense_lex *tl, const char *s,
+                              const tword *prev)
+{
+    return tw_in(tl, tl->aux, s, prev) || tw_in(tl, tl->past, s, prev) ||
+           tw_in(tl, tl->tx_past, s, prev) ||
+           tw_in(tl, tl->be_present, s, prev) || word_is(s, prev, "be") ||
+           (word_ends(s, prev, "ed", 4) && !tw_in(tl, tl->not_past, s, prev));
+}
+
 /* What a word says about tense: 1 future, -1 past, 0 nothing. */
 static int word_tense(const tense_lex *tl, const char *s, const tword *w,
                       const tword *prev, const tword *next)
@@ -702,8 +715,16 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
         return 0;
     /* "leaves on Wednesday", "talks resume Monday": a present tense of
      * a schedule; "did not meet", "to leave": the word before tells */
+    /* "Wester Host Inc", "in return for": a name or a noun (not "on
+     * Tuesday starts", where the time lies between the two words) */
+    if (tw_in(tl, tl->present, s, w) &&
+        ((p[0] >= 'A' && p[0] <= 'Z') ||
+         (prev && prev->end + 1 == w->start &&
+          (word_is(s, prev, "in") || word_is(s, prev, "on") ||
+           word_is(s, prev, "of") || word_is(s, prev, "for")))))
+        return 0;
     if (tw_in(tl, tl->present, s, w))
-        return (prev && tw_in(tl, tl->aux, s, prev)) ||
+        return (prev && not_schedule_after(tl, s, prev)) ||
                        (next && word_is(s, next, "back"))
                    ? 0 /* "goes back to the spring": the past */
                    : 1;
