@@ -71,8 +71,9 @@ static int parse_range(const char *s, long *lo, long *hi)
     return 0;
 }
 
-/* A number written in digits, possibly with an ordinal suffix or a
- * leading apostrophe: "25", "25th", "'87".  Sets *digits. */
+/* A number written in digits, possibly with an ordinal suffix, a
+ * leading apostrophe or commas between groups of three: "25", "25th",
+ * "'87", "1,020".  Sets *digits. */
 static long digits_value(const char *s, size_t len, int *digits)
 {
     size_t i = 0, n;
@@ -84,6 +85,11 @@ static long digits_value(const char *s, size_t len, int *digits)
         if (n >= 9)
             return -1;
         v = v * 10 + (s[i] - '0');
+        if (i + 4 < len && s[i + 1] == ',' &&
+            util_isdigit((unsigned char)s[i + 2]) &&
+            util_isdigit((unsigned char)s[i + 3]) &&
+            util_isdigit((unsigned char)s[i + 4]))
+            i++; /* "1,020": the comma of a group of three */
     }
     if (n == 0)
         return -1;
