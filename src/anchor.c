@@ -306,6 +306,16 @@ static int possessive(const walker *w, const tx_raw *r)
             !util_isalnum((unsigned char)t[r->end + 1]));
 }
 
+static size_t said_at(const walker *w, const tx_raw *r);
+
+/* Whether r, resolved to o, is the day or time of a telling right after
+ * a verb of saying ("officials said on Sunday"), not "said February
+ * sales rose". */
+static int told_at(const walker *w, const tx_raw *r, const dtl_timex *o)
+{
+    return o->granularity == DTL_GRAN_DAY && said_at(w, r) != (size_t)-1;
+}
+
 /* Whether r follows "since": the start of a span ("rejected an offer
  * Tuesday, extending a walkout ... since April 6"), not the day the
  * story goes on from, unless "when" tells of it ("held since July 26,
@@ -648,7 +658,9 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
 
 /* Whether r is a morning hour told after night t ("the ballots were
  * counted overnight ... announced at 7 a.m.", "spent Tuesday night on
- * the roofs ... crested at about 4 a.m."): the next day's. */
+ * the roofs ... crested at about 4 a.m."): the next day's; or a night
+ * before the day ("overnight") told after a night, which is that one
+ * ("spent Tuesday night on the roofs ... The river rose overnight"). */
 static int after_night(const tx_raw *r, const dtl_timex *t)
 {
     const tx_parts *p = &r->parts;
@@ -657,9 +669,63 @@ static int after_night(const tx_raw *r, const dtl_timex *t)
     if (r->ru->ttype != DTL_TIMEX_TIME || p->weekday || p->month || n < 4 ||
         strcmp(t->value + n - 3, "TNI") != 0)
         return 0;
+    if (p->tod == TX_TOD("NI") && p->has_dir && p->dir < 0)
+        return 1;
     if (p->hour >= 0)
         return p->ampm == 1 || (p->ampm == 0 && p->hour < 12 && !p->tod);
     return p->tod == TX_TOD("MO");
+}
+
+/*
+ * Whether r counts from the last time told in the past (p->pt) rather
+ * than from the last time told (p->t): when that lies ahead and r's
+ * clause is in the past, but "that day", "the same month" name the
+ * last time told.
+ */
+static int past_ref(const walker *w, const tx_raw *r, const struct prev *p,
+                    tx_ref speech)
+{
+    size_t len;
+    const char *t = text_norm(w->text, &len);
+
+    if (!(p->phave && p->sent != r->sent && is_dated(&p->t) &&
+          speech.hi != DTL_DAY_NONE && p->t.earliest > speech.hi))
+        return 0;
+    if (util_word_at(t, r->start, r->end, "that") ||
+        util_word_at(t, r->start, r->end, "those") ||
+        util_word_at(t, r->start, r->end, "the same"))
+        return 0;
+    if (r->tense == TENSE_NONE)
+        return timex_tense(w->rules, t, &w->seg->s[r->sent], r->start,
+                           r->end) == TENSE_PAST;
+    return r->tense == TENSE_PAST;
+}
+
+/* Whether r is an hour of a clause that looks ahead, told after a day
+ * before the time of speech: "requested by Meridia late Tuesday and is
+ * scheduled to begin at 3 p.m." is today's 3 p.m. */
+static int ahead_of_day(const walker *w, const tx_raw *r, tx_ref ref,
+                        tx_ref speech)
+{
+    size_t len;
+    const char *t;
+
+    if (r->ru->ttype != DTL_TIMEX_TIME || r->parts.hour < 0 ||
+        r->parts.weekday || r->parts.day || ref.hi == DTL_DAY_NONE ||
+        speech.lo == DTL_DAY_NONE || ref.hi >= speech.lo)
+        return 0;
+    t = text_norm(w->text, &len);
+    return timex_tense(w->rules, t, &w->seg->s[r->sent], r->start, r->end) ==
+           TENSE_FUTURE;
+}
+
+/* Whether t is a year or longer, which a week, a month or a quarter
+ * counted from it cannot name: "the next month" or "a week earlier"
+ * after "last year" counts from the time of speech. */
+static int wider_than_unit(const dtl_timex *t, int unit)
+{
+    return (unit == UNIT_WEEK || unit == UNIT_MONTH || unit == UNIT_QUARTER) &&
+           t->granularity >= DTL_GRAN_YEAR;
 }
 
 /* Resolves time expression i (its sentence's events come next). */
@@ -762,39 +828,38 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     } else if (timex_is_context(r) && p->have &&
                ((r->ru->ttype != DTL_TIMEX_TIME &&
                  (r->parts.unit != UNIT_DAY || offset)) ||
-                p->t.granularity == DTL_GRAN_DAY)) {
+                p->t.granularity == DTL_GRAN_DAY) &&
+               (p->dhave ||
+                !wider_than_unit(past_ref(w, r, p, speech) ? &p->pt : &p->t,
+                                 r->parts.unit))) {
         /* A time of day, or "later in the day", "the next day", counts
          * from a day, never from a month ("February retail sales ...
          * was launched later in the day" is today).  "Three days
          * later" after a month stays a window in it, not a day after
-         * the publication. */
-        int past = p->phave && p->sent != r->sent && is_dated(&p->t) &&
-                   speech.hi != DTL_DAY_NONE && p->t.earliest > speech.hi;
-        size_t len;
+         * the publication.  A week or a month counts from no year, but
+         * from the last day told ("On March 18 of last year, ...
+         * farmers in 1986 intended ...  Four months later"), else from
+         * the time of speech (below). */
+        int past = past_ref(w, r, p, speech);
+        const dtl_timex *from = past ? &p->pt : &p->t;
 
-        const char *t = text_norm(w->text, &len);
-
-        /* The last time told lies ahead: a clause in the past counts
-         * from the last time told that does not, but "that day", "the
-         * same month" name the last time told. */
-        if (past && (util_word_at(t, r->start, r->end, "that") ||
-                     util_word_at(t, r->start, r->end, "those") ||
-                     util_word_at(t, r->start, r->end, "the same")))
-            past = 0;
-        if (past && r->tense == TENSE_NONE)
-            past = timex_tense(w->rules, t, &w->seg->s[r->sent], r->start,
-                               r->end) == TENSE_PAST;
-        else
-            past = past && r->tense == TENSE_PAST;
-
-        ref = ctx_ref(past ? &p->pt : &p->t);
+        o->anchor_start = past ? p->pstart : p->start;
+        o->anchor_end = past ? p->pend : p->end;
+        if (wider_than_unit(from, r->parts.unit)) {
+            from = &p->dt;
+            o->anchor_start = p->dstart;
+            o->anchor_end = p->dend;
+        }
+        ref = ctx_ref(from);
         if (!past && after_night(r, &p->t) && ref.lo != DTL_DAY_NONE) {
             ref.lo++;
             ref.hi++;
         }
         o->anchor = DTL_ANCHOR_CONTEXT;
-        o->anchor_start = past ? p->pstart : p->start;
-        o->anchor_end = past ? p->pend : p->end;
+        if (ahead_of_day(w, r, ref, speech)) {
+            ref = speech;
+            o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+        }
         if (that_year(w, r, q, &ref)) {
             o->anchor_start = w->year.start;
             o->anchor_end = w->year.end;
@@ -883,14 +948,19 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         /* "attacked on Monday in retaliation for Friday's attack": a
          * possessive dates a noun, not the clause; nor does a time
          * compared with ("in February from January"), nor one that
-         * looks back from it, nor the start of a span ("since April
-         * 6"); none takes the place of a time its sentence has already
-         * given.  A time compared with that looks back from the last
-         * one never does ("from 129,242 a year earlier. ... from
-         * 49,365 a year before": both the year before the same days). */
+         * looks back from it, nor the time of the telling ("stormed the
+         * embassy on Saturday ..., officials said on Sunday.  The
+         * attack began at 10:40 a.m."); none takes the place of a time
+         * its sentence has already given.  The start of a span ("since
+         * April 6") does not either, and if it is longer than a day it
+         * is no time to count on from at all ("had not flown since
+         * 2019.  Hours later").  A time compared with that looks back from the
+         * last one never does ("from 129,242 a year earlier. ... from 49,365 a
+         * year before": both the year before the same days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
-               since_tx(w, r) || flashback(o, &mine->t))) &&
+               since_tx(w, r) || told_at(w, r, o) || flashback(o, &mine->t))) &&
+            !(since_tx(w, r) && o->granularity > DTL_GRAN_DAY) &&
             !(mine->have && flashback(o, &mine->t) && compared(w, r, o))) {
             mine->t = *o;
             mine->start = o->start;
