@@ -1947,6 +1947,15 @@ static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         fmt_day(o->value, vn, c);
         return 0;
     }
+    if (strcmp(p->part, "SAMEDAY") == 0 && lo == hi && ref.lo == ref.hi) {
+        /* "seventy years ago today": that day of the year */
+        c = shift(ref.lo, p->unit, sign < 0 ? -lo : lo);
+        if (!date_in_range(c))
+            return -1;
+        day_timex(c, ref, o);
+        o->certainty = DTL_CERT_EXACT;
+        return 0;
+    }
     if (sign < 0) {
         a = shift(ref.lo, p->unit, -hi);
         b = shift(ref.hi, p->unit, -lo);

@@ -96,7 +96,7 @@ typedef struct tx_parts {
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
     size_t end1_start, end1_end, end2_start, end2_end;
     int endpoint; /* 0 the whole range, 1 its start, 2 its end */
-    char part[8]; /* START MID END EARLY LATE LASTDAY W1..W4 WL */
+    char part[8]; /* START MID END EARLY LATE LASTDAY SAMEDAY W1..W4 WL */
     char mod[16]; /* TIMEX3 mod */
     int hour, minute, ampm;
     int tod;        /* part of the day, TX_TOD("MO") ...; 0 none */
