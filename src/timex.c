@@ -976,9 +976,10 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
     /* After it; a word at distance d is as near as one at 1.5 d before. */
     for (k = left; k < nw; k++) {
         dist = 3 * (long)(k - left + 1);
-        /* "relinquished the title in July but continues as ...":
-         * another clause */
-        if (word_is(s, &w[k], "but"))
+        /* "relinquished the title in July but continues as ...",
+         * "raise pensions from January if re-elected": another clause */
+        if (word_is(s, &w[k], "but") || word_is(s, &w[k], "if") ||
+            word_is(s, &w[k], "unless"))
             break;
         /* "in early December and no other offer is likely": a clause
          * with a subject of its own */
