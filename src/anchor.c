@@ -656,9 +656,22 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
     }
 }
 
+/* Whether TIMEX3 value v is an hour of the evening, 6 p.m. or later
+ * ("1997-03-01T21:40"). */
+static int late_hour(const char *v)
+{
+    const char *h = strchr(v, 'T');
+
+    return h != NULL && util_isdigit((unsigned char)h[1]) &&
+           util_isdigit((unsigned char)h[2]) &&
+           (h[1] - '0') * 10 + (h[2] - '0') >= 18;
+}
+
 /* Whether r is a morning hour told after night t ("the ballots were
  * counted overnight ... announced at 7 a.m.", "spent Tuesday night on
- * the roofs ... crested at about 4 a.m."): the next day's; or a night
+ * the roofs ... crested at about 4 a.m.", "touched down at 9:40 p.m.
+ * Saturday ... rain kept falling until about 4 a.m."): the next day's;
+ * or a night
  * before the day ("overnight") told after a night, which is that one
  * ("spent Tuesday night on the roofs ... The river rose overnight"). */
 static int after_night(const tx_raw *r, const dtl_timex *t)
@@ -667,7 +680,7 @@ static int after_night(const tx_raw *r, const dtl_timex *t)
     size_t n = strlen(t->value);
 
     if (r->ru->ttype != DTL_TIMEX_TIME || p->weekday || p->month || n < 4 ||
-        strcmp(t->value + n - 3, "TNI") != 0)
+        !(strcmp(t->value + n - 3, "TNI") == 0 || late_hour(t->value)))
         return 0;
     if (p->tod == TX_TOD("NI") && p->has_dir && p->dir < 0)
         return 1;
