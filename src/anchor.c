@@ -869,7 +869,11 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             ref.hi++;
         }
         o->anchor = DTL_ANCHOR_CONTEXT;
-        if (ahead_of_day(w, r, ref, speech)) {
+        if (ahead_of_day(w, r, ref, speech) ||
+            (r->ru->ttype == DTL_TIMEX_TIME &&
+             from->granularity != DTL_GRAN_DAY)) {
+            /* a time of day counts from no year told in the past
+             * ("its 1975 value ... came in midafternoon") */
             ref = speech;
             o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
         }
