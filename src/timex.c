@@ -532,6 +532,7 @@ typedef struct tense_lex {
     const lexicon *participle;            /* timex_participle */
     const lexicon *be_present;            /* timex_be_present */
     const lexicon *light;                 /* timex_light_verb */
+    const lexicon *prep;                  /* timex_preposition */
 } tense_lex;
 
 static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
@@ -557,6 +558,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->aux = rules_lexicon(rs, "timex_aux");
     tl->participle = rules_lexicon(rs, "timex_participle");
     tl->be_present = rules_lexicon(rs, "timex_be_present");
+    tl->prep = rules_lexicon(rs, "timex_preposition");
 }
 
 static int word_in(const lexicon *lx, const char *w, size_t n)
@@ -685,6 +687,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     /* "American Can sold": a name */
     if (p[0] == 'C' && word_is(s, w, "can"))
         return 0;
+    /* "fallen more sharply than expected", "as planned": no plan */
+    if (prev && (word_is(s, prev, "than") || word_is(s, prev, "as")) &&
+        tw_in(tl, tl->tx_future, s, w))
+        return 0;
     if (tw_in(tl, tl->tx_future, s, w))
         return 1;
     /* "she'll be here until Thursday" */
@@ -734,6 +740,12 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
                        (next && word_is(s, next, "back"))
                    ? 0 /* "goes back to the spring": the past */
                    : 1;
+    /* "to be held in October", "will be held": a passive, which the
+     * word before tells; "40 jailed comrades": an adjective */
+    if (prev && (word_is(s, prev, "be") ||
+                 (prev->end + 1 == w->start &&
+                  util_isdigit((unsigned char)s[prev->end - 1]))))
+        return 0;
     if (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w))
         return -1;
     /* -ed, but not "United" or "Ahmed": a capital starts a name */
@@ -947,6 +959,13 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             report = report ? report : -1;
             continue;
         }
+        /* "unless the government frees them by noon Thursday": a
+         * condition ahead */
+        if (word_is(s, &w[k], "unless")) {
+            tense = 1;
+            best = 2 * (long)(left - k);
+            break;
+        }
         t = word_cue(tl, s, w, k, nw);
         if (t == 0 && left - k <= 2 && participle_at(tl, s, w, k))
             t = -1;
@@ -962,6 +981,12 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             if (t < 0 && happened != NULL && left - k <= 2 &&
                 tw_in(tl, tl->happened, s, &w[k]))
                 *happened = 1;
+            /* "a draft circulated on Monday would renew": a past verb
+             * right before the time, or before a preposition and the
+             * time, is its verb (not "thought that June would") */
+            if (t < 0 && (left - k == 1 ||
+                          (left - k == 2 && tw_in(tl, tl->prep, s, &w[k + 1]))))
+                return TENSE_PAST;
             break;
         }
         /* "the first round is on Sunday", "when the case is heard in
