@@ -732,6 +732,29 @@ static int ahead_of_day(const walker *w, const tx_raw *r, tx_ref ref,
            TENSE_FUTURE;
 }
 
+/* Whether "the year" at r is the year of the quarter reported on: not
+ * in a clause that looks ahead ("should continue during the year"),
+ * nor a part of it ("for the rest of the year", "the first three
+ * months of the year"). */
+static int year_of_period(const walker *w, const tx_raw *r)
+{
+    static const char *const part[] = {"rest",   "remainder", "balance",
+                                       "months", "weeks",     "quarter",
+                                       "half",   "part",      "end"};
+    size_t len, b, e, k;
+    const char *t = text_norm(w->text, &len);
+
+    if (timex_tense(w->rules, t, &w->seg->s[r->sent], r->start, r->end) ==
+        TENSE_FUTURE)
+        return 0;
+    if ((e = util_word_before(t, 0, r->start, &b)) != 0 &&
+        util_word_at(t, b, e, "of") && (e = util_word_before(t, 0, b, &b)) != 0)
+        for (k = 0; k < sizeof(part) / sizeof(part[0]); k++)
+            if (util_word_at(t, b, e, part[k]))
+                return 0;
+    return 1;
+}
+
 /* Whether t is a year or longer, which a week, a month or a quarter
  * counted from it cannot name: "the next month" or "a week earlier"
  * after "last year" counts from the time of speech. */
@@ -775,6 +798,14 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     }
     if ((pmode == PERIOD_YES || pmode == PERIOD_LAST) &&
         w->period.lo != DTL_DAY_NONE) {
+        ref = w->period;
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = w->per_start;
+        o->anchor_end = w->per_end;
+    } else if (pmode == PERIOD_RESET && w->period.lo != DTL_DAY_NONE &&
+               r->parts.unit == UNIT_YEAR && year_of_period(w, r)) {
+        /* "Sales in the October-December period rose ... For the full
+         * year": the year of the quarter reported on */
         ref = w->period;
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = w->per_start;
