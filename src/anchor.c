@@ -667,13 +667,12 @@ static int late_hour(const char *v)
            (h[1] - '0') * 10 + (h[2] - '0') >= 18;
 }
 
-/* Whether r is a morning hour told after night t ("the ballots were
- * counted overnight ... announced at 7 a.m.", "spent Tuesday night on
- * the roofs ... crested at about 4 a.m.", "touched down at 9:40 p.m.
- * Saturday ... rain kept falling until about 4 a.m."): the next day's;
- * or a night
- * before the day ("overnight") told after a night, which is that one
- * ("spent Tuesday night on the roofs ... The river rose overnight"). */
+/* Whether r is a morning hour told after night or evening hour t ("the
+ * ballots were counted overnight ... announced at 7 a.m.", "touched
+ * down at 9:40 p.m. Saturday ... rain kept falling until about 4
+ * a.m."): the next day's; or a night before the day ("overnight") told
+ * after a night, which is that one ("spent Tuesday night on the roofs
+ * ... The river rose overnight"). */
 static int after_night(const tx_raw *r, const dtl_timex *t)
 {
     const tx_parts *p = &r->parts;
@@ -757,7 +756,8 @@ static int year_of_period(const walker *w, const tx_raw *r)
 
 /* Whether t is a year or longer, which a week, a month or a quarter
  * counted from it cannot name: "the next month" or "a week earlier"
- * after "last year" counts from the time of speech. */
+ * after "last year" counts from the last day told, or from the time of
+ * speech. */
 static int wider_than_unit(const dtl_timex *t, int unit)
 {
     return (unit == UNIT_WEEK || unit == UNIT_MONTH || unit == UNIT_QUARTER) &&
@@ -1002,9 +1002,10 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * its sentence has already given.  The start of a span ("since
          * April 6") does not either, and if it is longer than a day it
          * is no time to count on from at all ("had not flown since
-         * 2019.  Hours later").  A time compared with that looks back from the
-         * last one never does ("from 129,242 a year earlier. ... from 49,365 a
-         * year before": both the year before the same days). */
+         * 2019.  Hours later").  A time compared with that looks back
+         * from the last one never does ("from 129,242 a year earlier.
+         * ... from 49,365 a year before": both the year before the same
+         * days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
                since_tx(w, r) || told_at(w, r, o) || flashback(o, &mine->t))) &&
