@@ -725,8 +725,6 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
     if (prev && (tw_in(tl, tl->tx_future, s, prev) || word_is(s, prev, "to")) &&
         (tw_in(tl, tl->past, s, w) || tw_in(tl, tl->tx_past, s, w)))
         return 0;
-    /* "leaves on Wednesday", "talks resume Monday": a present tense of
-     * a schedule; "did not meet", "to leave": the word before tells */
     /* "Wester Host Inc", "in return for": a name or a noun (not "on
      * Tuesday starts", where the time lies between the two words) */
     if (tw_in(tl, tl->present, s, w) &&
@@ -735,6 +733,9 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
           (word_is(s, prev, "in") || word_is(s, prev, "on") ||
            word_is(s, prev, "of") || word_is(s, prev, "for")))))
         return 0;
+    /* "leaves on Wednesday", "talks resume Monday": a present tense of
+     * a schedule; "did not meet", "to leave", "remained open": the word
+     * before tells */
     if (tw_in(tl, tl->present, s, w))
         return (prev && not_schedule_after(tl, s, prev)) ||
                        (next && word_is(s, next, "back"))
