@@ -1038,6 +1038,12 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             tw_in(tl, tl->future_to, s, &w[k]) &&
             !tw_in(tl, tl->tx_future, s, &w[k]))
             t = -1;
+        /* "arrived on Wednesday promising to shake up the race": a
+         * participle right after the time tells of the subject's aim,
+         * not of the time */
+        if (t > 0 && k == left && word_ends(s, &w[k], "ing", 5) &&
+            !word_is(s, &w[k], "going") && best >= 0)
+            continue;
         if (t) {
             tense = t;
             break;
