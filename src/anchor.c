@@ -613,6 +613,15 @@ static int tells_interview(const walker *w, size_t k)
     return 0;
 }
 
+/* The tense of the clause around r, by the nearest cue (timex_tense). */
+static tx_tense tense_of(const walker *w, const tx_raw *r)
+{
+    size_t len;
+
+    return timex_tense(w->rules, text_norm(w->text, &len), &w->seg->s[r->sent],
+                       r->start, r->end);
+}
+
 /*
  * A bare weekday that no tense directs ("Sunday's prime-time shows
  * include ...") is the same day of that name told last, within a week
@@ -623,7 +632,7 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
 {
     const tx_raw *r = &w->tx->v[i];
     const tx_parts *p = &r->parts;
-    size_t j, len;
+    size_t j;
     char day[11];
 
     if (o->anchor == DTL_ANCHOR_CONTEXT ||
@@ -636,9 +645,7 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
      * rule; in a clause that is not in the past, it may be one told
      * ahead ("after Sunday's debut" after "this Sunday"). */
     if (r->tense != TENSE_NONE &&
-        (p->tense != PARTS_TENSE_PAST ||
-         timex_tense(w->rules, text_norm(w->text, &len), &w->seg->s[r->sent],
-                     r->start, r->end) == TENSE_PAST))
+        (p->tense != PARTS_TENSE_PAST || tense_of(w, r) == TENSE_PAST))
         return;
     for (j = i; j-- > 0;) {
         const dtl_timex *t = &w->when[j];
@@ -708,8 +715,7 @@ static int past_ref(const walker *w, const tx_raw *r, const struct prev *p,
         util_word_at(t, r->start, r->end, "the same"))
         return 0;
     if (r->tense == TENSE_NONE)
-        return timex_tense(w->rules, t, &w->seg->s[r->sent], r->start,
-                           r->end) == TENSE_PAST;
+        return tense_of(w, r) == TENSE_PAST;
     return r->tense == TENSE_PAST;
 }
 
@@ -719,16 +725,10 @@ static int past_ref(const walker *w, const tx_raw *r, const struct prev *p,
 static int ahead_of_day(const walker *w, const tx_raw *r, tx_ref ref,
                         tx_ref speech)
 {
-    size_t len;
-    const char *t;
-
-    if (r->ru->ttype != DTL_TIMEX_TIME || r->parts.hour < 0 ||
-        r->parts.weekday || r->parts.day || ref.hi == DTL_DAY_NONE ||
-        speech.lo == DTL_DAY_NONE || ref.hi >= speech.lo)
-        return 0;
-    t = text_norm(w->text, &len);
-    return timex_tense(w->rules, t, &w->seg->s[r->sent], r->start, r->end) ==
-           TENSE_FUTURE;
+    return r->ru->ttype == DTL_TIMEX_TIME && r->parts.hour >= 0 &&
+           !r->parts.weekday && !r->parts.day && ref.hi != DTL_DAY_NONE &&
+           speech.lo != DTL_DAY_NONE && ref.hi < speech.lo &&
+           tense_of(w, r) == TENSE_FUTURE;
 }
 
 /* Whether "the year" at r is the year of the quarter reported on: not
@@ -743,8 +743,7 @@ static int year_of_period(const walker *w, const tx_raw *r)
     size_t len, b, e, k;
     const char *t = text_norm(w->text, &len);
 
-    if (timex_tense(w->rules, t, &w->seg->s[r->sent], r->start, r->end) ==
-        TENSE_FUTURE)
+    if (tense_of(w, r) == TENSE_FUTURE)
         return 0;
     if ((e = util_word_before(t, 0, r->start, &b)) != 0 &&
         util_word_at(t, b, e, "of") && (e = util_word_before(t, 0, b, &b)) != 0)
@@ -992,6 +991,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         (q >= 0 && is_dated(o) && o->certainty == DTL_CERT_VAGUE &&
          o->type == DTL_TIMEX_DATE)) {
         struct prev *mine = &w->prev[q >= 0 ? q + 1 : 0];
+        int since = since_tx(w, r);
 
         /* "attacked on Monday in retaliation for Friday's attack": a
          * possessive dates a noun, not the clause; nor does a time
@@ -1008,8 +1008,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
-               since_tx(w, r) || told_at(w, r, o) || flashback(o, &mine->t))) &&
-            !(since_tx(w, r) && o->granularity > DTL_GRAN_DAY) &&
+               since || told_at(w, r, o) || flashback(o, &mine->t))) &&
+            !(since && o->granularity > DTL_GRAN_DAY) &&
             !(mine->have && flashback(o, &mine->t) && compared(w, r, o))) {
             mine->t = *o;
             mine->start = o->start;
