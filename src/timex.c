@@ -37,8 +37,9 @@
 static int unit_from(const char *s)
 {
     static const char *const names[] = {
-        "",      "minute",  "hour",   "day",  "weekend", "week",    "fortnight",
-        "month", "quarter", "season", "year", "decade",  "century", NULL};
+        "",        "second", "minute",    "hour",    "day",
+        "weekend", "week",   "fortnight", "month",   "quarter",
+        "season",  "year",   "decade",    "century", NULL};
     int i;
 
     for (i = 1; names[i]; i++)
@@ -1429,8 +1430,8 @@ static const char *season_code(int s)
     return s == 1 ? "SP" : s == 2 ? "SU" : s == 3 ? "FA" : "WI";
 }
 
-static const char unit_letter[][3] = {"",  "M", "H", "D", "WE", "W", "W",
-                                      "M", "Q", "S", "Y", "DE", "CE"};
+static const char unit_letter[][3] = {"",  "S", "M", "H", "D", "WE", "W",
+                                      "W", "M", "Q", "S", "Y", "DE", "CE"};
 
 /*
  * Narrows [*a, *b] to a part of it: START, MID or END.  A year splits
@@ -1924,6 +1925,7 @@ static int resolve_weekday(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 static dtl_day shift(dtl_day d, int unit, long n)
 {
     switch (unit) {
+    case UNIT_SECOND:
     case UNIT_MINUTE:
     case UNIT_HOUR:
         return d;
@@ -2263,7 +2265,8 @@ static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         mul = 100;
     if (p->unit == UNIT_DECADE || p->unit == UNIT_CENTURY)
         letter = "Y";
-    if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE) {
+    if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE ||
+        p->unit == UNIT_SECOND) {
         if (fuzzy)
             snprintf(o->value, vn, "PTX%s", letter);
         else
@@ -2329,7 +2332,8 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
         snprintf(o->value, vn, "XXXX-WXX-WE");
     else if (p->value[0])
         snprintf(o->value, vn, "%s", p->value);
-    else if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE)
+    else if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE ||
+             p->unit == UNIT_SECOND)
         snprintf(o->value, vn, "PT%ld%s", n, unit_letter[p->unit]);
     else if (p->unit == UNIT_DECADE)
         snprintf(o->value, vn, "P%ldY", 10 * n);

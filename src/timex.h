@@ -20,6 +20,7 @@ typedef enum tx_tense {
 
 enum {
     UNIT_NONE,
+    UNIT_SECOND,
     UNIT_MINUTE,
     UNIT_HOUR,
     UNIT_DAY,
