@@ -2408,21 +2408,33 @@ static void list_year(walker *w, size_t t0, size_t t1)
  */
 static void time_day(walker *w, size_t t0, size_t t1)
 {
-    size_t len, k, j, b;
+    size_t len, k, j, b, m, from;
     const char *s = text_norm(w->text, &len);
 
     for (k = t0; k + 1 < t1; k++) {
-        const tx_raw *r = &w->tx->v[k], *n = &w->tx->v[k + 1];
-        const dtl_timex *nd = &w->when[k + 1];
+        const tx_raw *r = &w->tx->v[k], *n;
+        const dtl_timex *nd;
         dtl_timex t;
         int words = 0, inword = 0;
 
+        /* "at 1500 est (2100 gmt) tomorrow": past the same time told
+         * in another zone */
+        m = k + 1;
+        from = r->end;
+        n = &w->tx->v[m];
+        if (w->when[m].type == DTL_TIMEX_TIME && m + 1 < t1 &&
+            n->start >= r->end && n->start - r->end <= 8 &&
+            memchr(s + r->end, '(', n->start - r->end) != NULL) {
+            from = n->end + (n->end < len && s[n->end] == ')');
+            n = &w->tx->v[++m];
+        }
+        nd = &w->when[m];
         if (w->when[k].type != DTL_TIMEX_TIME || r->parts.weekday ||
             r->parts.day || r->parts.month || r->parts.has_dir ||
             nd->type != DTL_TIMEX_DATE || nd->granularity != DTL_GRAN_DAY ||
-            !is_dated(nd) || n->start < r->end || n->start - r->end > 24)
+            !is_dated(nd) || n->start < from || n->start - from > 24)
             continue;
-        for (j = r->end; j < n->start; j++) {
+        for (j = from; j < n->start; j++) {
             if (s[j] == '.' || s[j] == ';' || s[j] == ',' || s[j] == '"')
                 break;
             if (util_isalnum((unsigned char)s[j]) && !inword) {
