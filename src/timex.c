@@ -811,13 +811,33 @@ static int plan_past(const tense_lex *tl, const char *s, const tword *w,
     return had_been(tl, s, w, k) && !put_off_now(tl, s, w, nw);
 }
 
+/* Whether w is an adverb in -ly ("formally", "quickly"; not "early",
+ * "only", "daily" and the like, nor a name). */
+static int adverb_ly(const char *s, const tword *w)
+{
+    static const char *const no[] = {"early",   "only",   "daily",  "weekly",
+                                     "monthly", "yearly", "hourly", "likely",
+                                     "family",  "supply", "apply",  "rally",
+                                     "reply",   "nearly", NULL};
+    size_t i;
+
+    if (!word_ends(s, w, "ly", 5) || !util_islower(s[w->start]))
+        return 0;
+    for (i = 0; no[i]; i++)
+        if (word_is(s, w, no[i]))
+            return 0;
+    return 1;
+}
+
 /* What word k of w[0..nw) says about tense (word_tense), a plan of
  * the past (plan_past) counting as past and "due to" a cause
  * (due_to_cause) as nothing. */
 static int word_cue(const tense_lex *tl, const char *s, const tword *w,
                     size_t k, size_t nw)
 {
-    int t = word_tense(tl, s, &w[k], k > 0 ? &w[k - 1] : NULL,
+    /* "will be formally introduced": the word before an adverb */
+    size_t pk = k > 1 && adverb_ly(s, &w[k - 1]) ? k - 2 : k - 1;
+    int t = word_tense(tl, s, &w[k], k > 0 ? &w[pk] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
 
     if (t > 0 && plan_past(tl, s, w, k, nw))
@@ -1009,9 +1029,13 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             word_is(s, &w[k], "unless"))
             break;
         /* "in early December and no other offer is likely": a clause
-         * with a subject of its own */
+         * with a subject of its own; "rose early Sunday and is expected
+         * to crest": a verb of its own, when one came shortly before */
         if (word_is(s, &w[k], "and") && k + 1 < nw &&
-            (word_is(s, &w[k + 1], "no") || tw_in(tl, tl->det, s, &w[k + 1])))
+            (word_is(s, &w[k + 1], "no") || tw_in(tl, tl->det, s, &w[k + 1]) ||
+             (best >= 0 && best <= 12 &&
+              (tw_in(tl, tl->be_present, s, &w[k + 1]) ||
+               tw_in(tl, tl->tx_future, s, &w[k + 1])))))
             break;
         /* "against Friday closes of 142.35": a noun */
         if (k == left && k + 1 < nw && word_is(s, &w[k + 1], "of") &&
