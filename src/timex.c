@@ -1855,10 +1855,11 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             o->granularity = DTL_GRAN_WEEK;
         } else if (p->unit == UNIT_WEEKEND) {
             /* "the weekend of March 9": the Saturday and Sunday of the
-             * day's week (a Sunday's is the day before) */
+             * day's week (a Sunday's is the day before); a Monday
+             * holiday's ("the Labor Day weekend") is the one before */
             int wd = date_weekday(a);
 
-            a = wd == 7 ? a - 1 : a + (6 - wd);
+            a = wd == 7 ? a - 1 : wd == 1 && p->after ? a - 2 : a + (6 - wd);
             b = a + 1;
             fmt_weekend(o->value, vn, a);
             o->granularity = DTL_GRAN_WEEK;
