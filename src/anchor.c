@@ -170,6 +170,8 @@ typedef struct walker {
         int dhave;
         /* t opens its sentence ("In mid-March, a quarrel ...") */
         int lead;
+        /* t starts a span ("since January 2") */
+        int since;
     } * prev;
     /* The last year told in the narrative, alone or in a date ("in
      * 2020", "last year", "on June 3, 2019"), for "in September that
@@ -998,17 +1000,20 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * compared with ("in February from January"), nor one that
          * looks back from it, nor the time of the telling ("stormed the
          * embassy on Saturday ..., officials said on Sunday.  The
-         * attack began at 10:40 a.m."); none takes the place of a time
-         * its sentence has already given.  The start of a span ("since
-         * April 6") does not either, and if it is longer than a day it
-         * is no time to count on from at all ("had not flown since
+         * attack began at 10:40 a.m."), nor "now" after a day that
+         * starts no span ("On Wednesday, he said he would now seek
+         * support.  The following day"); none
+         * takes the place of a time its sentence has already given.  The start
+         * of a span ("since April 6") does not either, and if it is longer than
+         * a day it is no time to count on from at all ("had not flown since
          * 2019.  Hours later").  A time compared with that looks back
          * from the last one never does ("from 129,242 a year earlier.
          * ... from 49,365 a year before": both the year before the same
          * days). */
         if (!(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
-               since || told_at(w, r, o) || flashback(o, &mine->t))) &&
+               since || told_at(w, r, o) || flashback(o, &mine->t) ||
+               (!mine->since && strcmp(o->value, "PRESENT_REF") == 0))) &&
             !(since && o->granularity > DTL_GRAN_DAY) &&
             !(mine->have && flashback(o, &mine->t) && compared(w, r, o))) {
             mine->t = *o;
@@ -1017,6 +1022,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             mine->sent = r->sent;
             mine->have = 1;
             mine->lead = r->start <= w->seg->s[r->sent].start + 3;
+            mine->since = since;
             if (is_dated(o) && speech.hi != DTL_DAY_NONE &&
                 o->latest <= speech.hi) {
                 mine->pt = *o;
