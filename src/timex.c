@@ -238,6 +238,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->period = PERIOD_RESET;
         else
             return -1;
+    } else if (strcmp(name, "halves") == 0) {
+        if (code == NULL || strcmp(code, "yes"))
+            return -1;
+        p->halves = 1;
     } else if (strcmp(name, "half") == 0) {
         if (v < 1 || v > 2)
             return -1;
@@ -2144,6 +2148,19 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->granularity = DTL_GRAN_MONTH;
         break;
     case UNIT_QUARTER:
+        /* "the same period last year" after "the first half of this
+         * year": a half-year, as the period told */
+        date_to_ymd(ref.lo, &y, &m, &d);
+        if (p->halves && p->period != PERIOD_NONE && dir % 2 == 0 && d == 1 &&
+            (m == 1 || m == 7) && ref.hi - ref.lo >= 180 &&
+            ref.hi - ref.lo <= 183) {
+            a = date_add_months(ref.lo, 3 * dir);
+            b = date_add_months(a, 6) - 1;
+            date_to_ymd(a, &y, &m, &d);
+            snprintf(o->value, vn, "%04d-H%d", y, m < 7 ? 1 : 2);
+            o->granularity = DTL_GRAN_QUARTER;
+            break;
+        }
         date_to_ymd(r, &y, &m, &d);
         a = date_add_months(date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1), 3 * dir);
         b = date_add_months(a, 3) - 1;

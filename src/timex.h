@@ -86,6 +86,7 @@ typedef struct tx_parts {
     int anchor;    /* ANCHOR_NOW or ANCHOR_CONTEXT */
     int period;    /* PERIOD_NONE, _YES, _LAST or _RESET */
     int half;      /* 1 or 2: first or second half of a year */
+    int halves;    /* halves=yes: the period told may be a half-year */
     int after;     /* after=yes: the weekday on or after the day */
     int easter;    /* easter=N: N days after Easter Sunday, plus one */
     int next;      /* next=yes: the second weekday is the day after */
