@@ -80,6 +80,8 @@ static long digits_value(const char *s, size_t len, int *digits)
     size_t i = 0, n;
     long v = 0;
 
+    if (s == NULL)
+        return -1;
     if (len && s[0] == '\'')
         i = 1;
     for (n = 0; i < len && util_isdigit((unsigned char)s[i]); i++, n++) {
@@ -682,8 +684,10 @@ static int word_tense(const tense_lex *tl, const char *s, const tword *w,
      * past ("couldn't" is in timex_past) */
     if (next && word_is(s, w, "could") && word_is(s, next, "not"))
         return -1;
-    /* "next to the embassy" */
-    if (next && word_is(s, w, "next") && word_is(s, next, "to"))
+    /* "next to the embassy"; "flown to Bamako the next morning": the
+     * day after another, no future */
+    if (word_is(s, w, "next") &&
+        ((next && word_is(s, next, "to")) || (prev && word_is(s, prev, "the"))))
         return 0;
     /* "in April and May": the month, not the modal (which news seldom
      * puts first in a sentence) */
