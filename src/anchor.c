@@ -676,19 +676,21 @@ static int late_hour(const char *v)
            (h[1] - '0') * 10 + (h[2] - '0') >= 18;
 }
 
-/* Whether r is a morning hour told after night or evening hour t ("the
- * ballots were counted overnight ... announced at 7 a.m.", "touched
- * down at 9:40 p.m. Saturday ... rain kept falling until about 4
- * a.m."): the next day's; or a night before the day ("overnight") told
- * after a night, which is that one ("spent Tuesday night on the roofs
- * ... The river rose overnight"). */
+/* Whether r is a morning hour told after a night, an evening or an hour
+ * of the evening t ("the ballots were counted overnight ... announced
+ * at 7 a.m.", "touched down at 9:40 p.m. Saturday ... rain kept falling
+ * until about 4 a.m.", "became sporadic on Sunday evening and broke off
+ * shortly before 4 am"): the next day's; or a night before the day
+ * ("overnight") told after a night, which is that one ("spent Tuesday
+ * night on the roofs ... The river rose overnight"). */
 static int after_night(const tx_raw *r, const dtl_timex *t)
 {
     const tx_parts *p = &r->parts;
     size_t n = strlen(t->value);
 
     if (r->ru->ttype != DTL_TIMEX_TIME || p->weekday || p->month || n < 4 ||
-        !(strcmp(t->value + n - 3, "TNI") == 0 || late_hour(t->value)))
+        !(strcmp(t->value + n - 3, "TNI") == 0 ||
+          strcmp(t->value + n - 3, "TEV") == 0 || late_hour(t->value)))
         return 0;
     if (p->tod == TX_TOD("NI") && p->has_dir && p->dir < 0)
         return 1;
