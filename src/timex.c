@@ -1691,8 +1691,10 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
          * the summer", "was purchased for the fall season".) */
         int cur = m == 12 ? 4 : m / 3;
 
+        /* "had met several times since the autumn" in January: last
+         * year's */
         if (m <= 2)
-            return y;
+            return rt->tense == TENSE_PAST && p->season < 4 ? y - 1 : y;
         return rt->tense == TENSE_FUTURE && p->season < cur ? y + 1 : y;
     }
     if (p->quarter)
