@@ -2437,10 +2437,14 @@ static void time_day(walker *w, size_t t0, size_t t1)
             n = &w->tx->v[++m];
         }
         nd = &w->when[m];
+        /* the day may be a part of one: "at 11:45 p.m. on Sunday night" */
         if (w->when[k].type != DTL_TIMEX_TIME || r->parts.weekday ||
             r->parts.day || r->parts.month || r->parts.has_dir ||
-            nd->type != DTL_TIMEX_DATE || nd->granularity != DTL_GRAN_DAY ||
-            !is_dated(nd) || n->start < from || n->start - from > 24)
+            (nd->type != DTL_TIMEX_DATE &&
+             !(nd->type == DTL_TIMEX_TIME && n->parts.hour < 0 &&
+               (n->parts.weekday || n->parts.day))) ||
+            nd->granularity != DTL_GRAN_DAY || !is_dated(nd) ||
+            n->start < from || n->start - from > 24)
             continue;
         for (j = from; j < n->start; j++) {
             if (s[j] == '.' || s[j] == ';' || s[j] == ',' || s[j] == '"')

@@ -2398,7 +2398,7 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
     char day[24], todb[3];
-    int hour = p->hour, unknown = 0;
+    int hour = p->hour, minute = p->minute, unknown = 0;
 
     if (p->weekday) {
         if (resolve_weekday(rt, ref, o) != 0)
@@ -2415,6 +2415,15 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         fmt_day(o->value, sizeof(o->value), o->earliest);
     }
     snprintf(day, sizeof(day), "%.20s", o->value);
+    if (hour >= 0 && p->minute >= 0 && p->sign < 0) {
+        /* "a quarter to five": the minutes before the hour */
+        int m = hour * 60 - p->minute;
+
+        if (m < 0)
+            return -1;
+        hour = m / 60;
+        minute = m % 60;
+    }
     if (hour >= 0) {
         if (p->ampm == 2 && hour < 12)
             hour += 12;
@@ -2426,7 +2435,7 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         else if (p->ampm == 1 && hour == 12)
             hour = 0;
         snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day, hour % 100,
-                 (p->minute >= 0 ? p->minute : 0) % 100);
+                 (minute >= 0 ? minute : 0) % 100);
     } else if (p->tod) {
         snprintf(o->value, sizeof(o->value), "%.20sT%s", day,
                  tod_name(p->tod, todb));
