@@ -241,6 +241,21 @@ static long timex_index_within(const tx_list *tx, size_t start, size_t end)
  * (by name, then by state) before event index `before`, else the
  * publication date.
  */
+/* Whether the words from a to b hold "that", which opens what is said
+ * ("said, adding that ..."). */
+static int said_that_before(const walker *w, size_t a, size_t b)
+{
+    size_t len, i;
+    const char *t = text_norm(w->text, &len);
+
+    for (i = a; i + 4 <= b && i + 4 <= len; i++)
+        if (memcmp(t + i, "that", 4) == 0 &&
+            (i == 0 || !util_isalnum((unsigned char)t[i - 1])) &&
+            (i + 4 == len || !util_isalnum((unsigned char)t[i + 4])))
+            return 1;
+    return 0;
+}
+
 static tx_ref speech_time(walker *w, long q, size_t before)
 {
     const quote *qu = &w->seg->q[q];
@@ -261,8 +276,12 @@ static tx_ref speech_time(walker *w, long q, size_t before)
 
         memset(&t, 0, sizeof(t));
         /* A time that can date the saying: "said on Monday", not "said
-         * of the 1930s" or "of the 1981-82 recession". */
-        if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_context(&t)) {
+         * of the 1930s" or "of the 1981-82 recession", nor a time of
+         * what is said after it ("said, adding that a declaration could
+         * be ready before the end of the year"). */
+        if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_context(&t) &&
+            t.granularity <= DTL_GRAN_WEEK &&
+            !said_that_before(w, qu->attr_start, w->tx->v[at].start)) {
             w->speech[q] = ref_of(&t);
             w->speech_at[q] = at;
             return w->speech[q];
