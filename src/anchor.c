@@ -235,27 +235,28 @@ static long timex_index_within(const tx_list *tx, size_t start, size_t end)
     return r ? (long)(r - tx->v) : -1;
 }
 
+/* Whether the text from a to b holds word (of letters, in lower case). */
+static int has_word(const walker *w, size_t a, size_t b, const char *word)
+{
+    size_t len, i, n = strlen(word);
+    const char *t = text_norm(w->text, &len);
+
+    if (b > len)
+        b = len;
+    for (i = a; i + n <= b; i++)
+        if (memcmp(t + i, word, n) == 0 &&
+            (i == 0 || !util_isalnum((unsigned char)t[i - 1])) &&
+            (i + n == len || !util_isalnum((unsigned char)t[i + n])))
+            return 1;
+    return 0;
+}
+
 /*
  * The time quotation q (an owner) was said: the time in its
  * attribution, else the date of the last statement by the same speaker
  * (by name, then by state) before event index `before`, else the
  * publication date.
  */
-/* Whether the words from a to b hold "that", which opens what is said
- * ("said, adding that ..."). */
-static int said_that_before(const walker *w, size_t a, size_t b)
-{
-    size_t len, i;
-    const char *t = text_norm(w->text, &len);
-
-    for (i = a; i + 4 <= b && i + 4 <= len; i++)
-        if (memcmp(t + i, "that", 4) == 0 &&
-            (i == 0 || !util_isalnum((unsigned char)t[i - 1])) &&
-            (i + 4 == len || !util_isalnum((unsigned char)t[i + 4])))
-            return 1;
-    return 0;
-}
-
 static tx_ref speech_time(walker *w, long q, size_t before)
 {
     const quote *qu = &w->seg->q[q];
@@ -281,7 +282,7 @@ static tx_ref speech_time(walker *w, long q, size_t before)
          * be ready before the end of the year"). */
         if (timex_resolve(&w->tx->v[at], w->now, &t) == 0 && is_context(&t) &&
             t.granularity <= DTL_GRAN_WEEK &&
-            !said_that_before(w, qu->attr_start, w->tx->v[at].start)) {
+            !has_word(w, qu->attr_start, w->tx->v[at].start, "that")) {
             w->speech[q] = ref_of(&t);
             w->speech_at[q] = at;
             return w->speech[q];
@@ -581,6 +582,16 @@ static int flashback(const dtl_timex *o, const dtl_timex *t)
 {
     return o->anchor == DTL_ANCHOR_CONTEXT && is_dated(o) && is_dated(t) &&
            o->latest < t->earliest;
+}
+
+/* Whether the sentence of r is in the pluperfect: "had" among its words
+ * ("The same boats had been seen in the area the day before", "The
+ * previous day, the judges had rejected a request"). */
+static int pluperfect(const walker *w, const tx_raw *r)
+{
+    const sent *st = &w->seg->s[r->sent];
+
+    return has_word(w, st->start, st->end, "had");
 }
 
 /* Whether r starts with "that" or "the same", which point back to a
@@ -1031,7 +1042,14 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * from the last one never does ("from 129,242 a year earlier.
          * ... from 49,365 a year before": both the year before the same
          * days). */
-        if (!(mine->have && mine->sent == r->sent &&
+        /* Nor a day of a flashback in the pluperfect ("left port at 5
+         * a.m. ...  The same boats had been seen there the day before.
+         * ...  At 10:30 a.m."): what follows is the story again. */
+        if (!(mine->have &&
+              (flashback(o, &mine->t) ||
+               (mine->dhave && flashback(o, &mine->dt))) &&
+              pluperfect(w, r)) &&
+            !(mine->have && mine->sent == r->sent &&
               (possessive(w, r) || compared(w, r, o) || attributive_tx(w, r) ||
                since || told_at(w, r, o) || flashback(o, &mine->t) ||
                (!mine->since && strcmp(o->value, "PRESENT_REF") == 0))) &&
