@@ -208,9 +208,9 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->after = 1;
     } else if (strcmp(name, "easter") == 0) {
-        if (v < 0 || v > 60)
+        if (v < -7 || v > 60)
             return -1;
-        p->easter = (int)v + 1;
+        p->easter = (int)v + 8;
     } else if (strcmp(name, "next") == 0) {
         if (code == NULL || strcmp(code, "yes"))
             return -1;
@@ -1848,7 +1848,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             y = year_of_weekday(y, p->month, day, p->weekday);
         a = b = date_from_ymd(y, p->month, day);
         if (p->easter)
-            a = b = easter_sunday(y) + (p->easter - 1);
+            a = b = easter_sunday(y) + (p->easter - 8);
         if (p->after && p->weekday) {
             a = b = a + (p->weekday - date_weekday(a) + 7) % 7;
             date_to_ymd(a, &ay, &am, &ad);

@@ -88,7 +88,7 @@ typedef struct tx_parts {
     int half;      /* 1 or 2: first or second half of a year */
     int halves;    /* halves=yes: the period told may be a half-year */
     int after;     /* after=yes: the weekday on or after the day */
-    int easter;    /* easter=N: N days after Easter Sunday, plus one */
+    int easter;    /* easter=N: N days after Easter Sunday (-7..60), plus 8 */
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
