@@ -706,6 +706,25 @@ static int late_hour(const char *v)
            (h[1] - '0') * 10 + (h[2] - '0') >= 18;
 }
 
+/* Whether r is an hour of the small hours that a stretch of the day t
+ * ran "until" ("Talks resumed Monday and ran until 1 a.m."): the next
+ * day's. */
+static int small_hours_until(const walker *w, const tx_raw *r,
+                             const dtl_timex *t)
+{
+    const tx_parts *p = &r->parts;
+    size_t len, b, e;
+    const char *s = text_norm(w->text, &len);
+
+    if (r->ru->ttype != DTL_TIMEX_TIME || p->weekday || p->month ||
+        p->hour < 0 || p->hour >= 6 || p->ampm != 1 || p->tod ||
+        t->granularity != DTL_GRAN_DAY || strchr(t->value, 'T') != NULL)
+        return 0;
+    e = util_word_before(s, w->seg->s[r->sent].start, r->start, &b);
+    return e != 0 &&
+           (util_word_at(s, b, e, "until") || util_word_at(s, b, e, "till"));
+}
+
 /* Whether r is a morning hour told after a night, an evening or an hour
  * of the evening t ("the ballots were counted overnight ... announced
  * at 7 a.m.", "touched down at 9:40 p.m. Saturday ... rain kept falling
@@ -928,7 +947,9 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             o->anchor_end = p->dend;
         }
         ref = ctx_ref(from);
-        if (!past && after_night(r, &p->t) && ref.lo != DTL_DAY_NONE) {
+        if (!past &&
+            (after_night(r, &p->t) || small_hours_until(w, r, &p->t)) &&
+            ref.lo != DTL_DAY_NONE) {
             ref.lo++;
             ref.hi++;
         }

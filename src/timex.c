@@ -886,16 +886,18 @@ static int stop_ends_clause(const char *s, size_t i)
     return n >= 2 && s[i - n] >= 'a' && s[i - n] <= 'z';
 }
 
-/* Whether the text between two words ends a clause. */
+/* Whether the text between two words ends a clause (not the colon of a
+ * clock time, "11:59"). */
 static int clause_break(const char *s, size_t from, size_t to, int comma)
 {
     size_t i;
 
     for (i = from; i < to; i++)
         if ((s[i] == '.' && stop_ends_clause(s, i)) || s[i] == ';' ||
-            s[i] == ':' || s[i] == '"' || s[i] == '?' || s[i] == '!' ||
-            s[i] == '(' || s[i] == ')' || s[i] == '`' ||
-            (comma && s[i] == ',') ||
+            (s[i] == ':' && !(i > 0 && util_isdigit((unsigned char)s[i - 1]) &&
+                              util_isdigit((unsigned char)s[i + 1]))) ||
+            s[i] == '"' || s[i] == '?' || s[i] == '!' || s[i] == '(' ||
+            s[i] == ')' || s[i] == '`' || (comma && s[i] == ',') ||
             (s[i] == '\'' && i + 1 < to && s[i + 1] == '\''))
             return 1;
     return 0;
@@ -961,7 +963,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
      * Tuesday", "gave them until Friday", "has given shippers until
      * close of business on Thursday", "delayed its meeting to June 22":
      * a new deadline is ahead. */
-    for (u = left; u > 0 && left - u < 6; u--) {
+    for (u = left; u > 0 && left - u < 8; u--) {
         if (clause_break(s, w[u - 1].end, u < left ? w[u].start : ts, 0))
             break;
         /* Further back than the word before, "through" is no deadline
