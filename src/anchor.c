@@ -2520,9 +2520,11 @@ static void time_day(walker *w, size_t t0, size_t t1)
             continue;
         if (timex_resolve(r, ref_of(nd), &t) != 0)
             continue;
-        t.anchor = DTL_ANCHOR_CONTEXT;
-        t.anchor_start = nd->start;
-        t.anchor_end = nd->end;
+        /* counted as the day is ("at 4 a.m. on Wednesday": from the
+         * publication date, as "Wednesday") */
+        t.anchor = nd->anchor;
+        t.anchor_start = nd->anchor_start;
+        t.anchor_end = nd->anchor_end;
         t.start = w->when[k].start;
         t.end = w->when[k].end;
         w->when[k] = t;
