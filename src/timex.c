@@ -2382,6 +2382,10 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
         snprintf(o->value, vn, "XXXX-WXX-WE");
     else if (p->value[0])
         snprintf(o->value, vn, "%s", p->value);
+    else if (p->has_num && p->num_lo != p->num_hi && p->unit)
+        /* "every few days": some number of them */
+        snprintf(o->value, vn, "P%sX%s", p->unit <= UNIT_HOUR ? "T" : "",
+                 p->unit == UNIT_DECADE ? "DE" : unit_letter[p->unit]);
     else if (p->unit == UNIT_HOUR || p->unit == UNIT_MINUTE ||
              p->unit == UNIT_SECOND)
         snprintf(o->value, vn, "PT%ld%s", n, unit_letter[p->unit]);
