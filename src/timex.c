@@ -240,6 +240,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->period = PERIOD_RESET;
         else
             return -1;
+    } else if (strcmp(name, "feast") == 0) {
+        /* read by read_parts(), which has the lexicons */
+        if (code == NULL)
+            return -1;
     } else if (strcmp(name, "halves") == 0) {
         if (code == NULL || strcmp(code, "yes"))
             return -1;
@@ -447,6 +451,15 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
             return -1;
         memcpy(name, d, n);
         name[n] = '\0';
+        if (strcmp(name, "feast") == 0) {
+            char lex[48];
+
+            snprintf(lex, sizeof(lex), "feast_%s", eq + 1);
+            if ((p->feast = rules_lexicon(rs, lex)) == NULL)
+                return -1;
+            p->feast_approx = strncmp(eq + 1, "approx_", 7) == 0;
+            continue;
+        }
         if (set_part(p, name, eq + 1, NULL, 0) != 0)
             return -1;
     }
@@ -1751,6 +1764,106 @@ static int year_of_weekday(int y, int month, int day, int weekday)
     return y;
 }
 
+/* The first and last days of a feast in lexicon lx under key ("2008",
+ * "1997.2"): "YYYYMMDD..YYYYMMDD".  Returns 0, or -1 when there is none. */
+static int feast_days(const lexicon *lx, const char *key, dtl_day *a,
+                      dtl_day *b)
+{
+    const lex_entry *e = lexicon_find(lx, key, strlen(key));
+    long lo, hi;
+
+    if (e == NULL || parse_range(e->code, &lo, &hi) != 0 || lo < 10000101 ||
+        hi < lo || hi > 99991231)
+        return -1;
+    if (!date_valid((int)(lo / 10000), (int)(lo / 100 % 100),
+                    (int)(lo % 100)) ||
+        !date_valid((int)(hi / 10000), (int)(hi / 100 % 100), (int)(hi % 100)))
+        return -1;
+    *a = date_from_ymd((int)(lo / 10000), (int)(lo / 100 % 100),
+                       (int)(lo % 100));
+    *b = date_from_ymd((int)(hi / 10000), (int)(hi / 100 % 100),
+                       (int)(hi % 100));
+    return 0;
+}
+
+/*
+ * "during Ramadan", "on Yom Kippur", "before the Lunar New Year": the
+ * feast of the year named, else the one the tense points to from the
+ * reference (the last begun in the past, the next not over in the
+ * future, else the one running or the nearest).  A feast of one day is
+ * that day; a longer one is named by the month that holds most of it,
+ * with all its days as the interval (an Islamic one, "approx_", a day
+ * wider on each side).
+ */
+static int resolve_feast(const tx_raw *rt, tx_ref ref, dtl_timex *o)
+{
+    const tx_parts *p = &rt->parts;
+    dtl_day r = 0, a, b, ba = DTL_DAY_NONE, bb = DTL_DAY_NONE;
+    long best = -1, score;
+    int y, y0, y1, k, m, most = 0, mm = 0, my = 0;
+    char key[16];
+
+    if (p->year >= 0) {
+        y0 = y1 = p->year;
+    } else {
+        if (!ref_known(ref))
+            return -1;
+        r = ref_mid(ref);
+        y0 = date_year(r) - 1;
+        y1 = y0 + 2;
+    }
+    for (y = y0; y <= y1; y++) {
+        for (k = 0; k < 2; k++) {
+            snprintf(key, sizeof(key), k ? "%d.2" : "%d", y);
+            if (feast_days(p->feast, key, &a, &b) != 0)
+                continue;
+            if (p->year >= 0) {
+                score = 0;
+            } else if (rt->tense == TENSE_PAST) {
+                if (a > r)
+                    continue;
+                score = r - a;
+            } else if (rt->tense == TENSE_FUTURE) {
+                if (b < r)
+                    continue;
+                score = a > r ? a - r : 0;
+            } else {
+                score = a > r ? a - r : b < r ? r - b : 0;
+            }
+            if (best < 0 || score < best) {
+                best = score;
+                ba = a;
+                bb = b;
+            }
+        }
+    }
+    if (best < 0)
+        return -1;
+    /* a day either way where the moon is sighted */
+    o->earliest = ba - (p->feast_approx ? 1 : 0);
+    o->latest = bb + (p->feast_approx ? 1 : 0);
+    o->certainty = p->feast_approx ? DTL_CERT_APPROX : DTL_CERT_EXACT;
+    if (ba == bb) {
+        fmt_day(o->value, sizeof(o->value), ba);
+        o->granularity = DTL_GRAN_DAY;
+        return 0;
+    }
+    for (a = ba; a <= bb; a = date_month_end(a) + 1) {
+        int yy, dd;
+
+        b = date_month_end(a) < bb ? date_month_end(a) : bb;
+        date_to_ymd(a, &yy, &m, &dd);
+        if ((int)(b - a) + 1 > most) {
+            most = (int)(b - a) + 1;
+            mm = m;
+            my = yy;
+        }
+    }
+    snprintf(o->value, sizeof(o->value), "%04d-%02d", my, mm);
+    o->granularity = DTL_GRAN_MONTH;
+    return 0;
+}
+
 static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
@@ -1758,6 +1871,8 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     size_t vn = sizeof(o->value);
     dtl_day a, b;
 
+    if (p->feast)
+        return resolve_feast(rt, ref, o);
     if (y >= 0 && p->year_digits == 2)
         y = full_year(y, ref);
     if (p->decade) {

@@ -83,10 +83,14 @@ typedef struct tx_parts {
     int unit;
     int dir, has_dir;
     int sign;
-    int anchor;    /* ANCHOR_NOW or ANCHOR_CONTEXT */
-    int period;    /* PERIOD_NONE, _YES, _LAST or _RESET */
-    int half;      /* 1 or 2: first or second half of a year */
-    int halves;    /* halves=yes: the period told may be a half-year */
+    int anchor; /* ANCHOR_NOW or ANCHOR_CONTEXT */
+    int period; /* PERIOD_NONE, _YES, _LAST or _RESET */
+    int half;   /* 1 or 2: first or second half of a year */
+    int halves; /* halves=yes: the period told may be a half-year */
+    /* feast=NAME: the lexicon feast_NAME of the feast's days by year
+     * (rules/feasts.rules); approx_ names are a day uncertain */
+    const lexicon *feast;
+    int feast_approx;
     int after;     /* after=yes: the weekday on or after the day */
     int easter;    /* easter=N: N days after Easter Sunday (-7..60), plus 8 */
     int next;      /* next=yes: the second weekday is the day after */
