@@ -144,7 +144,8 @@ rules-gen: $(BUILD)/gen_countries
 	  /usr/share/iso-codes/json/iso_3166-3.json \
 	  "$$(pkg-config --modversion iso-codes)" > rules/countries.rules.tmp
 	mv rules/countries.rules.tmp rules/countries.rules
-	sh src/gen/gen_feasts.sh 1950 2050 > rules/feasts.rules.tmp
+	sh src/gen/gen_feasts.sh 1950 2050 > rules/feasts.rules.tmp || \
+	  { rm -f rules/feasts.rules.tmp; exit 4; }
 	mv rules/feasts.rules.tmp rules/feasts.rules
 
 $(BUILD)/gen_countries: src/gen/gen_countries.c
