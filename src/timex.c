@@ -240,6 +240,14 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->period = PERIOD_RESET;
         else
             return -1;
+    } else if (strcmp(name, "sameyear") == 0) {
+        if (code == NULL || strcmp(code, "yes"))
+            return -1;
+        p->same_year = 1;
+    } else if (strcmp(name, "turn") == 0) {
+        if (code == NULL || strcmp(code, "century"))
+            return -1;
+        p->turn = 1;
     } else if (strcmp(name, "feast") == 0) {
         /* read by read_parts(), which has the lexicons */
         if (code == NULL)
@@ -1873,6 +1881,28 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 
     if (p->feast)
         return resolve_feast(rt, ref, o);
+    if (p->turn) {
+        /* "by the turn of the century": the year a century begins,
+         * the last begun in the past, the next in the future, else
+         * the nearest; a year either way */
+        int c;
+
+        if (!ref_known(ref))
+            return -1;
+        y = date_year(ref_mid(ref));
+        c = y / 100 * 100;
+        if (rt->tense == TENSE_FUTURE ? c < y
+                                      : rt->tense != TENSE_PAST && y - c > 50)
+            c += 100;
+        if (c - 1 < DATE_MIN_YEAR || c + 1 > DATE_MAX_YEAR)
+            return -1;
+        o->earliest = date_year_start(c - 1);
+        o->latest = date_year_end(c + 1);
+        snprintf(o->value, vn, "%04d", c);
+        o->granularity = DTL_GRAN_YEAR;
+        o->certainty = DTL_CERT_APPROX;
+        return 0;
+    }
     if (y >= 0 && p->year_digits == 2)
         y = full_year(y, ref);
     if (p->decade) {
@@ -1917,6 +1947,9 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     if (y < 0 && p->month == 0 && p->season == 0 && q == 0 && p->half == 0 &&
         !(p->has_dir && p->unit == UNIT_YEAR))
         return -1;
+    /* "that December": of the (last) year told */
+    if (y < 0 && p->same_year && ref_known(ref))
+        y = date_year(ref.hi);
     if (y < 0) {
         if (!ref_known(ref)) {
             if (p->month && p->day)

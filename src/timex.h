@@ -91,6 +91,9 @@ typedef struct tx_parts {
      * (rules/feasts.rules); approx_ names are a day uncertain */
     const lexicon *feast;
     int feast_approx;
+    int turn;      /* turn=century: the turn of the century */
+    int same_year; /* sameyear=yes: in the year of the reference ("that
+                      December") */
     int after;     /* after=yes: the weekday on or after the day */
     int easter;    /* easter=N: N days after Easter Sunday (-7..60), plus 8 */
     int next;      /* next=yes: the second weekday is the day after */
