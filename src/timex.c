@@ -114,6 +114,16 @@ static long digits_value(const char *s, size_t len, int *digits)
     return v;
 }
 
+/* Sets *f when code is the one word a flag takes ("after=yes",
+ * "fraction=half"); returns 0, or -1 for any other code. */
+static int set_flag(const char *code, const char *word, int *f)
+{
+    if (code == NULL || strcmp(code, word) != 0)
+        return -1;
+    *f = 1;
+    return 0;
+}
+
 /*
  * Stores one value into parts.  code is a lexicon code or a default
  * from the rule's value line; text is the captured text when there is
@@ -204,17 +214,15 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         p->day = p->last_week ? 22 : (int)(1 + 7 * (v - 1));
         p->after = 1;
     } else if (strcmp(name, "after") == 0) {
-        if (code == NULL || strcmp(code, "yes"))
+        if (set_flag(code, "yes", &p->after) != 0)
             return -1;
-        p->after = 1;
     } else if (strcmp(name, "easter") == 0) {
         if (v < -7 || v > 60)
             return -1;
         p->easter = (int)v + 8;
     } else if (strcmp(name, "next") == 0) {
-        if (code == NULL || strcmp(code, "yes"))
+        if (set_flag(code, "yes", &p->next) != 0)
             return -1;
-        p->next = 1;
     } else if (strcmp(name, "tense") == 0) {
         if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
                              strcmp(code, "done") && strcmp(code, "ending") &&
@@ -226,9 +234,8 @@ static int set_part(tx_parts *p, const char *name, const char *code,
                    : code[0] == 'e' ? PARTS_TENSE_ENDING
                                     : PARTS_TENSE_BEGINNING;
     } else if (strcmp(name, "fraction") == 0) {
-        if (code == NULL || strcmp(code, "half"))
+        if (set_flag(code, "half", &p->frac_half) != 0)
             return -1;
-        p->frac_half = 1;
     } else if (strcmp(name, "period") == 0) {
         if (code == NULL)
             return -1;
@@ -241,21 +248,18 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         else
             return -1;
     } else if (strcmp(name, "sameyear") == 0) {
-        if (code == NULL || strcmp(code, "yes"))
+        if (set_flag(code, "yes", &p->same_year) != 0)
             return -1;
-        p->same_year = 1;
     } else if (strcmp(name, "turn") == 0) {
-        if (code == NULL || strcmp(code, "century"))
+        if (set_flag(code, "century", &p->turn) != 0)
             return -1;
-        p->turn = 1;
     } else if (strcmp(name, "feast") == 0) {
         /* read by read_parts(), which has the lexicons */
         if (code == NULL)
             return -1;
     } else if (strcmp(name, "halves") == 0) {
-        if (code == NULL || strcmp(code, "yes"))
+        if (set_flag(code, "yes", &p->halves) != 0)
             return -1;
-        p->halves = 1;
     } else if (strcmp(name, "half") == 0) {
         if (v < 1 || v > 2)
             return -1;
@@ -1772,6 +1776,17 @@ static int year_of_weekday(int y, int month, int day, int weekday)
     return y;
 }
 
+/* The day of a number YYYYMMDD; returns 0, or -1 when there is none. */
+static int yyyymmdd_day(long v, dtl_day *d)
+{
+    int y = (int)(v / 10000), m = (int)(v / 100 % 100), dd = (int)(v % 100);
+
+    if (!date_valid(y, m, dd))
+        return -1;
+    *d = date_from_ymd(y, m, dd);
+    return 0;
+}
+
 /* The first and last days of a feast in lexicon lx under key ("2008",
  * "1997.2"): "YYYYMMDD..YYYYMMDD".  Returns 0, or -1 when there is none. */
 static int feast_days(const lexicon *lx, const char *key, dtl_day *a,
@@ -1783,15 +1798,7 @@ static int feast_days(const lexicon *lx, const char *key, dtl_day *a,
     if (e == NULL || parse_range(e->code, &lo, &hi) != 0 || lo < 10000101 ||
         hi < lo || hi > 99991231)
         return -1;
-    if (!date_valid((int)(lo / 10000), (int)(lo / 100 % 100),
-                    (int)(lo % 100)) ||
-        !date_valid((int)(hi / 10000), (int)(hi / 100 % 100), (int)(hi % 100)))
-        return -1;
-    *a = date_from_ymd((int)(lo / 10000), (int)(lo / 100 % 100),
-                       (int)(lo % 100));
-    *b = date_from_ymd((int)(hi / 10000), (int)(hi / 100 % 100),
-                       (int)(hi % 100));
-    return 0;
+    return yyyymmdd_day(lo, a) != 0 || yyyymmdd_day(hi, b) != 0 ? -1 : 0;
 }
 
 /*
