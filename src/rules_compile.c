@@ -470,10 +470,10 @@ static void expand(expander *x, const char *src, unsigned col0, int top)
 /* ------------------------------------------------------------------ */
 
 static const char *const timex_caps[] = {
-    "year", "month",  "day",     "weekday", "number",  "unit",
-    "dir",  "part",   "season",  "quarter", "decade",  "century",
-    "hour", "minute", "ampm",    "tod",     "ordinal", "mod",
-    "sign", "nth",    "endyear", NULL};
+    "year",    "month",     "day",     "weekday", "number",  "unit", "dir",
+    "part",    "season",    "quarter", "decade",  "century", "hour", "minute",
+    "ampm",    "tod",       "ordinal", "mod",     "sign",    "nth",  "endyear",
+    "decimal", "subnumber", "subunit", NULL};
 
 static field field_of(const char *name)
 {
@@ -568,7 +568,12 @@ static int map_groups(compiler *c, rule *ru, pattern *p, const pcre2_code *code)
         cp->name = arena_strndup(&c->rules->mem, base, n);
         if (cp->name == NULL)
             return -1;
-        cp->lex = rules_lexicon(c->rules, base);
+        /* "subnumber" and "subunit" read the words of "number" and
+         * "unit" */
+        cp->lex = rules_lexicon(c->rules, strncmp(base, "sub", 3) == 0 && ru &&
+                                                  ru->kind == RULE_TIMEX
+                                              ? base + 3
+                                              : base);
         p->cap_count++;
     }
     return ok ? 0 : 1;

@@ -186,6 +186,22 @@ static int set_part(tx_parts *p, const char *name, const char *code,
         p->unit = unit_from(code ? code : "");
         if (p->unit == UNIT_NONE)
             return -1;
+    } else if (strcmp(name, "subnumber") == 0) {
+        if (lo < 0 || lo != hi || lo > 100000)
+            return -1;
+        p->num2 = lo;
+    } else if (strcmp(name, "subunit") == 0) {
+        p->unit2 = unit_from(code ? code : "");
+        if (p->unit2 == UNIT_NONE)
+            return -1;
+    } else if (strcmp(name, "decimal") == 0) {
+        /* "38.5 hours": a half; other fractions are kept as written */
+        if (code != NULL || digits > 6)
+            return -1;
+        if (digits == 1 && v == 5)
+            p->frac_half = 1;
+        else
+            p->dec = v, p->dec_digits = digits;
     } else if (strcmp(name, "dir") == 0) {
         if (code == NULL || v < -100 || v > 100)
             return -1;
@@ -431,8 +447,21 @@ static int end_year(tx_parts *p, const char *txt, size_t len)
  * fails here is no time expression; a shorter one may take its place
  * ("September").
  */
+static int compound_duration(const tx_parts *p, char *v, size_t vn);
+
 static int plausible(const tx_parts *p)
 {
+    char v[24];
+
+    /* "1 MONTH 3 MONTHS": no duration of two counts */
+    if (p->unit2 != UNIT_NONE && compound_duration(p, v, sizeof(v)) != 0)
+        return 0;
+    /* "2.3 decades": decimals of units that count in others */
+    if (p->dec_digits > 0 &&
+        (p->unit == UNIT_DECADE || p->unit == UNIT_CENTURY ||
+         p->unit == UNIT_FORTNIGHT || p->unit == UNIT_WEEKEND ||
+         p->unit == UNIT_QUARTER || p->unit == UNIT_SEASON))
+        return 0;
     if (p->month > 0 && p->day > 0 && !p->after &&
         p->day > date_days_in_month(p->year >= 0 ? p->year : 2000, p->month))
         return 0;
@@ -2145,14 +2174,59 @@ static dtl_day shift(dtl_day d, int unit, long n)
 }
 
 /* "two weeks ago", "a few days later", "three years earlier" */
+/*
+ * An offset of n units and a half as one of the next smaller unit ("a
+ * year and a half ago" is eighteen months back); two counts ("two
+ * years and three months ago") likewise when the smaller unit divides
+ * the larger.  Returns 0, or -1 when there is no such unit.
+ */
+static int offset_in_smaller(tx_parts *p)
+{
+    static const struct {
+        int unit, smaller;
+        long times, half;
+    } conv[] = {
+        {UNIT_CENTURY, UNIT_YEAR, 100, 50}, {UNIT_DECADE, UNIT_YEAR, 10, 5},
+        {UNIT_YEAR, UNIT_MONTH, 12, 6},     {UNIT_FORTNIGHT, UNIT_DAY, 14, 7},
+        {UNIT_WEEK, UNIT_DAY, 7, 3},        {UNIT_DAY, UNIT_HOUR, 24, 12},
+        {UNIT_HOUR, UNIT_MINUTE, 60, 30},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(conv) / sizeof(conv[0]); i++) {
+        if (conv[i].unit != p->unit)
+            continue;
+        if (p->unit2 != UNIT_NONE && p->unit2 != conv[i].smaller)
+            return -1;
+        p->num_lo =
+            p->num_lo * conv[i].times + (p->frac_half ? conv[i].half : p->num2);
+        p->num_hi =
+            p->num_hi * conv[i].times + (p->frac_half ? conv[i].half : p->num2);
+        p->unit = conv[i].smaller;
+        p->unit2 = UNIT_NONE;
+        p->frac_half = 0;
+        return 0;
+    }
+    return -1;
+}
+
 static int resolve_offset(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
-    long lo = p->has_num ? p->num_lo : 1, hi = p->has_num ? p->num_hi : 1;
+    tx_parts smaller;
+    long lo, hi;
     int sign = p->sign ? p->sign : -1;
     dtl_day a, b, c;
     size_t vn = sizeof(o->value);
 
+    if (p->frac_half || p->unit2 != UNIT_NONE) {
+        smaller = *p;
+        if (!p->has_num || offset_in_smaller(&smaller) != 0)
+            return -1;
+        p = &smaller;
+    }
+    lo = p->has_num ? p->num_lo : 1;
+    hi = p->has_num ? p->num_hi : 1;
     if (!ref_known(ref) || p->unit == UNIT_NONE)
         return -1;
     if (lo > 3000 || hi > 3000)
@@ -2414,32 +2488,49 @@ static int resolve_ref(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 
 /*
  * Rewrites duration v of n units as n and a half units: "2 1/2 years"
- * is P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S.
+ * is P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S,
+ * "half an hour" (n = 0) PT30M; n counts years for decades and
+ * centuries.
  */
 static void half_more(char *v, size_t vn, int unit, long n)
 {
+    char whole[24] = "";
+
+    /* "half an hour" is PT30M, not PT0H30M */
     switch (unit) {
     case UNIT_MINUTE:
-        snprintf(v, vn, "PT%ldM30S", n);
+        if (n > 0)
+            snprintf(whole, sizeof(whole), "%ldM", n);
+        snprintf(v, vn, "PT%s30S", whole);
         break;
     case UNIT_HOUR:
-        snprintf(v, vn, "PT%ldH30M", n);
+        if (n > 0)
+            snprintf(whole, sizeof(whole), "%ldH", n);
+        snprintf(v, vn, "PT%s30M", whole);
         break;
     case UNIT_DAY:
-        snprintf(v, vn, "P%ldDT12H", n);
+        if (n > 0)
+            snprintf(whole, sizeof(whole), "%ldD", n);
+        snprintf(v, vn, "P%sT12H", whole);
         break;
     case UNIT_WEEK:
         snprintf(v, vn, "P%ldDT12H", 7 * n + 3);
         break;
     case UNIT_MONTH:
-        snprintf(v, vn, "P%ldM15D", n);
+        if (n > 0)
+            snprintf(whole, sizeof(whole), "%ldM", n);
+        snprintf(v, vn, "P%s15D", whole);
         break;
     case UNIT_YEAR:
-        snprintf(v, vn, "P%ldY6M", n);
+        if (n > 0)
+            snprintf(whole, sizeof(whole), "%ldY", n);
+        snprintf(v, vn, "P%s6M", whole);
         break;
     case UNIT_DECADE:
+        snprintf(v, vn, "P%ldY", n + 5);
+        break;
     case UNIT_CENTURY:
-        snprintf(v, vn, "P%ldY", n + n / 2);
+        snprintf(v, vn, "P%ldY", n + 50);
         break;
     default:
         break;
@@ -2452,6 +2543,71 @@ static void half_more(char *v, size_t vn, int unit, long n)
  * fortnight in weeks.  "the past three years" also gets the span that
  * ends at the reference, "the next two weeks" the one that starts there.
  */
+/*
+ * "two years and three months" (P2Y3M), "an hour and 40 minutes"
+ * (PT1H40M): a duration of two counts, the second of a smaller unit.
+ * Weeks are written as days beside another unit, decades and centuries
+ * as years.  Returns 0, or -1 when the two make no duration.
+ */
+static int compound_duration(const tx_parts *p, char *v, size_t vn)
+{
+    long c[7] = {0}; /* Y M D, H M S, and weeks */
+    const int unit[2] = {p->unit, p->unit2};
+    const long n[2] = {p->num_lo, p->num2};
+    size_t len;
+    int i;
+
+    if (!p->has_num || p->num_lo != p->num_hi || p->unit2 >= p->unit)
+        return -1;
+    for (i = 0; i < 2; i++) {
+        switch (unit[i]) {
+        case UNIT_CENTURY:
+            c[0] += 100 * n[i];
+            break;
+        case UNIT_DECADE:
+            c[0] += 10 * n[i];
+            break;
+        case UNIT_YEAR:
+            c[0] += n[i];
+            break;
+        case UNIT_MONTH:
+            c[1] += n[i];
+            break;
+        case UNIT_FORTNIGHT:
+            c[2] += 14 * n[i];
+            break;
+        case UNIT_WEEK:
+            c[2] += 7 * n[i];
+            break;
+        case UNIT_DAY:
+            c[2] += n[i];
+            break;
+        case UNIT_HOUR:
+            c[3] += n[i];
+            break;
+        case UNIT_MINUTE:
+            c[4] += n[i];
+            break;
+        case UNIT_SECOND:
+            c[5] += n[i];
+            break;
+        default:
+            return -1;
+        }
+    }
+    len = (size_t)snprintf(v, vn, "P");
+    for (i = 0; i < 6 && len < vn; i++) {
+        if (c[i] == 0)
+            continue;
+        if (i >= 3 && (i == 3 || (c[3] == 0 && (i == 4 || c[4] == 0))))
+            len += (size_t)snprintf(v + len, vn - len, "T");
+        if (len < vn)
+            len +=
+                (size_t)snprintf(v + len, vn - len, "%ld%c", c[i], "YMDHMS"[i]);
+    }
+    return len < vn ? 0 : -1;
+}
+
 static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
@@ -2483,6 +2639,14 @@ static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     }
     if (p->frac_half && !fuzzy)
         half_more(o->value, vn, p->unit, n * mul);
+    if (p->dec_digits > 0 && !fuzzy) {
+        /* "7.25 years", as written */
+        snprintf(o->value, vn, "P%s%ld.%0*ld%s",
+                 p->unit <= UNIT_HOUR ? "T" : "", n, p->dec_digits, p->dec,
+                 letter);
+    }
+    if (p->unit2 != UNIT_NONE && compound_duration(p, o->value, vn) != 0)
+        return -1;
     o->granularity = DTL_GRAN_NONE;
     o->certainty = fuzzy ? DTL_CERT_APPROX : DTL_CERT_EXACT;
     if (!p->has_dir || p->dir == 0 || !ref_known(ref) || p->unit < UNIT_DAY)

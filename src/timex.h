@@ -99,7 +99,13 @@ typedef struct tx_parts {
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
-    int tense;     /* tense=past|future|done|ending|beginning: PARTS_TENSE_ */
+    /* "2.25 years": the digits after the point (dec_digits of them) */
+    long dec;
+    int dec_digits;
+    /* "two years and three months": the smaller unit and its count */
+    int unit2;
+    long num2;
+    int tense; /* tense=past|future|done|ending|beginning: PARTS_TENSE_ */
     /* A range's two ends as byte offsets in the sentence, so that it
      * can be reported as two expressions the way TimeML tags it
      * ("between [1994] and [1997]"); end2_end == 0 when there is none. */
