@@ -249,6 +249,9 @@ static int set_part(tx_parts *p, const char *name, const char *code,
                    : code[0] == 'd' ? PARTS_TENSE_DONE
                    : code[0] == 'e' ? PARTS_TENSE_ENDING
                                     : PARTS_TENSE_BEGINNING;
+    } else if (strcmp(name, "whole") == 0) {
+        if (set_flag(code, "yes", &p->whole) != 0)
+            return -1;
     } else if (strcmp(name, "fraction") == 0) {
         if (set_flag(code, "half", &p->frac_half) != 0)
             return -1;
@@ -2406,6 +2409,12 @@ static int resolve_relative(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->granularity = DTL_GRAN_QUARTER;
         break;
     case UNIT_YEAR:
+        /* "For the full year, sales were up" told in January: no whole
+         * year of this one is past yet */
+        date_to_ymd(r, &y, &m, &d);
+        if (p->whole && dir == 0 && rt->tense == TENSE_PAST &&
+            ref.lo == ref.hi && m <= 2)
+            dir = -1;
         y = date_year(r) + dir;
         if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
             return -1;
