@@ -506,6 +506,8 @@ static int read_parts(const dtl_rules *rs, const rule *ru, const char *s,
         }
         if (set_part(p, name, eq + 1, NULL, 0) != 0)
             return -1;
+        if (strcmp(name, "month") == 0)
+            p->named = 1;
     }
     for (i = 0; i < mt->cap_count; i++) {
         const match_cap *c = &mt->caps[i];
@@ -1625,7 +1627,7 @@ static dtl_day day_in_month(int y, int month, int day)
  * "Dec. 28" in one of 2021-01-03 is 2020-12-28.
  */
 static int pick_year(tx_ref ref, int month, int day, tx_tense tense,
-                     int happened)
+                     int happened, int named, int weekday)
 {
     dtl_day r = ref_mid(ref), c;
     int y, m, d;
@@ -1647,10 +1649,16 @@ static int pick_year(tx_ref ref, int month, int day, tx_tense tense,
         ahead = happened ? 31 : 122;
         back = happened ? 334 : 243;
     } else if (tense == TENSE_FUTURE) {
+        /* "will campaign until Election Day" told after it: the next
+         * one (a date written out may be a period's end reported on:
+         * "will report on the quarter ended Jan. 31") */
         ahead = 305;
-        back = 90;
+        back = named ? 0 : 90;
     }
     c = day_in_month(y, month, day);
+    /* "Thanksgiving": the weekday on or after the day */
+    while (weekday && date_weekday(c) != weekday)
+        c++;
     if (c > r + ahead)
         return y - 1;
     return c < r - back ? y + 1 : y;
@@ -1784,7 +1792,9 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
         return c >= r - (p->tense == PARTS_TENSE_ENDING ? 31 : 92) ? y : y + 1;
     }
     if (p->month)
-        return pick_year(ref, p->month, p->day, rt->tense, rt->happened);
+        return pick_year(ref, p->month, p->day, rt->tense, rt->happened,
+                         p->named && !p->easter && p->feast == NULL,
+                         p->after ? p->weekday : 0);
     return y;
 }
 

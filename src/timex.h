@@ -99,6 +99,8 @@ typedef struct tx_parts {
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
+    int named;     /* the month is the rule's ("Christmas", "Election
+                      Day"): a holiday, not a date written out */
     int whole;     /* whole=yes: "for the full year" in a past clause of
                       January or February is the year before */
     /* "2.25 years": the digits after the point (dec_digits of them) */
