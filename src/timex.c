@@ -1112,6 +1112,10 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             continue;
         if (best >= 0 && dist >= best)
             break;
+        /* "told supporters at a rally in Suva Monday night that the
+         * councils would publish": what was told, after the telling */
+        if (report < 0 && k == left && word_is(s, &w[k], "that"))
+            break;
         if (clause_break(s, k > left ? w[k - 1].end : te, w[k].start, left > 2))
             break;
         if (tw_in(tl, tl->report, s, &w[k]) && !passive_at(tl, s, w, k)) {
