@@ -1050,9 +1050,12 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             report = report ? report : -1;
             continue;
         }
-        /* "unless the government frees them by noon Thursday": a
-         * condition ahead */
-        if (word_is(s, &w[k], "unless")) {
+        /* "unless the government frees them by noon Thursday", "if the
+         * Senate passes a bill on Monday": a condition ahead (not "as
+         * if the December pact held") */
+        if (word_is(s, &w[k], "unless") ||
+            (word_is(s, &w[k], "if") &&
+             !(k > 0 && word_is(s, &w[k - 1], "as")))) {
             tense = 1;
             best = 2 * (long)(left - k);
             break;
@@ -1255,7 +1258,8 @@ static int needs_tense(const tx_raw *r)
     if (strcmp(rv, "date") == 0 || strcmp(rv, "range") == 0)
         return r->parts.year < 0;
     return strcmp(rv, "weekday") == 0 || strcmp(rv, "relative") == 0 ||
-           strcmp(rv, "time") == 0;
+           strcmp(rv, "time") == 0 ||
+           (strcmp(rv, "offset") == 0 && r->parts.anchor == ANCHOR_CONTEXT);
 }
 
 /* Finds the time expressions of one sentence, appending to out. */
