@@ -1027,6 +1027,9 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             break;
         /* Further back than the word before, "through" is no deadline
          * ("sell arms through Israel in August"). */
+        int inf =
+            word_is(s, &w[u - 1], "until") || word_is(s, &w[u - 1], "till");
+
         if (!(tw_in(tl, tl->until, s, &w[u - 1]) ||
               (u == left && tw_in(tl, tl->target, s, &w[u - 1]))) ||
             (u < left && word_is(s, &w[u - 1], "through")))
@@ -1035,6 +1038,17 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             if (clause_break(s, w[k].end, w[k + 1].start, 0))
                 break;
             if (tw_in(tl, tl->defer, s, &w[k]))
+                return TENSE_FUTURE;
+            /* "told not to try to return until Friday morning", "agreed
+             * to reopen its offer until March 25": what one is to do
+             * until then (not "had been expected to stay until the
+             * weekend") */
+            if (inf && word_is(s, &w[k], "to") && k + 2 < u &&
+                util_islower((unsigned char)s[w[k + 1].start]) &&
+                !tw_in(tl, tl->det, s, &w[k + 1]) &&
+                !(k > 0 && word_is(s, &w[k - 1], "had")) &&
+                !(k > 1 && word_is(s, &w[k - 2], "had")) &&
+                !(k > 2 && word_is(s, &w[k - 3], "had")))
                 return TENSE_FUTURE;
         }
         break;
