@@ -1069,7 +1069,15 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
          * if the December pact held") */
         if (word_is(s, &w[k], "unless") ||
             (word_is(s, &w[k], "if") &&
-             !(k > 0 && word_is(s, &w[k - 1], "as")))) {
+             !(k > 0 && word_is(s, &w[k - 1], "as"))) ||
+            /* "will try again no earlier than Tuesday"; "a 70 percent
+             * chance of acceptable weather for Tuesday evening" */
+            (left - k == 1 && k >= 2 && word_is(s, &w[k], "than") &&
+             word_is(s, &w[k - 2], "no") &&
+             (word_is(s, &w[k - 1], "earlier") ||
+              word_is(s, &w[k - 1], "sooner"))) ||
+            ((word_is(s, &w[k], "chance") || word_is(s, &w[k], "chances")) &&
+             left - k <= 6)) {
             tense = 1;
             best = 2 * (long)(left - k);
             break;
