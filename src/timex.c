@@ -1120,7 +1120,12 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         /* "relinquished the title in July but continues as ...",
          * "raise pensions from January if re-elected": another clause */
         if (word_is(s, &w[k], "but") || word_is(s, &w[k], "if") ||
-            word_is(s, &w[k], "unless"))
+            word_is(s, &w[k], "unless") ||
+            /* "will begin a recount Monday after the final tally
+             * released Tuesday night": another clause, when the time
+             * has a verb before it */
+            (best >= 0 && word_is(s, &w[k], "after") && k + 1 < nw &&
+             tw_in(tl, tl->det, s, &w[k + 1])))
             break;
         /* "in early December and no other offer is likely": a clause
          * with a subject of its own; "rose early Sunday and is expected
