@@ -907,6 +907,12 @@ static int word_cue(const tense_lex *tl, const char *s, const tword *w,
     int t = word_tense(tl, s, &w[k], k > 0 ? &w[pk] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
 
+    /* "layoffs could not begin before April": a bar ahead, not a
+     * failure ("could not be reached", "could not immediately") */
+    if (t < 0 && k + 2 < nw && word_is(s, &w[k], "could") &&
+        word_is(s, &w[k + 1], "not") && !word_is(s, &w[k + 2], "be") &&
+        !word_is(s, &w[k + 2], "immediately") && !word_is(s, &w[k + 2], "have"))
+        return 0;
     if (t > 0 && plan_past(tl, s, w, k, nw))
         return -1;
     if (t > 0 && due_to_cause(tl, s, w, k, nw))
