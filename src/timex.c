@@ -326,7 +326,8 @@ static int set_part(tx_parts *p, const char *name, const char *code,
     } else if (strcmp(name, "ampm") == 0) {
         if (code == NULL)
             return -1;
-        p->ampm = code[0] == 'p' || code[0] == 'P' ? 2 : 1;
+        /* ampm=day: the hours of a working day, 7 to 6 */
+        p->ampm = code[0] == 'p' || code[0] == 'P' ? 2 : code[0] == 'd' ? 3 : 1;
     } else if (strcmp(name, "tod") == 0) {
         if (code == NULL || strlen(code) != 2)
             return -1;
@@ -2819,6 +2820,8 @@ static int resolve_time(const tx_raw *rt, tx_ref ref, dtl_timex *o)
                          * night" */
         else if (p->ampm == 1 && hour == 12)
             hour = 0;
+        else if (p->ampm == 3 && hour >= 1 && hour <= 6)
+            hour += 12;
         snprintf(o->value, sizeof(o->value), "%.20sT%02d:%02d", day, hour % 100,
                  (minute >= 0 ? minute : 0) % 100);
     } else if (p->tod) {
