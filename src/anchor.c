@@ -816,6 +816,44 @@ static int wider_than_unit(const dtl_timex *t, int unit)
            t->granularity >= DTL_GRAN_YEAR;
 }
 
+/*
+ * "The quake struck at 9:14 p.m. ...  About 40 minutes later": hours or
+ * minutes counted from a clock time told are a clock time too (TIME,
+ * "2013-08-01T23:54"), not only its day.  from is the time counted
+ * from; o, resolved to a day, becomes the time.
+ */
+static void clock_offset(const tx_raw *r, const dtl_timex *from, dtl_timex *o)
+{
+    const tx_parts *p = &r->parts;
+    const char *v = from->value;
+    int hh, mm, sign = p->sign ? p->sign : -1;
+    long m;
+    dtl_day day;
+
+    if (!p->has_num || p->num_lo != p->num_hi || p->frac_half ||
+        p->unit2 != UNIT_NONE ||
+        (p->unit != UNIT_HOUR && p->unit != UNIT_MINUTE) || strlen(v) != 16 ||
+        v[10] != 'T' || !util_isdigit((unsigned char)v[11]) ||
+        !util_isdigit((unsigned char)v[12]) || v[13] != ':' ||
+        !util_isdigit((unsigned char)v[14]) ||
+        !util_isdigit((unsigned char)v[15]) || !is_dated(from) ||
+        from->earliest != from->latest)
+        return;
+    hh = (v[11] - '0') * 10 + (v[12] - '0');
+    mm = (v[14] - '0') * 10 + (v[15] - '0');
+    m = hh * 60L + mm + sign * p->num_lo * (p->unit == UNIT_HOUR ? 60L : 1L);
+    day = from->earliest + (dtl_day)(m >= 0 ? m / 1440 : -((1439 - m) / 1440));
+    m -= (long)(day - from->earliest) * 1440;
+    if (!date_in_range(day))
+        return;
+    o->earliest = o->latest = day;
+    o->type = DTL_TIMEX_TIME;
+    o->granularity = DTL_GRAN_DAY;
+    value_of(o);
+    snprintf(o->value + 10, sizeof(o->value) - 10, "T%02ld:%02ld", m / 60,
+             m % 60);
+}
+
 /* Resolves time expression i (its sentence's events come next). */
 static void resolve_timex(walker *w, size_t i, size_t events_before)
 {
@@ -834,6 +872,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
      * narrative. */
     struct prev *p =
         q >= 0 && w->prev[q + 1].have ? &w->prev[q + 1] : &w->prev[0];
+    const dtl_timex *ctx_from = NULL; /* the time counted from */
 
     unsigned para = w->seg->s[r->sent].para;
 
@@ -947,6 +986,7 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             o->anchor_end = p->dend;
         }
         ref = ctx_ref(from);
+        ctx_from = from;
         if (!past &&
             (after_night(r, &p->t) || small_hours_until(w, r, &p->t)) &&
             ref.lo != DTL_DAY_NONE) {
@@ -993,6 +1033,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         }
     }
     timex_resolve(r, ref, o);
+    if (offset && ctx_from != NULL && o->anchor == DTL_ANCHOR_CONTEXT)
+        clock_offset(r, ctx_from, o);
     same_weekday(w, i, ref, o);
     if (widen && is_dated(o)) {
         dtl_day d = r->parts.dir > 0 ? 1 : -1;
