@@ -903,8 +903,12 @@ static int adverb_ly(const char *s, const tword *w)
 static int word_cue(const tense_lex *tl, const char *s, const tword *w,
                     size_t k, size_t nw)
 {
-    /* "will be formally introduced": the word before an adverb */
-    size_t pk = k > 1 && adverb_ly(s, &w[k - 1]) ? k - 2 : k - 1;
+    /* "will be formally introduced", "is not re-established": the
+     * word before an adverb or "not" */
+    size_t pk =
+        k > 1 && (adverb_ly(s, &w[k - 1]) || word_is(s, &w[k - 1], "not"))
+            ? k - 2
+            : k - 1;
     int t = word_tense(tl, s, &w[k], k > 0 ? &w[pk] : NULL,
                        k + 1 < nw ? &w[k + 1] : NULL);
 
