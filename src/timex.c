@@ -1792,6 +1792,10 @@ static int implicit_year(const tx_raw *rt, tx_ref ref)
             cur = 4;
         }
 
+        /* "last spring" told on June 10: the one just ended is "this
+         * spring", so a year back */
+        if (p->dir < 0 && p->season == cur - 1 && m % 3 == 0)
+            return y - 1;
         if (p->dir < 0)
             return p->season < cur ? y : y - 1;
         if (p->dir > 0)
