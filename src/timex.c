@@ -2620,49 +2620,31 @@ static void half_more(char *v, size_t vn, int unit, long n)
  */
 static int compound_duration(const tx_parts *p, char *v, size_t vn)
 {
-    long c[7] = {0}; /* Y M D, H M S, and weeks */
+    /* Each unit's field (Y M D, H M S) and how many of it one makes. */
+    static const struct {
+        int unit, field;
+        long times;
+    } fields[] = {
+        {UNIT_CENTURY, 0, 100}, {UNIT_DECADE, 0, 10},    {UNIT_YEAR, 0, 1},
+        {UNIT_MONTH, 1, 1},     {UNIT_FORTNIGHT, 2, 14}, {UNIT_WEEK, 2, 7},
+        {UNIT_DAY, 2, 1},       {UNIT_HOUR, 3, 1},       {UNIT_MINUTE, 4, 1},
+        {UNIT_SECOND, 5, 1},
+    };
+    long c[6] = {0};
     const int unit[2] = {p->unit, p->unit2};
     const long n[2] = {p->num_lo, p->num2};
-    size_t len;
+    size_t len, k;
     int i;
 
     if (!p->has_num || p->num_lo != p->num_hi || p->unit2 >= p->unit)
         return -1;
     for (i = 0; i < 2; i++) {
-        switch (unit[i]) {
-        case UNIT_CENTURY:
-            c[0] += 100 * n[i];
-            break;
-        case UNIT_DECADE:
-            c[0] += 10 * n[i];
-            break;
-        case UNIT_YEAR:
-            c[0] += n[i];
-            break;
-        case UNIT_MONTH:
-            c[1] += n[i];
-            break;
-        case UNIT_FORTNIGHT:
-            c[2] += 14 * n[i];
-            break;
-        case UNIT_WEEK:
-            c[2] += 7 * n[i];
-            break;
-        case UNIT_DAY:
-            c[2] += n[i];
-            break;
-        case UNIT_HOUR:
-            c[3] += n[i];
-            break;
-        case UNIT_MINUTE:
-            c[4] += n[i];
-            break;
-        case UNIT_SECOND:
-            c[5] += n[i];
-            break;
-        default:
+        for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
+            if (fields[k].unit == unit[i])
+                break;
+        if (k == sizeof(fields) / sizeof(fields[0]))
             return -1;
-        }
+        c[fields[k].field] += fields[k].times * n[i];
     }
     len = (size_t)snprintf(v, vn, "P");
     for (i = 0; i < 6 && len < vn; i++) {
