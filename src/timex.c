@@ -22,6 +22,7 @@
  */
 #include "timex.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,14 +115,36 @@ static long digits_value(const char *s, size_t len, int *digits)
     return v;
 }
 
-/* Sets *f when code is the one word a flag takes ("after=yes",
- * "fraction=half"); returns 0, or -1 for any other code. */
-static int set_flag(const char *code, const char *word, int *f)
+/* The value keys that take one word and set a flag ("after=yes",
+ * "fraction=half"): the key, its word, the flag in tx_parts. */
+static const struct {
+    const char *name, *word;
+    size_t off;
+} part_flags[] = {
+    {"after", "yes", offsetof(tx_parts, after)},
+    {"next", "yes", offsetof(tx_parts, next)},
+    {"whole", "yes", offsetof(tx_parts, whole)},
+    {"fraction", "half", offsetof(tx_parts, frac_half)},
+    {"sameyear", "yes", offsetof(tx_parts, same_year)},
+    {"turn", "century", offsetof(tx_parts, turn)},
+    {"halves", "yes", offsetof(tx_parts, halves)},
+};
+
+/* Sets the flag of key name when it is one: 0 when code is its word,
+ * -1 for any other code; 1 when name is no flag. */
+static int set_flag(tx_parts *p, const char *name, const char *code)
 {
-    if (code == NULL || strcmp(code, word) != 0)
-        return -1;
-    *f = 1;
-    return 0;
+    size_t i;
+
+    for (i = 0; i < sizeof(part_flags) / sizeof(part_flags[0]); i++) {
+        if (strcmp(name, part_flags[i].name) != 0)
+            continue;
+        if (code == NULL || strcmp(code, part_flags[i].word) != 0)
+            return -1;
+        *(int *)(void *)((char *)p + part_flags[i].off) = 1;
+        return 0;
+    }
+    return 1;
 }
 
 /*
@@ -133,8 +156,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
                     const char *text, size_t tlen)
 {
     long lo, hi, v = -1;
-    int digits = 0;
+    int digits = 0, flag = set_flag(p, name, code);
 
+    if (flag <= 0)
+        return flag;
     if (code == NULL) {
         v = digits_value(text, tlen, &digits);
         if (v < 0)
@@ -229,16 +254,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->day = p->last_week ? 22 : (int)(1 + 7 * (v - 1));
         p->after = 1;
-    } else if (strcmp(name, "after") == 0) {
-        if (set_flag(code, "yes", &p->after) != 0)
-            return -1;
     } else if (strcmp(name, "easter") == 0) {
         if (v < -7 || v > 60)
             return -1;
         p->easter = (int)v + 8;
-    } else if (strcmp(name, "next") == 0) {
-        if (set_flag(code, "yes", &p->next) != 0)
-            return -1;
     } else if (strcmp(name, "tense") == 0) {
         if (code == NULL || (strcmp(code, "past") && strcmp(code, "future") &&
                              strcmp(code, "done") && strcmp(code, "ending") &&
@@ -249,12 +268,6 @@ static int set_part(tx_parts *p, const char *name, const char *code,
                    : code[0] == 'd' ? PARTS_TENSE_DONE
                    : code[0] == 'e' ? PARTS_TENSE_ENDING
                                     : PARTS_TENSE_BEGINNING;
-    } else if (strcmp(name, "whole") == 0) {
-        if (set_flag(code, "yes", &p->whole) != 0)
-            return -1;
-    } else if (strcmp(name, "fraction") == 0) {
-        if (set_flag(code, "half", &p->frac_half) != 0)
-            return -1;
     } else if (strcmp(name, "period") == 0) {
         if (code == NULL)
             return -1;
@@ -266,18 +279,9 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             p->period = PERIOD_RESET;
         else
             return -1;
-    } else if (strcmp(name, "sameyear") == 0) {
-        if (set_flag(code, "yes", &p->same_year) != 0)
-            return -1;
-    } else if (strcmp(name, "turn") == 0) {
-        if (set_flag(code, "century", &p->turn) != 0)
-            return -1;
     } else if (strcmp(name, "feast") == 0) {
         /* read by read_parts(), which has the lexicons */
         if (code == NULL)
-            return -1;
-    } else if (strcmp(name, "halves") == 0) {
-        if (set_flag(code, "yes", &p->halves) != 0)
             return -1;
     } else if (strcmp(name, "half") == 0) {
         if (v < 1 || v > 2)
