@@ -695,15 +695,25 @@ static void same_weekday(const walker *w, size_t i, tx_ref ref, dtl_timex *o)
     }
 }
 
+/* The minutes of the day of a TIMEX3 clock value ("1997-03-01T21:40"
+ * is 1300), or -1 when v is no day and clock time. */
+static int clock_minutes(const char *v)
+{
+    if (strlen(v) != 16 || v[10] != 'T' || v[13] != ':' ||
+        !util_isdigit((unsigned char)v[11]) ||
+        !util_isdigit((unsigned char)v[12]) ||
+        !util_isdigit((unsigned char)v[14]) ||
+        !util_isdigit((unsigned char)v[15]))
+        return -1;
+    return ((v[11] - '0') * 10 + (v[12] - '0')) * 60 + (v[14] - '0') * 10 +
+           (v[15] - '0');
+}
+
 /* Whether TIMEX3 value v is an hour of the evening, 6 p.m. or later
  * ("1997-03-01T21:40"). */
 static int late_hour(const char *v)
 {
-    const char *h = strchr(v, 'T');
-
-    return h != NULL && util_isdigit((unsigned char)h[1]) &&
-           util_isdigit((unsigned char)h[2]) &&
-           (h[1] - '0') * 10 + (h[2] - '0') >= 18;
+    return clock_minutes(v) >= 18 * 60;
 }
 
 /* Whether r is an hour of the small hours that a stretch of the day t
@@ -825,23 +835,16 @@ static int wider_than_unit(const dtl_timex *t, int unit)
 static void clock_offset(const tx_raw *r, const dtl_timex *from, dtl_timex *o)
 {
     const tx_parts *p = &r->parts;
-    const char *v = from->value;
-    int hh, mm, sign = p->sign ? p->sign : -1;
-    long m;
+    int sign = p->sign ? p->sign : -1;
+    long m = clock_minutes(from->value);
     dtl_day day;
 
-    if (!p->has_num || p->num_lo != p->num_hi || p->frac_half ||
+    if (m < 0 || !p->has_num || p->num_lo != p->num_hi || p->frac_half ||
         p->unit2 != UNIT_NONE ||
-        (p->unit != UNIT_HOUR && p->unit != UNIT_MINUTE) || strlen(v) != 16 ||
-        v[10] != 'T' || !util_isdigit((unsigned char)v[11]) ||
-        !util_isdigit((unsigned char)v[12]) || v[13] != ':' ||
-        !util_isdigit((unsigned char)v[14]) ||
-        !util_isdigit((unsigned char)v[15]) || !is_dated(from) ||
+        (p->unit != UNIT_HOUR && p->unit != UNIT_MINUTE) || !is_dated(from) ||
         from->earliest != from->latest)
         return;
-    hh = (v[11] - '0') * 10 + (v[12] - '0');
-    mm = (v[14] - '0') * 10 + (v[15] - '0');
-    m = hh * 60L + mm + sign * p->num_lo * (p->unit == UNIT_HOUR ? 60L : 1L);
+    m += sign * p->num_lo * (p->unit == UNIT_HOUR ? 60L : 1L);
     day = from->earliest + (dtl_day)(m >= 0 ? m / 1440 : -((1439 - m) / 1440));
     m -= (long)(day - from->earliest) * 1440;
     if (!date_in_range(day))
