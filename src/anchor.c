@@ -181,6 +181,14 @@ typedef struct walker {
         size_t start, end, sent;
         int have;
     } year;
+    /* The last decade told in the narrative ("in the early 1970s"),
+     * for "a decade later": no context for days or years, but the one
+     * for decades. */
+    struct {
+        tx_ref r;
+        size_t start, end;
+        int have;
+    } decade;
     /* A chronology told month by month under headings ("JUNE.
      * Washington imposed sanctions ... at the start of the month"):
      * the month of each paragraph (heads, by paragraph, 0 for none),
@@ -910,6 +918,16 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     } else if (pmode == PERIOD_YES && w->per_reset) {
         ref = speech;
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
+    } else if (timex_is_context(r) && offset && q < 0 &&
+               r->parts.unit == UNIT_DECADE && w->decade.have &&
+               (!p->have || p->start < w->decade.start)) {
+        /* "In the early 1970s he moved to Paris.  A decade later":
+         * the decade after the one told last, if no nearer time came
+         * since. */
+        ref = w->decade.r;
+        o->anchor = DTL_ANCHOR_CONTEXT;
+        o->anchor_start = w->decade.start;
+        o->anchor_end = w->decade.end;
     } else if (timex_is_context(r) && p->have && p->dhave &&
                r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
                p->t.granularity >= DTL_GRAN_MONTH && is_dated(&p->t) &&
@@ -1065,6 +1083,16 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         w->year.end = text_raw_off(w->text, r->end);
         w->year.sent = r->sent;
         w->year.have = 1;
+    }
+    if (q < 0 && is_dated(o) && o->granularity == DTL_GRAN_DECADE &&
+        strlen(o->value) == 3 && o->value[2] >= '0' && o->value[2] <= '9') {
+        int dec = atoi(o->value);
+
+        w->decade.r.lo = date_from_ymd(dec * 10, 1, 1);
+        w->decade.r.hi = date_year_end(dec * 10 + 9);
+        w->decade.start = text_raw_off(w->text, r->start);
+        w->decade.end = text_raw_off(w->text, r->end);
+        w->decade.have = 1;
     }
     if (q < 0 && para < w->qa_first && is_dated(o) &&
         o->granularity == DTL_GRAN_DAY && o->latest == o->earliest &&
