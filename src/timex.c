@@ -598,6 +598,7 @@ typedef struct tense_lex {
     const lexicon *report, *plan_past;    /* timex_report, _plan_past */
     const lexicon *until, *defer;         /* timex_until, timex_defer */
     const lexicon *target;                /* timex_target */
+    const lexicon *directive;             /* timex_directive */
     const lexicon *happened;              /* timex_happened */
     const lexicon *present, *aux;         /* timex_present, timex_aux */
     const lexicon *participle;            /* timex_participle */
@@ -624,6 +625,7 @@ static void tense_lex_init(const dtl_rules *rs, tense_lex *tl)
     tl->until = rules_lexicon(rs, "timex_until");
     tl->defer = rules_lexicon(rs, "timex_defer");
     tl->target = rules_lexicon(rs, "timex_target");
+    tl->directive = rules_lexicon(rs, "timex_directive");
     tl->happened = rules_lexicon(rs, "timex_happened");
     tl->present = rules_lexicon(rs, "timex_present");
     tl->aux = rules_lexicon(rs, "timex_aux");
@@ -1045,6 +1047,18 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
         int inf =
             word_is(s, &w[u - 1], "until") || word_is(s, &w[u - 1], "till");
 
+        /* "ordered visitors off the island by noon Tuesday", "urged
+         * residents to leave by Tuesday evening": the deadline of an
+         * order or a pledge lies ahead */
+        if (u == left && word_is(s, &w[u - 1], "by")) {
+            for (k = u - 1; k-- > 0 && u - k <= 7;) {
+                if (clause_break(s, w[k].end, w[k + 1].start, 0))
+                    break;
+                if (tw_in(tl, tl->directive, s, &w[k]))
+                    return TENSE_FUTURE;
+            }
+            continue;
+        }
         if (!(tw_in(tl, tl->until, s, &w[u - 1]) ||
               (u == left && tw_in(tl, tl->target, s, &w[u - 1]))) ||
             (u < left && word_is(s, &w[u - 1], "through")))
@@ -1171,6 +1185,15 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
              * endure it": what follows is what was said, a clause of
              * its own. */
             report = report ? report : -1;
+            break;
+        }
+        /* "Monday is a public holiday", "Thursday coincides with the
+         * parade": a time that opens its sentence as the subject of a
+         * present verb lies ahead */
+        if (k == left && left == 0 &&
+            (tw_in(tl, tl->be_present, s, &w[k]) ||
+             tw_in(tl, tl->present, s, &w[k]))) {
+            tense = 1;
             break;
         }
         t = word_cue(tl, s, w, k, nw);
