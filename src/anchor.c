@@ -122,6 +122,15 @@ static int is_context(const dtl_timex *t)
            t->latest - t->earliest < 366;
 }
 
+/* Whether t is one calendar year, told as such ("in 2012"), not a
+ * window that happens to span months of one. */
+static int whole_year(const dtl_timex *t)
+{
+    return t->granularity == DTL_GRAN_YEAR && is_dated(t) &&
+           t->earliest == date_year_start(date_year(t->earliest)) &&
+           t->latest == date_year_end(date_year(t->earliest));
+}
+
 /* The last calendar quarter that ended before day d. */
 static tx_ref last_quarter(dtl_day d)
 {
@@ -932,7 +941,8 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
                r->ru->ttype != DTL_TIMEX_TIME && r->parts.unit == UNIT_DAY &&
                p->t.granularity >= DTL_GRAN_MONTH && is_dated(&p->t) &&
                is_dated(&p->dt) && p->t.latest < p->dt.earliest &&
-               p->dstart < p->start && p->sent + 1 < r->sent &&
+               p->dstart < p->start &&
+               (p->sent + 1 < r->sent || whole_year(&p->t)) &&
                (offset || (r->parts.has_dir && r->parts.dir != 0)) &&
                !back_to(w, r)) {
         /* "signed the protocol on April 12 ...  It builds on agreements
@@ -940,7 +950,9 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
          * Three days later, Sudan accused": a month or longer told
          * after a day but before it in time, and not in this sentence
          * or the one before, was a look back; days count on from the
-         * day. */
+         * day.  So was a year, even in the sentence before ("the first
+         * launch since 2012, when a rocket broke apart.  Ostland
+         * protested two days later"): days in a year are no date. */
         ref = ctx_ref(&p->dt);
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = p->dstart;
