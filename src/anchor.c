@@ -1184,8 +1184,12 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             }
         }
     }
+    /* A quarter reported on, what "a year ago" compares with; not one
+     * more than a year ahead ("is now expected to be finished in the
+     * first quarter of 2010", told in 2008), which no figure is of. */
     if (is_context(o) && o->granularity == DTL_GRAN_QUARTER &&
-        pmode == PERIOD_NONE) {
+        pmode == PERIOD_NONE &&
+        !(speech.hi != DTL_DAY_NONE && o->earliest > speech.hi + 366)) {
         w->period = ref_of(o);
         w->per_start = o->start;
         w->per_end = o->end;
