@@ -473,7 +473,7 @@ static const char *const timex_caps[] = {
     "year",    "month",     "day",     "weekday", "number",  "unit", "dir",
     "part",    "season",    "quarter", "decade",  "century", "hour", "minute",
     "ampm",    "tod",       "ordinal", "mod",     "sign",    "nth",  "endyear",
-    "decimal", "subnumber", "subunit", NULL};
+    "decimal", "subnumber", "subunit", "shift",   NULL};
 
 static field field_of(const char *name)
 {

@@ -254,6 +254,10 @@ static int set_part(tx_parts *p, const char *name, const char *code,
             return -1;
         p->day = p->last_week ? 22 : (int)(1 + 7 * (v - 1));
         p->after = 1;
+    } else if (strcmp(name, "shift") == 0) {
+        if (v != -1 && v != 1)
+            return -1;
+        p->shift = (int)v;
     } else if (strcmp(name, "easter") == 0) {
         if (v < -7 || v > 60)
             return -1;
@@ -1998,6 +2002,29 @@ static int resolve_feast(const tx_raw *rt, tx_ref ref, dtl_timex *o)
     return 0;
 }
 
+/*
+ * The day p->shift moves day d to, before or after it: "the Tuesday
+ * after Easter" (the first such weekday; a holiday that is a weekday
+ * itself takes the one told as its second), "the day before
+ * Thanksgiving", "the week before Christmas" (a day in that week), "the
+ * weekend after Christmas" (the Saturday after it, or the Sunday before:
+ * read as a weekend by the caller).
+ */
+static dtl_day shift_day(const tx_parts *p, dtl_day d)
+{
+    int wd = p->after ? p->weekday2 : p->weekday;
+
+    if (wd || p->unit == UNIT_WEEKEND) {
+        if (!wd)
+            wd = p->shift > 0 ? 6 : 7;
+        do
+            d += p->shift;
+        while (date_weekday(d) != wd);
+        return d;
+    }
+    return d + (p->unit == UNIT_WEEK ? 7 : 1) * p->shift;
+}
+
 static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;
@@ -2120,7 +2147,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 
         if (!date_valid(y, p->month, day))
             return -1;
-        if (p->weekday && !p->after && p->year < 0)
+        if (p->weekday && !p->after && !p->shift && p->year < 0)
             y = year_of_weekday(y, p->month, day, p->weekday);
         a = b = date_from_ymd(y, p->month, day);
         if (p->easter)
@@ -2131,6 +2158,8 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
             if (am != p->month)
                 return -1; /* no fifth Monday this month */
         }
+        if (p->shift)
+            a = b = shift_day(p, a);
         fmt_day(o->value, vn, a);
         o->granularity = DTL_GRAN_DAY;
         if (p->unit == UNIT_WEEK) {

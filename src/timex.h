@@ -96,6 +96,8 @@ typedef struct tx_parts {
                       December") */
     int after;     /* after=yes: the weekday on or after the day */
     int easter;    /* easter=N: N days after Easter Sunday (-7..60), plus 8 */
+    int shift;     /* shift: -1 before, +1 after the day ("the week before
+                      Christmas"), 0 none */
     int next;      /* next=yes: the second weekday is the day after */
     int last_week; /* nth=last: the day is the month's last day - 6 */
     int frac_half; /* fraction=half: "2 1/2 years" */
