@@ -2798,6 +2798,8 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
                  tod_name(p->tod, todb));
     else if (p->weekday)
         snprintf(o->value, vn, "XXXX-WXX-%d", p->weekday);
+    else if (p->month && p->day)
+        snprintf(o->value, vn, "XXXX-%02d-%02d", p->month, p->day);
     else if (p->month)
         snprintf(o->value, vn, "XXXX-%02d", p->month);
     else if (p->season)
