@@ -1122,8 +1122,22 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
     if (o->anchor == DTL_ANCHOR_CONTEXT && r->parts.sign > 0 &&
         r->tense != TENSE_FUTURE && offset && is_dated(o) &&
         speech.hi != DTL_DAY_NONE && o->latest > speech.hi &&
-        o->earliest <= speech.hi)
-        o->latest = speech.hi;
+        o->earliest <= speech.hi) {
+        dtl_timex clipped = *o;
+
+        /* a window of days across the turn of a month or a week may
+         * now lie in one month ("a few days later" than March 28, told
+         * on March 31: 2014-03, not 2014) */
+        clipped.latest = speech.hi;
+        if (strlen(o->value) == 4 && value_of(&clipped) == 0 &&
+            strlen(clipped.value) > 4)
+            clipped.granularity = clipped.earliest == clipped.latest
+                                      ? DTL_GRAN_DAY
+                                      : DTL_GRAN_MONTH;
+        else
+            memcpy(clipped.value, o->value, sizeof(o->value));
+        *o = clipped;
+    }
     o->start = text_raw_off(w->text, r->start);
     o->end = text_raw_off(w->text, r->end);
     /* A window of speech ("a short while ago") is a reference too. */
@@ -2591,7 +2605,9 @@ static void time_day(walker *w, size_t t0, size_t t1)
              !(nd->type == DTL_TIMEX_TIME && n->parts.hour < 0 &&
                (n->parts.weekday || n->parts.day))) ||
             nd->granularity != DTL_GRAN_DAY || !is_dated(nd) ||
-            n->start < from || n->start - from > 24)
+            n->start < from || n->start - from > 24 ||
+            /* not across the end of a sentence hidden in "a.m." */
+            n->sent != r->sent)
             continue;
         for (j = from; j < n->start; j++) {
             if (s[j] == '.' || s[j] == ';' || s[j] == ',' || s[j] == '"')

@@ -243,6 +243,7 @@ struct dtl_rules {
     size_t max_groups;     /* most capture groups of any pattern */
     const lexicon *abbrev;
     const lexicon *starter;
+    const lexicon *clock_follow;
     size_t *lex_slots; /* name index of lexicons, after compiling */
     size_t lex_nslots;
     /* Single words of the case-folded lexicons among the first 64, each

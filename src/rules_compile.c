@@ -1275,6 +1275,7 @@ dtl_status dtl_rules_compile(dtl_rules *rs, dtl_diag_fn diag, void *ctx,
             goto nomem;
     rs->abbrev = rules_lexicon(rs, "abbreviation");
     rs->starter = rules_lexicon(rs, "sentence_start");
+    rs->clock_follow = rules_lexicon(rs, "clock_follow");
     if (c.errors || rs->load_failed) {
         free(forms);
         return DTL_ERULE;

@@ -95,6 +95,19 @@ static int next_word_in(const dtl_rules *rs, const lexicon *lx, const char *s,
     return e > at && lexicon_find(lx, s + at, e - at) != NULL;
 }
 
+/* Whether the word at s[at] is followed by "time" ("Moscow time"). */
+static int zone_time(const char *s, size_t at, size_t end)
+{
+    size_t e = at;
+
+    while (e < end && util_isalpha((unsigned char)s[e]))
+        e++;
+    if (e == at || e + 5 > end || s[e] != ' ')
+        return 0;
+    return strncmp(s + e + 1, "time", 4) == 0 &&
+           (e + 5 == end || !util_isalnum((unsigned char)s[e + 5]));
+}
+
 /*
  * Decides whether the full stop at dot ends a sentence whose next word
  * starts at next.
@@ -117,6 +130,14 @@ static int stop_ends_sentence(const dtl_rules *rs, const char *s, size_t from,
     if (rs->abbrev && lexicon_find(rs->abbrev, s + ws, wl)) {
         if (dots == 0)
             return 0;
+        /* "at 6:40 a.m. Ostland protested": a clock time ends a
+         * sentence unless a day or a zone follows ("8 p.m. Tuesday",
+         * "9 a.m. EST", "10 p.m. Moscow time") */
+        if (letters == 2 && dots == 1 && wl == 4 &&
+            (s[ws + 2] == 'm' || s[ws + 2] == 'M') &&
+            (s[ws] == 'a' || s[ws] == 'p' || s[ws] == 'A' || s[ws] == 'P'))
+            return !next_word_in(rs, rs->clock_follow, s, next, end) &&
+                   !zone_time(s, next, end);
         /* "U.S." may end a sentence. */
         return next_word_in(rs, rs->starter, s, next, end);
     }
