@@ -274,6 +274,58 @@ static int has_word(const walker *w, size_t a, size_t b, const char *word)
  * (by name, then by state) before event index `before`, else the
  * publication date.
  */
+/*
+ * Without events ("dtl times"): a quotation said by "he", "she" or
+ * "they" with no time of its own is dated by a telling in the sentence
+ * right before it, a day after a verb of saying (lexicon say) there:
+ * 'announced the deal in a televised address at 8 p.m. Friday.  "By
+ * tomorrow these men will sleep in their own beds," she said.'  The
+ * pronoun is that sentence's teller.  Sets *out and returns 1, or 0.
+ */
+static int told_before(const walker *w, const quote *qu, tx_ref *out)
+{
+    size_t len, k, j, b, e;
+    const char *t = text_norm(w->text, &len);
+    long best = -1;
+
+    if (w->say == NULL || qu->sp_end <= qu->sp_start ||
+        !(util_word_at(t, qu->sp_start, qu->sp_end, "he") ||
+          util_word_at(t, qu->sp_start, qu->sp_end, "she") ||
+          util_word_at(t, qu->sp_start, qu->sp_end, "they")) ||
+        qu->sp_end - qu->sp_start > 4)
+        return 0;
+    for (k = 0; k < w->seg->count && w->seg->s[k].end <= qu->start; k++)
+        ;
+    if (k == 0 || k >= w->seg->count || w->seg->s[k].start > qu->start + 1)
+        return 0;
+    k--; /* the sentence before the quotation's */
+    for (j = 0; j < w->tx->count; j++) {
+        const tx_raw *r = &w->tx->v[j];
+        const dtl_timex *o = &w->when[j];
+
+        if (r->sent != k || segment_quote_at(w->seg, r->start) >= 0 ||
+            !is_dated(o) || o->earliest != o->latest ||
+            (o->type != DTL_TIMEX_DATE && o->type != DTL_TIMEX_TIME) ||
+            (w->now.hi != DTL_DAY_NONE && o->latest > w->now.hi))
+            continue;
+        /* a verb of saying before it in the sentence */
+        for (b = w->seg->s[k].start; b < r->start; b = e + 1) {
+            while (b < r->start && !util_isalpha((unsigned char)t[b]))
+                b++;
+            for (e = b; e < r->start && util_isalpha((unsigned char)t[e]);)
+                e++;
+            if (e > b && lexicon_find(w->say, t + b, e - b) != NULL) {
+                best = (long)j;
+                break;
+            }
+        }
+    }
+    if (best < 0)
+        return 0;
+    *out = ref_of(&w->when[best]);
+    return 1;
+}
+
 static tx_ref speech_time(walker *w, long q, size_t before)
 {
     const quote *qu = &w->seg->q[q];
@@ -305,8 +357,10 @@ static tx_ref speech_time(walker *w, long q, size_t before)
             return w->speech[q];
         }
     }
-    if (w->evs == NULL || qu->sp_end <= qu->sp_start)
+    if (w->evs == NULL || qu->sp_end <= qu->sp_start) {
+        told_before(w, qu, &w->speech[q]);
         return w->speech[q];
+    }
     txt = text_norm(w->text, &len);
     nsp = event_actors_in(w->rules, w->m, txt, qu->sp_start, qu->sp_end,
                           DTL_ROLE_SOURCE, sp, EV_MAX_ACTORS);
@@ -330,6 +384,7 @@ static tx_ref speech_time(walker *w, long q, size_t before)
             }
         }
     }
+    told_before(w, qu, &w->speech[q]);
     return w->speech[q];
 }
 
