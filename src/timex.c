@@ -127,6 +127,7 @@ static const struct {
     {"fraction", "half", offsetof(tx_parts, frac_half)},
     {"sameyear", "yes", offsetof(tx_parts, same_year)},
     {"turn", "century", offsetof(tx_parts, turn)},
+    {"turn", "year", offsetof(tx_parts, turn_year)},
     {"halves", "yes", offsetof(tx_parts, halves)},
 };
 
@@ -136,15 +137,18 @@ static int set_flag(tx_parts *p, const char *name, const char *code)
 {
     size_t i;
 
+    int known = 0;
+
     for (i = 0; i < sizeof(part_flags) / sizeof(part_flags[0]); i++) {
         if (strcmp(name, part_flags[i].name) != 0)
             continue;
+        known = 1;
         if (code == NULL || strcmp(code, part_flags[i].word) != 0)
-            return -1;
+            continue;
         *(int *)(void *)((char *)p + part_flags[i].off) = 1;
         return 0;
     }
-    return 1;
+    return known ? -1 : 1;
 }
 
 /*
@@ -2055,6 +2059,17 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->granularity = DTL_GRAN_YEAR;
         o->certainty = DTL_CERT_APPROX;
         return 0;
+    }
+    if (p->turn_year) {
+        /* "in the new year": the year whose first day is nearest */
+        dtl_day r;
+
+        if (!ref_known(ref))
+            return -1;
+        r = ref_mid(ref);
+        y = date_year(r);
+        if (r - date_year_start(y) > date_year_end(y) - r)
+            y++;
     }
     if (y >= 0 && p->year_digits == 2)
         y = full_year(y, ref);

@@ -92,6 +92,7 @@ typedef struct tx_parts {
     const lexicon *feast;
     int feast_approx;
     int turn;      /* turn=century: the turn of the century */
+    int turn_year; /* turn=year: the year begun nearest the reference */
     int same_year; /* sameyear=yes: in the year of the reference ("that
                       December") */
     int after;     /* after=yes: the weekday on or after the day */
