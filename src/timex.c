@@ -2834,6 +2834,8 @@ static int resolve_set(const tx_raw *rt, dtl_timex *o)
         snprintf(o->value, vn, "PT%ld%s", n, unit_letter[p->unit]);
     else if (p->unit == UNIT_DECADE)
         snprintf(o->value, vn, "P%ldY", 10 * n);
+    else if (p->unit == UNIT_FORTNIGHT)
+        snprintf(o->value, vn, "P%ldW", 2 * n);
     else if (p->unit)
         snprintf(o->value, vn, "P%ld%s", n, unit_letter[p->unit]);
     else
