@@ -1171,7 +1171,10 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             (word_is(s, &w[k + 1], "no") || tw_in(tl, tl->det, s, &w[k + 1]) ||
              (best >= 0 && best <= 12 &&
               (tw_in(tl, tl->be_present, s, &w[k + 1]) ||
-               tw_in(tl, tl->tx_future, s, &w[k + 1])))))
+               tw_in(tl, tl->tx_future, s, &w[k + 1]) ||
+               /* "would be held in September and warned that": a
+                * predicate of its own, when the time has its verb */
+               word_cue(tl, s, w, k + 1, nw) < 0))))
             break;
         /* "against Friday closes of 142.35": a noun */
         if (k == left && k + 1 < nw && word_is(s, &w[k + 1], "of") &&
