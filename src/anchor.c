@@ -831,6 +831,27 @@ static int after_night(const tx_raw *r, const dtl_timex *t)
 }
 
 /*
+ * A clock time in parentheses right after another, the same moment in
+ * another zone ("at 6.30 P.M. (0930 GMT)" in Tokyo, "at 11:52 pm local
+ * time (0452 GMT)"): the days between them, -1, 0 or 1, from the hours
+ * (zones lie 12 hours behind to 14 ahead); 2 when r is no such time.
+ */
+static int zone_day(const walker *w, const tx_raw *r, const struct prev *p)
+{
+    size_t len, a = text_raw_off(w->text, r->start);
+    const char *t = text_norm(w->text, &len);
+    long from = clock_minutes(p->t.value), d;
+
+    if (r->ru->ttype != DTL_TIMEX_TIME || r->parts.hour < 0 ||
+        r->parts.weekday || r->parts.month || from < 0 || a < p->end ||
+        a - p->end > 3 || r->start == 0 || t[r->start - 1] != '(')
+        return 2;
+    d = from - (r->parts.hour % 24) * 60L -
+        (r->parts.minute > 0 ? r->parts.minute : 0);
+    return d > 14 * 60 ? 1 : d < -12 * 60 ? -1 : 0;
+}
+
+/*
  * Whether r counts from the last time told in the past (p->pt) rather
  * than from the last time told (p->t): when that lies ahead and r's
  * clause is in the past, but "that day", "the same month" name the
@@ -1073,11 +1094,16 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             o->anchor_start = p->dstart;
             o->anchor_end = p->dend;
         }
+        int zone = zone_day(w, r, p);
+
         ref = ctx_ref(from);
         ctx_from = from;
-        if (!past &&
-            (after_night(r, &p->t) || small_hours_until(w, r, &p->t)) &&
-            ref.lo != DTL_DAY_NONE) {
+        if (zone != 2 && ref.lo != DTL_DAY_NONE) {
+            ref.lo += zone;
+            ref.hi += zone;
+        } else if (zone == 2 && !past &&
+                   (after_night(r, &p->t) || small_hours_until(w, r, &p->t)) &&
+                   ref.lo != DTL_DAY_NONE) {
             ref.lo++;
             ref.hi++;
         }
