@@ -1043,6 +1043,10 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
             left = nw + 1;
         nw++;
     }
+    /* "where he has been since Thursday": a span that began before */
+    if (left > 0 && word_is(s, &w[left - 1], "since") &&
+        !clause_break(s, w[left - 1].end, ts, 0))
+        return TENSE_PAST;
     /* "postponed until Tuesday", "extended its deadline until 9 a.m.
      * Tuesday", "gave them until Friday", "has given shippers until
      * close of business on Thursday", "delayed its meeting to June 22":
@@ -1059,7 +1063,7 @@ static tx_tense clause_tense(const tense_lex *tl, const char *s, const sent *st,
          * residents to leave by Tuesday evening": the deadline of an
          * order or a pledge lies ahead */
         if (u == left && word_is(s, &w[u - 1], "by")) {
-            for (k = u - 1; k-- > 0 && u - k <= 7;) {
+            for (k = u - 1; k-- > 0 && u - k <= 9;) {
                 if (clause_break(s, w[k].end, w[k + 1].start, 0))
                     break;
                 if (tw_in(tl, tl->directive, s, &w[k]))
