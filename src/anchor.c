@@ -1218,6 +1218,25 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         else
             memcpy(clipped.value, o->value, sizeof(o->value));
         *o = clipped;
+    } else if (o->anchor == DTL_ANCHOR_CONTEXT && r->parts.sign > 0 &&
+               r->tense != TENSE_FUTURE && offset && is_dated(o) &&
+               speech.hi != DTL_DAY_NONE && o->earliest > speech.hi &&
+               r->parts.unit >= UNIT_MONTH && r->parts.unit <= UNIT_YEAR &&
+               o->earliest - speech.hi <=
+                   (r->parts.unit == UNIT_YEAR ? 366 : 31)) {
+        /* "shook hands at a summit in January.  Twelve months later,
+         * the neighbours have expelled each other's diplomats", told in
+         * late December: the count ends at the telling, not after it
+         * (the month or the year of the telling so far), when it
+         * overshoots by less than its unit */
+        o->latest = speech.hi;
+        o->earliest = r->parts.unit == UNIT_YEAR
+                          ? date_year_start(date_year(speech.hi))
+                          : date_month_start(speech.hi);
+        o->certainty = DTL_CERT_APPROX;
+        if (value_of(o) == 0)
+            o->granularity =
+                r->parts.unit == UNIT_YEAR ? DTL_GRAN_YEAR : DTL_GRAN_MONTH;
     }
     o->start = text_raw_off(w->text, r->start);
     o->end = text_raw_off(w->text, r->end);
