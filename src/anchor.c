@@ -220,6 +220,7 @@ typedef struct walker {
     long last_narr;
     /* Lexicons that decide which time governs an event (governing()). */
     const lexicon *say, *brk, *cla, *pri, *cmp, *join, *det, *occ, *past;
+    const lexicon *release; /* anchor_release */
     const lexicon *prep, *sched, *perf, *aft, *react, *present, *later;
     const lexicon *func, *evpres, *deed;
     /* Nouns naming events ("the summit"), and for each time expression
@@ -401,6 +402,7 @@ static int possessive(const walker *w, const tx_raw *r)
 }
 
 static size_t said_at(const walker *w, const tx_raw *r);
+static size_t word_at_time(const walker *w, const tx_raw *r, const lexicon *lx);
 
 /* Whether r, resolved to o, is the day or time of a telling right after
  * a verb of saying ("officials said on Sunday"), not "said February
@@ -997,6 +999,17 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
         o->anchor = DTL_ANCHOR_CONTEXT;
         o->anchor_start = w->per_start;
         o->anchor_end = w->per_end;
+    } else if (r->ru->ttype == DTL_TIMEX_TIME && timex_is_context(r) &&
+               r->parts.hour >= 0 && !r->parts.weekday && !r->parts.day &&
+               !r->parts.month && !r->parts.has_dir &&
+               speech.lo != DTL_DAY_NONE &&
+               (said_at(w, r) != (size_t)-1 ||
+                word_at_time(w, r, w->release) != (size_t)-1)) {
+        /* "will address parliament on Feb. 18, the presidency said in a
+         * statement released at 2 p.m.": the hour of the telling, on
+         * its day, not on the day told last */
+        ref = speech;
+        o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
     } else if (pmode == PERIOD_LAST && speech.lo != DTL_DAY_NONE) {
         ref = last_quarter(speech.lo);
         o->anchor = by_speech ? DTL_ANCHOR_SPEECH : DTL_ANCHOR_DOCUMENT;
@@ -1319,10 +1332,17 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
  * dates the saying, not what is said. */
 static size_t said_at(const walker *w, const tx_raw *r)
 {
+    return word_at_time(w, r, w->say);
+}
+
+/* Where the word of lexicon lx right before r starts (with "on", "at"
+ * or "in" between), or (size_t)-1. */
+static size_t word_at_time(const walker *w, const tx_raw *r, const lexicon *lx)
+{
     size_t len, e = r->start, b;
     const char *t = text_norm(w->text, &len);
 
-    if (w->say == NULL)
+    if (lx == NULL)
         return (size_t)-1;
     while (e > 0 && t[e - 1] == ' ')
         e--;
@@ -1333,7 +1353,7 @@ static size_t said_at(const walker *w, const tx_raw *r)
             e--;
     for (b = e; b > 0 && (util_islower(t[b - 1]) || util_isupper(t[b - 1]));)
         b--;
-    if (b == e || lexicon_find(w->say, t + b, e - b) == NULL)
+    if (b == e || lexicon_find(lx, t + b, e - b) == NULL)
         return (size_t)-1;
     return b;
 }
@@ -3303,6 +3323,7 @@ static void walker_free(walker *w)
 static void walker_lexicons(walker *w, const dtl_rules *rs)
 {
     w->say = rules_lexicon(rs, "say");
+    w->release = rules_lexicon(rs, "anchor_release");
     w->brk = rules_lexicon(rs, "anchor_break");
     w->cla = rules_lexicon(rs, "anchor_clause");
     w->pri = rules_lexicon(rs, "anchor_prior");
