@@ -1116,7 +1116,13 @@ static void resolve_timex(walker *w, size_t i, size_t events_before)
             ref.hi += zone;
         } else if (zone == 2 && !past &&
                    (after_night(r, &p->t) || small_hours_until(w, r, &p->t)) &&
-                   ref.lo != DTL_DAY_NONE) {
+                   ref.lo != DTL_DAY_NONE &&
+                   /* not past the telling in a past clause ("were
+                    * still in serious condition Sunday evening ... a jolt
+                    * shortly after 9 a.m. brought down a minaret", told
+                    * on Sunday: that morning) */
+                   !(speech.hi != DTL_DAY_NONE && ref.hi >= speech.hi &&
+                     tense_of(w, r) == TENSE_PAST)) {
             ref.lo++;
             ref.hi++;
         }
