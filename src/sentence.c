@@ -95,17 +95,26 @@ static int next_word_in(const dtl_rules *rs, const lexicon *lx, const char *s,
     return e > at && lexicon_find(lx, s + at, e - at) != NULL;
 }
 
-/* Whether the word at s[at] is followed by "time" ("Moscow time"). */
+/* Whether the word at s[at], or it and the next, are followed by
+ * "time" ("Moscow time", "New York time"). */
 static int zone_time(const char *s, size_t at, size_t end)
 {
     size_t e = at;
+    int words;
 
-    while (e < end && util_isalpha((unsigned char)s[e]))
+    for (words = 0; words < 2; words++) {
+        size_t b = e;
+
+        while (e < end && util_isalpha((unsigned char)s[e]))
+            e++;
+        if (e == b || e + 5 > end || s[e] != ' ')
+            return 0;
+        if (strncmp(s + e + 1, "time", 4) == 0 &&
+            (e + 5 == end || !util_isalnum((unsigned char)s[e + 5])))
+            return 1;
         e++;
-    if (e == at || e + 5 > end || s[e] != ' ')
-        return 0;
-    return strncmp(s + e + 1, "time", 4) == 0 &&
-           (e + 5 == end || !util_isalnum((unsigned char)s[e + 5]));
+    }
+    return 0;
 }
 
 /*
