@@ -115,28 +115,29 @@ static long digits_value(const char *s, size_t len, int *digits)
     return v;
 }
 
-/* The value keys that take one word and set a flag ("after=yes",
- * "fraction=half"): the key, its word, the flag in tx_parts. */
+/* The value keys that take one of a few words ("after=yes",
+ * "fraction=half", "turn=year"): the key, a word, the field in tx_parts
+ * and the value that word sets it to. */
 static const struct {
     const char *name, *word;
     size_t off;
+    int val;
 } part_flags[] = {
-    {"after", "yes", offsetof(tx_parts, after)},
-    {"next", "yes", offsetof(tx_parts, next)},
-    {"whole", "yes", offsetof(tx_parts, whole)},
-    {"fraction", "half", offsetof(tx_parts, frac_half)},
-    {"sameyear", "yes", offsetof(tx_parts, same_year)},
-    {"turn", "century", offsetof(tx_parts, turn)},
-    {"turn", "year", offsetof(tx_parts, turn_year)},
-    {"halves", "yes", offsetof(tx_parts, halves)},
+    {"after", "yes", offsetof(tx_parts, after), 1},
+    {"next", "yes", offsetof(tx_parts, next), 1},
+    {"whole", "yes", offsetof(tx_parts, whole), 1},
+    {"fraction", "half", offsetof(tx_parts, frac_half), 1},
+    {"sameyear", "yes", offsetof(tx_parts, same_year), 1},
+    {"turn", "century", offsetof(tx_parts, turn), TURN_CENTURY},
+    {"turn", "year", offsetof(tx_parts, turn), TURN_YEAR},
+    {"halves", "yes", offsetof(tx_parts, halves), 1},
 };
 
-/* Sets the flag of key name when it is one: 0 when code is its word,
- * -1 for any other code; 1 when name is no flag. */
+/* Sets the field of key name when it is one of these: 0 when code is
+ * one of its words, -1 for any other code; 1 when name is none. */
 static int set_flag(tx_parts *p, const char *name, const char *code)
 {
     size_t i;
-
     int known = 0;
 
     for (i = 0; i < sizeof(part_flags) / sizeof(part_flags[0]); i++) {
@@ -145,7 +146,7 @@ static int set_flag(tx_parts *p, const char *name, const char *code)
         known = 1;
         if (code == NULL || strcmp(code, part_flags[i].word) != 0)
             continue;
-        *(int *)(void *)((char *)p + part_flags[i].off) = 1;
+        *(int *)(void *)((char *)p + part_flags[i].off) = part_flags[i].val;
         return 0;
     }
     return known ? -1 : 1;
@@ -2045,7 +2046,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 
     if (p->feast)
         return resolve_feast(rt, ref, o);
-    if (p->turn) {
+    if (p->turn == TURN_CENTURY) {
         /* "by the turn of the century": the year a century begins,
          * the last begun in the past, the next in the future, else
          * the nearest; a year either way */
@@ -2067,7 +2068,7 @@ static int resolve_date(const tx_raw *rt, tx_ref ref, dtl_timex *o)
         o->certainty = DTL_CERT_APPROX;
         return 0;
     }
-    if (p->turn_year) {
+    if (p->turn == TURN_YEAR) {
         /* "in the new year": the year whose first day is nearest */
         dtl_day r;
 
@@ -2685,12 +2686,6 @@ static void half_more(char *v, size_t vn, int unit, long n)
 }
 
 /*
- * A TIMEX3 duration: "P2W", "PT5H", "PXD" for a fuzzy quantity.
- * Decades and centuries count in years ("two decades" is P20Y), a
- * fortnight in weeks.  "the past three years" also gets the span that
- * ends at the reference, "the next two weeks" the one that starts there.
- */
-/*
  * "two years and three months" (P2Y3M), "an hour and 40 minutes"
  * (PT1H40M): a duration of two counts, the second of a smaller unit.
  * Weeks are written as days beside another unit, decades and centuries
@@ -2737,6 +2732,12 @@ static int compound_duration(const tx_parts *p, char *v, size_t vn)
     return len < vn ? 0 : -1;
 }
 
+/*
+ * A TIMEX3 duration: "P2W", "PT5H", "PXD" for a fuzzy quantity.
+ * Decades and centuries count in years ("two decades" is P20Y), a
+ * fortnight in weeks.  "the past three years" also gets the span that
+ * ends at the reference, "the next two weeks" the one that starts there.
+ */
 static int resolve_duration(const tx_raw *rt, tx_ref ref, dtl_timex *o)
 {
     const tx_parts *p = &rt->parts;

@@ -62,6 +62,14 @@ enum {
     PERIOD_RESET
 };
 
+/* What turn= names: the turn of the century, or the year begun
+ * nearest the reference ("in the new year"). */
+enum {
+    TURN_NONE,
+    TURN_CENTURY,
+    TURN_YEAR
+};
+
 /* The tense a value default gives (tense=past|future|done); "done" is
  * a period that ended on the day ("the year ended Oct. 31"). */
 enum {
@@ -91,8 +99,9 @@ typedef struct tx_parts {
      * (rules/feasts.rules); approx_ names are a day uncertain */
     const lexicon *feast;
     int feast_approx;
-    int turn;      /* turn=century: the turn of the century */
-    int turn_year; /* turn=year: the year begun nearest the reference */
+    int turn;      /* turn=century: the turn of the century (TURN_CENTURY);
+                      turn=year: the year begun nearest the reference
+                      (TURN_YEAR) */
     int same_year; /* sameyear=yes: in the year of the reference ("that
                       December") */
     int after;     /* after=yes: the weekday on or after the day */
